@@ -1,0 +1,17 @@
+package org.dashdesk.grading;
+
+/** Input the engine refuses, naming the field at fault (e.g. {@code answers.Q31}). */
+public class GradingException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final String field;
+
+    public GradingException(String field, String problem) {
+        super(field + ": " + problem);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}
