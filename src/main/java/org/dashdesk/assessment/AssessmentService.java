@@ -1,0 +1,86 @@
+package org.dashdesk.assessment;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.dashdesk.grading.GradingEngine;
+import org.dashdesk.grading.GradingResult;
+import org.dashdesk.instrument.InstrumentPack;
+
+/**
+ * The assessment use cases that span grading and storage: start a draft, grade live, submit
+ * (grade, freeze a revision, route it), reopen a returned assessment.
+ */
+public final class AssessmentService {
+
+    private final AssessmentRepository repository;
+    private final GradingEngine engine;
+    private final InstrumentPack mainPack;
+    private final Clock clock;
+
+    public AssessmentService(AssessmentRepository repository, GradingEngine engine, InstrumentPack mainPack, Clock clock) {
+        this.repository = repository;
+        this.engine = engine;
+        this.mainPack = mainPack;
+        this.clock = clock;
+    }
+
+    public AssessmentRepository repository() {
+        return repository;
+    }
+
+    public GradingEngine engine() {
+        return engine;
+    }
+
+    public InstrumentPack mainPack() {
+        return mainPack;
+    }
+
+    public Assessment startDraft(Channel channel, Officer officer, PhoneIn phoneIn, String actor) {
+        return repository.createDraft(AssessmentContent.start(mainPack.id(), mainPack.version(), channel, officer, phoneIn), actor);
+    }
+
+    /**
+     * Grades content as it stands. A judgement the engine would refuse (blank rationale, below the
+     * computed level) is left out here so the live panel still shows the computed grading; the
+     * refusal is enforced at submit.
+     */
+    public GradingResult preview(AssessmentContent content) {
+        try {
+            return engine.grade(content.gradingInput());
+        } catch (org.dashdesk.grading.GradingException e) {
+            if (content.judgement() == null) {
+                throw e;
+            }
+            return engine.grade(content.withJudgement(null).gradingInput());
+        }
+    }
+
+    /**
+     * Grades the draft, freezes it as an immutable revision and routes it: standard to the
+     * supervisor's sign-off queue, medium and high to referral.
+     *
+     * @param reason why this revision was made; required when it amends an earlier one
+     * @throws org.dashdesk.grading.GradingException when the judgement is invalid
+     * @throws IllegalTransitionException            when the assessment is not a draft
+     */
+    public Revision submit(UUID assessmentId, String actor, String reason) {
+        Assessment a = repository.find(assessmentId)
+                .orElseThrow(() -> new IllegalArgumentException("no assessment " + assessmentId));
+        AssessmentState submitted = Lifecycle.next(a.state(), LifecycleEvent.SUBMIT);
+        if (a.headRevisionId() != null && (reason == null || reason.isBlank())) {
+            throw new IllegalArgumentException("a new revision needs a reason for the change");
+        }
+        GradingResult grading = engine.grade(a.content().gradingInput());
+        Revision revision = Revision.freeze(assessmentId, UUID.randomUUID(), a.headRevisionId(), a.revisionCount() + 1,
+                a.headRevisionId() == null ? null : reason, clock.instant(), actor, a.content(), grading);
+        AssessmentState routed = Lifecycle.next(submitted, Lifecycle.routeFor(grading.level()));
+        repository.recordSubmission(revision, routed, actor);
+        return revision;
+    }
+
+    public Assessment reopen(UUID assessmentId, String actor) {
+        return repository.transition(assessmentId, LifecycleEvent.REOPEN, actor, "reopened for amendment");
+    }
+}
