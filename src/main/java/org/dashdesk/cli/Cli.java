@@ -20,6 +20,7 @@ public final class Cli {
         this.err = err;
         register(new GradeCommand());
         register(new PacksCommand());
+        register(new ServerCommand());
     }
 
     private void register(Command c) {
