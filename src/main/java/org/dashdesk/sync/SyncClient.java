@@ -255,7 +255,7 @@ public final class SyncClient {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html") || startsWithTag(response.body())) {
             return Optional.of("the network answered with a web page instead of the DASH Desk server"
-                    + " (a Wi-Fi or proxy sign-in page?); nothing was sent");
+                    + " (a Wi-Fi or proxy sign-in page?); not counted as sent");
         }
         if (!type.startsWith(Protocol.JSON)) {
             return Optional.of("the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");
