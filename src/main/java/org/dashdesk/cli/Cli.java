@@ -21,6 +21,8 @@ public final class Cli {
         register(new GradeCommand());
         register(new PacksCommand());
         register(new ServerCommand());
+        register(new ImportCommand());
+        register(new SyncCommand());
     }
 
     private void register(Command c) {
