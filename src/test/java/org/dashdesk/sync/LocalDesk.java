@@ -48,16 +48,15 @@ final class LocalDesk implements AutoCloseable {
 
     /** Submits a new synthetic assessment with {@code yes} checklist Yes answers (14+ is high risk). */
     Revision submit(int yes) {
-        Assessment draft = service.startDraft(Channel.AT_SCENE, new Officer("1234", "PC Synthetic"), null, "1234");
-        UUID id = draft.id();
-        AssessmentContent details = draft.content()
+        AssessmentContent content = AssessmentContent.start("dash-2009", service.mainPack().version(), Channel.AT_SCENE,
+                        new Officer("1234", "PC Synthetic"), null)
                 .withPeople(new People("Victim Synthetic", List.of("Abuser Synthetic"), List.of(), false))
                 .withIncident(new Incident(LocalDateTime.of(2026, 11, 20, 2, 10), "Home", "Maidstone", "INC-T", 0, null));
-        repository.saveDetails(id, details, "1234", "people and incident");
         for (int i = 1; i <= yes; i++) {
-            repository.saveAnswer(id, Answer.choice("Q" + i, Choice.YES), "Q" + i, "1234");
+            content = content.withAnswer(Answer.choice("Q" + i, Choice.YES));
         }
-        return service.submit(id, "1234", null);
+        Assessment draft = repository.createDraft(content, "1234");
+        return service.submit(draft.id(), "1234", null);
     }
 
     /** Reopens a returned assessment, changes an answer and submits the next revision. */
