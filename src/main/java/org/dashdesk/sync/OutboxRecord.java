@@ -8,6 +8,7 @@ import java.util.UUID;
  *
  * @param priority  0 high, 1 medium, 2 standard risk
  * @param lastError the latest problem in words, null when none
+ * @param attempts  failed attempts so far
  * @param serverSeq the receipt's server sequence number once synced
  */
 public record OutboxRecord(
@@ -22,6 +23,11 @@ public record OutboxRecord(
         Long serverSeq,
         Instant receivedAt,
         Instant queuedAt) {
+
+    public OutboxRecord withState(OutboxState s) {
+        return new OutboxRecord(revisionId, assessmentId, deviceSeq, priority, s, attempts, nextAttemptAt, lastError, serverSeq,
+                receivedAt, queuedAt);
+    }
 
     /** The state and, where there is one, the problem, in words. */
     public String describe() {

@@ -21,7 +21,9 @@ import org.dashdesk.store.Database;
 /**
  * The outbox table (written by the store in the same transaction as each submitted revision).
  * Delivery state changes are committed at once; receipts are also forced to disk before they
- * count, because a synced row is never sent again.
+ * count, because a synced row is never sent again. A request in flight is not written down (that
+ * would cost a commit per record): a crash mid-request leaves the row waiting, and the resend is
+ * answered with the original receipt. {@code attempts} counts the failed attempts.
  */
 public final class OutboxStore {
 
@@ -70,17 +72,11 @@ public final class OutboxStore {
         });
     }
 
-    /** Marks a row as in flight and counts the attempt. A crash leaves it "sending": it is sent again. */
-    public void markSending(UUID revisionId) {
-        update("UPDATE outbox SET state = 'sending', attempts = attempts + 1 WHERE revision_id = ? AND state <> 'synced'",
-                revisionId);
-    }
-
     /** Back to waiting after a failure, not before {@code nextAttemptAt}. */
     public void markRetry(UUID revisionId, String error, Instant nextAttemptAt) {
         database.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'waiting', last_error = ?, next_attempt_at = ?"
-                    + " WHERE revision_id = ? AND state <> 'synced'")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'waiting', attempts = attempts + 1, last_error = ?,"
+                    + " next_attempt_at = ? WHERE revision_id = ? AND state <> 'synced'")) {
                 p.setString(1, clip(error));
                 p.setObject(2, offset(nextAttemptAt));
                 p.setObject(3, revisionId);
@@ -160,8 +156,8 @@ public final class OutboxStore {
 
     private void setState(UUID revisionId, String state, String reason) {
         database.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = NULL"
-                    + " WHERE revision_id = ? AND state <> 'synced'")) {
+            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ?,"
+                    + " next_attempt_at = NULL WHERE revision_id = ? AND state <> 'synced'")) {
                 p.setString(1, state);
                 p.setString(2, clip(reason));
                 p.setObject(3, revisionId);

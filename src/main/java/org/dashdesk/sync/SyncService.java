@@ -67,6 +67,7 @@ public final class SyncService implements AutoCloseable {
     private final ExecutorService senders;
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
+    private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile SyncClient client;
     private volatile String lastProblem;
     private volatile boolean lastCycleUnreachable;
@@ -284,8 +285,13 @@ public final class SyncService implements AutoCloseable {
                 quarantined.incrementAndGet();
                 return false;
             }
-            outbox.markSending(record.revisionId());
-            PushResult result = c.push(deviceId, record.deviceSeq(), revision.get());
+            inFlight.add(record.revisionId());
+            PushResult result;
+            try {
+                result = c.push(deviceId, record.deviceSeq(), revision.get());
+            } finally {
+                inFlight.remove(record.revisionId());
+            }
             if (result instanceof PushResult.Stored s) {
                 addReceipt(s.receipt());
                 return true;
@@ -408,7 +414,7 @@ public final class SyncService implements AutoCloseable {
         Instant lastSuccess = settings.get(LAST_SUCCESS_SETTING).map(Instant::parse).orElse(null);
         return new SyncSnapshot(counts.get(OutboxState.WAITING) + counts.get(OutboxState.SENDING), counts.get(OutboxState.SYNCED),
                 counts.get(OutboxState.QUARANTINED), counts.get(OutboxState.WAITING_FOR_SIGN_IN), lastSuccess, lastProblem, running,
-                outbox.unsynced());
+                outbox.unsynced().stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList());
     }
 
     private void publish() {
