@@ -94,6 +94,21 @@ public final class Controls {
         return group;
     }
 
+    /**
+     * A text area where Tab moves on instead of typing a tab character, so a keyboard user never
+     * gets stuck in a comment field. (TextArea moves focus on Ctrl+Tab; Tab is turned into that.)
+     */
+    public static javafx.scene.control.TextArea tabMovesFocus(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
+                        e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+            }
+        });
+        return area;
+    }
+
     /** Scrolls so that {@code node} is visible inside {@code scroll}. */
     public static void ensureVisible(ScrollPane scroll, Node node) {
         Node content = scroll.getContent();

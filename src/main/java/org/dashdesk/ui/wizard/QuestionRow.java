@@ -71,6 +71,7 @@ final class QuestionRow extends VBox {
         }
         if (q.kind() == QuestionKind.FREE_TEXT) {
             TextArea area = new TextArea();
+        Controls.tabMovesFocus(area);
             area.setPrefRowCount(3);
             area.setWrapText(true);
             area.textProperty().bindBidirectional(vm.textProperty());

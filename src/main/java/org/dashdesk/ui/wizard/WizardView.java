@@ -403,6 +403,7 @@ public final class WizardView extends BorderPane {
         row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();
+        Controls.tabMovesFocus(deps);
         deps.setId("dependants");
         deps.setPrefRowCount(3);
         deps.setPromptText("One per line: name, age or date of birth, relationship");
@@ -485,6 +486,7 @@ public final class WizardView extends BorderPane {
         Button clear = new Button("Agree with computed level");
         clear.setOnAction(e -> vm.clearJudgement());
         TextArea rationale = new TextArea();
+        Controls.tabMovesFocus(rationale);
         rationale.setId("judgement-rationale");
         rationale.setPrefRowCount(3);
         rationale.setWrapText(true);
@@ -569,6 +571,7 @@ public final class WizardView extends BorderPane {
         box.getChildren().addAll(heading, help, items);
         if (vm.isAmendment()) {
             TextArea reason = new TextArea();
+        Controls.tabMovesFocus(reason);
             reason.setId("amendment-reason");
             reason.setPrefRowCount(2);
             reason.textProperty().bindBidirectional(vm.amendmentReasonProperty());
