@@ -14,6 +14,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /** Small helpers the views share: labelled fields for screen readers, toggles bound to values. */
@@ -29,6 +33,7 @@ public final class Controls {
         Label label = new Label(text);
         label.setLabelFor(control);
         label.getStyleClass().add("field-label");
+        label.setWrapText(true);
         control.setAccessibleText(text);
         return label;
     }
@@ -107,6 +112,18 @@ public final class Controls {
             }
         });
         return area;
+    }
+
+    /** A two-column form: labels wrap in a column wide enough to read, fields take the rest. */
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints(180, 280, 320);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        return grid;
     }
 
     /** Scrolls so that {@code node} is visible inside {@code scroll}. */

@@ -155,7 +155,7 @@ public final class WizardView extends BorderPane {
     private Node pageList() {
         ListView<Page> list = new ListView<>(vm.visiblePages());
         list.setId("page-list");
-        list.setPrefWidth(220);
+        list.setPrefWidth(230);
         list.setFocusTraversable(false);
         list.setAccessibleText("Sections of the assessment");
         list.setCellFactory(v -> new ListCell<>() {
@@ -178,6 +178,9 @@ public final class WizardView extends BorderPane {
     }
 
     private static String shortTitle(Page p) {
+        if (p.isSupplement()) {
+            return p.pack().id().toUpperCase(java.util.Locale.ROOT) + " questions";
+        }
         String t = p.title();
         int paren = t.indexOf(" (if");
         return paren > 0 ? t.substring(0, paren) : t;
@@ -208,7 +211,9 @@ public final class WizardView extends BorderPane {
         Runnable offers = () -> {
             supplements.getChildren().clear();
             for (Page p : vm.hiddenSupplementPages()) {
-                Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT) + " questions");
+                Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT));
+                open.setAccessibleText("Open the " + p.pack().title() + " by hand");
+                open.setTooltip(new javafx.scene.control.Tooltip(p.pack().title()));
                 open.setFocusTraversable(false);
                 open.setOnAction(e -> vm.openSupplement(p));
                 supplements.getChildren().add(open);
@@ -363,9 +368,7 @@ public final class WizardView extends BorderPane {
 
     private VBox peoplePage() {
         IncidentDetailsViewModel d = vm.details();
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(8);
+        GridPane grid = Controls.form();
         grid.getStyleClass().add("form");
         int row = 0;
         if (d.isPhoneIn()) {
@@ -432,6 +435,7 @@ public final class WizardView extends BorderPane {
         no.setAccessibleText(label + " No");
         Controls.bindToggles(value, new ToggleButton[] {yes, no}, Boolean.TRUE, Boolean.FALSE);
         Label l = new Label(label);
+        l.setWrapText(true);
         l.setLabelFor(yes);
         l.getStyleClass().add("field-label");
         grid.addRow(row, l, new HBox(6, yes, no));
@@ -495,9 +499,7 @@ public final class WizardView extends BorderPane {
         judgementError.getStyleClass().add("field-error");
         judgementError.setWrapText(true);
         judgementError.textProperty().bind(vm.judgementErrorProperty());
-        GridPane j = new GridPane();
-        j.setHgap(12);
-        j.setVgap(8);
+        GridPane j = Controls.form();
         j.addRow(0, Controls.labelFor("Raise the grading to", raise), new HBox(8, raise, clear));
         j.addRow(1, Controls.labelFor("Reasons", rationale), rationale);
         GridPane.setHgrow(rationale, Priority.ALWAYS);

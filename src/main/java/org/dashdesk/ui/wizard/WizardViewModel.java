@@ -595,6 +595,8 @@ public final class WizardViewModel {
         if (amendment && amendmentReason.get().isBlank()) {
             items.add(new ReviewItem("This amends a submitted assessment: give the reason for the change.", review, null, true));
         }
+        // What stops submission comes first, so it is never below the fold of a long list.
+        items.sort(java.util.Comparator.comparing(i -> !i.blocking()));
         if (!items.equals(reviewItems)) {
             reviewItems.setAll(items);
         }
