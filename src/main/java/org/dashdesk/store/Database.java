@@ -85,18 +85,15 @@ public final class Database implements AutoCloseable {
         // file key is what protects the data at rest.
         password[key.length] = ' ';
         Arrays.fill(key, '\0');
-        Properties props = new Properties();
-        props.put("user", USER);
-        props.put("password", password);
         boolean existed = Files.exists(file);
         Connection c = null;
         try {
             if (existed) {
                 // H2 starts writing while it opens (recovery, new chunks) and only then may find the
                 // damage; a read-only open first means a damaged file or wrong key is reported untouched.
-                DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", props).close();
+                DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password)).close();
             }
-            c = DriverManager.getConnection(url(dir), props);
+            c = DriverManager.getConnection(url(dir), credentials(password));
             return new Database(dir, c);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -107,6 +104,14 @@ public final class Database implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** H2 clears the password array it is given, so each connection gets its own copy. */
+    private static Properties credentials(char[] password) {
+        Properties props = new Properties();
+        props.put("user", USER);
+        props.put("password", password.clone());
+        return props;
     }
 
     /**
