@@ -91,7 +91,10 @@ public final class Database implements AutoCloseable {
             if (existed) {
                 // H2 starts writing while it opens (recovery, new chunks) and only then may find the
                 // damage; a read-only open first means a damaged file or wrong key is reported untouched.
-                DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password)).close();
+                // The newer-version check happens here too, before anything can be written.
+                try (Connection probe = DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
+                    Migrations.refuseNewer(probe, file.toString());
+                }
             }
             c = DriverManager.getConnection(url(dir), credentials(password));
             return new Database(dir, c);
