@@ -19,11 +19,39 @@ public final class GradingEngine {
 
     private final PackRegistry packs;
     private final GradingPolicy policy;
+    /** The policy's pack with its supplements, and every question they hold, resolved once. */
+    private final List<InstrumentPack> assessmentPacks;
+    private final Map<String, Question> knownQuestions = new LinkedHashMap<>();
 
     public GradingEngine(PackRegistry packs, GradingPolicy policy) {
         this.packs = packs;
         this.policy = policy;
+        this.assessmentPacks = packs.find(policy.packId()).isPresent() ? packs.assessmentPacks(policy.packId()) : List.of();
+        assessmentPacks.forEach(p -> knownQuestions.putAll(p.questionsById()));
+        for (InstrumentPack p : assessmentPacks) {
+            List<String> scored = p.questions().stream()
+                    .filter(q -> q.kind().hasChoice() && (!p.isMain() || policy.countedQuestions().contains(q.id())))
+                    .map(Question::id).toList();
+            scoredByPack.put(p.id(), scored);
+            allByPack.put(p.id(), p.questions().stream().map(Question::id).toList());
+        }
+        packs.find(policy.packId()).ifPresent(main -> {
+            for (Section s : main.sections()) {
+                for (Question q : s.questions()) {
+                    if (policy.countedQuestions().contains(q.id())) {
+                        checklist.add(new ChecklistItem(q.id(), s.skipWhenNoChildren()));
+                    }
+                }
+            }
+        });
     }
+
+    private record ChecklistItem(String questionId, boolean inChildrenSection) {
+    }
+
+    private final Map<String, List<String>> scoredByPack = new LinkedHashMap<>();
+    private final Map<String, List<String>> allByPack = new LinkedHashMap<>();
+    private final List<ChecklistItem> checklist = new ArrayList<>();
 
     public GradingPolicy policy() {
         return policy;
@@ -44,9 +72,8 @@ public final class GradingEngine {
             throw new GradingException("pack", "policy " + policy.id() + " grades pack '" + policy.packId()
                     + "', not '" + input.packId() + "'");
         }
-        List<InstrumentPack> set = packs.assessmentPacks(input.packId());
-        Map<String, Question> known = new LinkedHashMap<>();
-        set.forEach(p -> known.putAll(p.questionsById()));
+        List<InstrumentPack> set = assessmentPacks;
+        Map<String, Question> known = knownQuestions;
         for (String id : input.answers().keySet()) {
             Question q = known.get(id);
             if (q == null) {
@@ -129,23 +156,16 @@ public final class GradingEngine {
 
         Map<String, Integer> packScores = new LinkedHashMap<>();
         for (InstrumentPack p : set) {
+            List<String> scored = scoredByPack.get(p.id());
             int yes = 0;
-            int choiceQuestions = 0;
-            for (Question q : p.questions()) {
-                if (!q.kind().hasChoice()) {
-                    continue;
-                }
-                boolean counted = p.isMain() ? policy.countedQuestions().contains(q.id()) : true;
-                if (counted) {
-                    choiceQuestions++;
-                    if (input.answers().get(q.id()) == Choice.YES) {
-                        yes++;
-                    }
+            for (String id : scored) {
+                if (input.answers().get(id) == Choice.YES) {
+                    yes++;
                 }
             }
             packScores.put(p.id(), yes);
-            if (!p.isMain() && p.questions().stream().anyMatch(q -> input.answers().containsKey(q.id()))) {
-                reasons.add(p.id().toUpperCase(java.util.Locale.ROOT) + ": " + yes + " of " + choiceQuestions
+            if (!p.isMain() && allByPack.get(p.id()).stream().anyMatch(input.answers()::containsKey)) {
+                reasons.add(p.id().toUpperCase(java.util.Locale.ROOT) + ": " + yes + " of " + scored.size()
                         + " answered Yes (reported separately; does not change the level).");
             }
         }
@@ -177,15 +197,10 @@ public final class GradingEngine {
         }
 
         List<String> unanswered = new ArrayList<>();
-        InstrumentPack main = packs.require(input.packId());
-        for (Section s : main.sections()) {
-            if (s.skipWhenNoChildren() && Boolean.FALSE.equals(input.childrenOrDependants())) {
-                continue;
-            }
-            for (Question q : s.questions()) {
-                if (policy.countedQuestions().contains(q.id()) && !input.answers().containsKey(q.id())) {
-                    unanswered.add(q.id());
-                }
+        boolean skipChildren = Boolean.FALSE.equals(input.childrenOrDependants());
+        for (ChecklistItem item : checklist) {
+            if (!(skipChildren && item.inChildrenSection()) && !input.answers().containsKey(item.questionId())) {
+                unanswered.add(item.questionId());
             }
         }
         return new GradingResult(level, computed, yesCount, packScores, marac, criteria, reasons, unanswered,

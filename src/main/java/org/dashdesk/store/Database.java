@@ -1,0 +1,287 @@
+package org.dashdesk.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.dashdesk.assessment.StoreException;
+import org.dashdesk.security.KeyProvider;
+
+/**
+ * The encrypted H2 file {@code DIR/dashdesk.mv.db}. Opening it runs the migrations and makes sure
+ * the device has an id. All work goes through {@link #inTransaction}: one connection, one
+ * transaction at a time, committed before the call returns (decision 0011).
+ *
+ * <p>Failures become {@link StoreException}s that name the file and say what to do. This class
+ * never deletes, renames or recreates an existing database file.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String BASE_NAME = "dashdesk";
+    public static final String FILE_NAME = BASE_NAME + ".mv.db";
+    static final String DEVICE_ID_SETTING = "device.id";
+    static final String DEVICE_SEQ_SETTING = "device.seq";
+    private static final String USER = "dashdesk";
+
+    /** Work done with the store's connection inside one transaction. */
+    @FunctionalInterface
+    public interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final Path directory;
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final UUID deviceId;
+    private final int schemaVersion;
+    private boolean closed;
+    private boolean stoppedAfterDamage;
+
+    private Database(Path directory, Connection connection) throws SQLException {
+        this.directory = directory;
+        this.file = directory.resolve(FILE_NAME);
+        this.connection = connection;
+        this.schemaVersion = Migrations.migrate(connection, file.toString());
+        connection.setAutoCommit(false);
+        this.deviceId = ensureDeviceId(connection);
+        connection.commit();
+    }
+
+    /**
+     * Opens (or on first run creates) the database in {@code directory}.
+     *
+     * @throws StoreException when the file cannot be opened; the file is left exactly as it was
+     */
+    public static Database open(Path directory, KeyProvider keys) {
+        Path dir = directory.toAbsolutePath().normalize();
+        if (dir.toString().contains(";")) {
+            throw new StoreException("The data folder " + dir + " contains ';', which the database cannot use. "
+                    + "Choose another folder with -D" + DataDirectories.PROPERTY + " or " + DataDirectories.ENVIRONMENT + ".");
+        }
+        Path file = dir.resolve(FILE_NAME);
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the data folder " + dir + " (" + e.getClass().getSimpleName()
+                    + "). Check that it is writable, or choose another with -D" + DataDirectories.PROPERTY + ".", e);
+        }
+        if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
+            throw new StoreException("The database " + file + " is not a readable file. Check its permissions; it has not been changed.");
+        }
+        char[] key = keys.fileKey(file);
+        char[] password = Arrays.copyOf(key, key.length + 1);
+        // CIPHER=AES takes "filePassword userPassword"; the user password is empty because the
+        // file key is what protects the data at rest.
+        password[key.length] = ' ';
+        Arrays.fill(key, '\0');
+        boolean existed = Files.exists(file);
+        Connection c = null;
+        try {
+            if (existed) {
+                // H2 starts writing while it opens (recovery, new chunks) and only then may find the
+                // damage; a read-only open first means a damaged file or wrong key is reported untouched.
+                // The newer-version check happens here too, before anything can be written.
+                try (Connection probe = DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
+                    Migrations.refuseNewer(probe, file.toString());
+                }
+            }
+            c = DriverManager.getConnection(url(dir), credentials(password));
+            return new Database(dir, c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw StoreErrors.onOpen(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+    }
+
+    /** H2 clears the password array it is given, so each connection gets its own copy. */
+    private static Properties credentials(char[] password) {
+        Properties props = new Properties();
+        props.put("user", USER);
+        props.put("password", password.clone());
+        return props;
+    }
+
+    /**
+     * {@code WRITE_DELAY=0} so a commit reaches the file before the call returns (a JVM crash loses
+     * nothing committed); {@code TRACE_LEVEL_FILE=0} because H2's error trace would write SQL with
+     * its parameters — answers — to a plain-text file next to the encrypted one.
+     */
+    static String url(Path dir) {
+        return "jdbc:h2:file:" + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0";
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** This installation's id, created on first open; revisions are numbered per device. */
+    public UUID deviceId() {
+        return deviceId;
+    }
+
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and commits it before returning; on any failure rolls
+     * back and rethrows (SQL errors as {@link StoreException}). Calls nest: an inner call joins
+     * the outer transaction.
+     */
+    public <T> T inTransaction(SqlWork<T> work) {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (lock.getHoldCount() > 1) {
+                return work.run(connection);
+            }
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Forces everything committed so far to the disk itself, so it survives a power cut, not just
+     * a crash of this process. Used where losing a commit matters most (submit, sync receipts).
+     */
+    public void checkpointSync() {
+        lock.lock();
+        try {
+            ensureOpen();
+            try (Statement s = connection.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException e) {
+            throw failed(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (!closed) {
+                closed = true;
+                closeQuietly(connection);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void ensureOpen() {
+        if (stoppedAfterDamage) {
+            throw new StoreException("The database " + file + " was closed after it could not be read or written. Restart DASH Desk;"
+                    + " everything saved before is kept. If it happens again, keep a copy of the file and its key file and contact support.");
+        }
+        if (closed) {
+            throw new StoreException("The database " + file + " has been closed. Restart DASH Desk.");
+        }
+    }
+
+    /**
+     * Reports a failure; if the file looks damaged or unwritable, stops using it at once. A normal
+     * close would compact, rewriting pages into the damaged file; SHUTDOWN IMMEDIATELY writes nothing.
+     */
+    private StoreException failed(SQLException e) {
+        StoreException reported = StoreErrors.onUse(file, e);
+        if (StoreErrors.meansDamageOrDiskFull(e) && !closed) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN IMMEDIATELY");
+            } catch (SQLException ignored) {
+                // Already closed by H2 itself, which is what we wanted.
+            }
+            closeQuietly(connection);
+            closed = true;
+            stoppedAfterDamage = true;
+        }
+        return reported;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is what the user needs to hear about.
+        }
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // Closing after a failure; the failure itself is reported.
+            }
+        }
+    }
+
+    private static UUID ensureDeviceId(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT setting_value FROM setting WHERE setting_key = ?")) {
+            p.setString(1, DEVICE_ID_SETTING);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    return UUID.fromString(r.getString(1));
+                }
+            }
+        }
+        UUID id = UUID.randomUUID();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO setting (setting_key, setting_value) VALUES (?, ?)")) {
+            p.setString(1, DEVICE_ID_SETTING);
+            p.setString(2, id.toString());
+            p.executeUpdate();
+        }
+        return id;
+    }
+
+    /** The next per-device sequence number; call inside the transaction that uses it. */
+    static long nextDeviceSeq(Connection c) throws SQLException {
+        long next = 1;
+        try (PreparedStatement p = c.prepareStatement("SELECT setting_value FROM setting WHERE setting_key = ? FOR UPDATE")) {
+            p.setString(1, DEVICE_SEQ_SETTING);
+            try (ResultSet r = p.executeQuery()) {
+                if (r.next()) {
+                    next = Long.parseLong(r.getString(1)) + 1;
+                }
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("MERGE INTO setting (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+            p.setString(1, DEVICE_SEQ_SETTING);
+            p.setString(2, Long.toString(next));
+            p.executeUpdate();
+        }
+        return next;
+    }
+}

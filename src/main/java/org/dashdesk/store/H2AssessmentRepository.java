@@ -1,0 +1,585 @@
+package org.dashdesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.dashdesk.assessment.Answer;
+import org.dashdesk.assessment.Assessment;
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.AssessmentRepository;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.AuditEntry;
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Lifecycle;
+import org.dashdesk.assessment.LifecycleEvent;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.security.KeyProvider;
+
+/**
+ * The assessment repository on the encrypted H2 store. Answers live one row per question so an
+ * autosave is one MERGE; the rest of a draft's content is one JSON column. Every change and its
+ * audit row commit together before the method returns; a submission is also forced to disk.
+ */
+public final class H2AssessmentRepository implements AssessmentRepository {
+
+    /** The police checklist questions that completeness is measured over. */
+    static final List<String> CHECKLIST = IntStream.rangeClosed(1, 27).mapToObj(i -> "Q" + i).toList();
+    /** The children/dependants section, skipped when there are none. */
+    static final Set<String> CHILDREN_SECTION = Set.of("Q9", "Q10", "Q11", "Q12");
+
+    private static final int MAX_QUESTION_ID = 32;
+    private static final int MAX_ACTOR = 200;
+    private static final int MAX_WHAT = 1000;
+
+    private final Database database;
+    private final Clock clock;
+    private final boolean ownsDatabase;
+
+    /** A repository over a database that the caller opened and will close. */
+    public H2AssessmentRepository(Database database) {
+        this(database, Clock.systemUTC(), false);
+    }
+
+    /** As {@link #H2AssessmentRepository(Database)}, with the clock that stamps changes. */
+    public H2AssessmentRepository(Database database, Clock clock) {
+        this(database, clock, false);
+    }
+
+    private H2AssessmentRepository(Database database, Clock clock, boolean ownsDatabase) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.ownsDatabase = ownsDatabase;
+    }
+
+    /** Opens the database in {@code directory}; closing the repository closes it. */
+    public static H2AssessmentRepository open(Path directory, KeyProvider keys) {
+        return new H2AssessmentRepository(Database.open(directory, keys), Clock.systemUTC(), true);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public Assessment createDraft(AssessmentContent content, String actor) {
+        Objects.requireNonNull(content, "content");
+        requireActor(actor);
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = now();
+        return database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment (id, state, content, revision_count, created_at, updated_at)"
+                    + " VALUES (?, ?, ?, 0, ?, ?)")) {
+                p.setObject(1, id);
+                p.setString(2, AssessmentState.DRAFT.name());
+                p.setString(3, contentJson(content));
+                p.setObject(4, now);
+                p.setObject(5, now);
+                p.executeUpdate();
+            }
+            replaceAnswers(c, id, content.answers(), now);
+            audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
+            return load(c, id).orElseThrow();
+        });
+    }
+
+    @Override
+    public void saveAnswer(UUID assessmentId, Answer answer, String resumeQuestionId, String actor) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(answer, "answer");
+        requireQuestionId(answer.questionId(), "answer.questionId");
+        if (resumeQuestionId != null) {
+            requireQuestionId(resumeQuestionId, "resumeQuestionId");
+        }
+        requireActor(actor);
+        String json = answer.isEmpty() ? null : AssessmentJson.canonical(answer);
+        OffsetDateTime now = now();
+        database.inTransaction(c -> {
+            // The state check rides on the update of updated_at, so the autosave path stays at three statements.
+            try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET updated_at = ?, resume_question_id = COALESCE(?, resume_question_id)"
+                    + " WHERE id = ? AND state = 'DRAFT'")) {
+                p.setObject(1, now);
+                p.setString(2, resumeQuestionId);
+                p.setObject(3, assessmentId);
+                if (p.executeUpdate() == 0) {
+                    throw notADraft(c, assessmentId, "answered");
+                }
+            }
+            if (json == null) {
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ? AND question_id = ?")) {
+                    p.setObject(1, assessmentId);
+                    p.setString(2, answer.questionId());
+                    p.executeUpdate();
+                }
+                audit(c, assessmentId, now, actor, "cleared " + answer.questionId());
+            } else {
+                try (PreparedStatement p = c.prepareStatement("MERGE INTO answer (assessment_id, question_id, answer, updated_at)"
+                        + " KEY (assessment_id, question_id) VALUES (?, ?, ?, ?)")) {
+                    p.setObject(1, assessmentId);
+                    p.setString(2, answer.questionId());
+                    p.setString(3, json);
+                    p.setObject(4, now);
+                    p.executeUpdate();
+                }
+                audit(c, assessmentId, now, actor, "answered " + answer.questionId());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void saveDetails(UUID assessmentId, AssessmentContent content, String actor, String what) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(content, "content");
+        requireActor(actor);
+        String description = what == null || what.isBlank() ? "changed details" : what.strip();
+        OffsetDateTime now = now();
+        database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET content = ?, updated_at = ? WHERE id = ? AND state = 'DRAFT'")) {
+                p.setString(1, contentJson(content));
+                p.setObject(2, now);
+                p.setObject(3, assessmentId);
+                if (p.executeUpdate() == 0) {
+                    throw notADraft(c, assessmentId, "changed");
+                }
+            }
+            audit(c, assessmentId, now, actor, description);
+            return null;
+        });
+    }
+
+    /** Navigation only: not a change to the record, so no audit row and no new updated_at. */
+    @Override
+    public void saveResumePoint(UUID assessmentId, String resumeQuestionId) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        if (resumeQuestionId != null) {
+            requireQuestionId(resumeQuestionId, "resumeQuestionId");
+        }
+        database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET resume_question_id = ? WHERE id = ?")) {
+                p.setString(1, resumeQuestionId);
+                p.setObject(2, assessmentId);
+                if (p.executeUpdate() == 0) {
+                    throw new IllegalArgumentException("no assessment " + assessmentId);
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<Assessment> find(UUID assessmentId) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        return database.inTransaction(c -> load(c, assessmentId));
+    }
+
+    @Override
+    public List<AssessmentSummary> drafts() {
+        return summaries(true);
+    }
+
+    @Override
+    public List<AssessmentSummary> submitted() {
+        return summaries(false);
+    }
+
+    @Override
+    public void recordSubmission(Revision revision, AssessmentState routedState, String actor) {
+        Objects.requireNonNull(revision, "revision");
+        Objects.requireNonNull(routedState, "routedState");
+        requireActor(actor);
+        if (revision.grading() == null) {
+            throw new IllegalArgumentException("revision " + revision.revisionId() + " has no grading");
+        }
+        if (!revision.verify()) {
+            throw new IllegalArgumentException("revision " + revision.revisionId() + " does not match its content hash");
+        }
+        RiskLevel level = revision.grading().level();
+        LifecycleEvent route = Lifecycle.routeFor(level);
+        String canonical = AssessmentJson.canonical(revision);
+        UUID id = revision.assessmentId();
+        OffsetDateTime now = now();
+        database.inTransaction(c -> {
+            Head head = head(c, id).orElseThrow(() -> new IllegalArgumentException("no assessment " + id));
+            AssessmentState submitted = Lifecycle.next(head.state(), LifecycleEvent.SUBMIT);
+            AssessmentState expected = Lifecycle.next(submitted, route);
+            if (expected != routedState) {
+                throw new IllegalArgumentException("a " + level.jsonName() + " grading routes to " + expected.label().toLowerCase(Locale.ROOT)
+                        + ", not " + routedState.label().toLowerCase(Locale.ROOT));
+            }
+            if (revision.revisionNumber() != head.revisionCount() + 1 || !Objects.equals(revision.baseRevisionId(), head.headRevisionId())) {
+                throw new IllegalStateException("revision " + revision.revisionNumber() + " of assessment " + id
+                        + " is stale: the store is at revision " + head.revisionCount());
+            }
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO revision (revision_id, assessment_id, revision_number, canonical_json,"
+                    + " content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                p.setObject(1, revision.revisionId());
+                p.setObject(2, id);
+                p.setInt(3, revision.revisionNumber());
+                p.setString(4, canonical);
+                p.setString(5, revision.contentHash());
+                p.setObject(6, revision.createdAt().atOffset(ZoneOffset.UTC));
+                p.executeUpdate();
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET state = ?, content = ?, head_revision_id = ?, head_level = ?,"
+                    + " revision_count = ?, updated_at = ? WHERE id = ?")) {
+                p.setString(1, routedState.name());
+                p.setString(2, contentJson(revision.content()));
+                p.setObject(3, revision.revisionId());
+                p.setString(4, level.name());
+                p.setInt(5, revision.revisionNumber());
+                p.setObject(6, now);
+                p.setObject(7, id);
+                p.executeUpdate();
+            }
+            // The frozen answers are the record from now on, whatever the draft rows said.
+            replaceAnswers(c, id, revision.content().answers(), now);
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (revision_id, assessment_id, device_seq, priority, state,"
+                    + " attempts, queued_at) VALUES (?, ?, ?, ?, 'waiting', 0, ?)")) {
+                p.setObject(1, revision.revisionId());
+                p.setObject(2, id);
+                p.setLong(3, Database.nextDeviceSeq(c));
+                p.setInt(4, priority(level));
+                p.setObject(5, now);
+                p.executeUpdate();
+            }
+            audit(c, id, now, actor, "submitted revision " + revision.revisionNumber() + ", graded " + level.jsonName() + ", "
+                    + head.state().label().toLowerCase(Locale.ROOT) + " → " + routedState.label().toLowerCase(Locale.ROOT));
+            return null;
+        });
+        database.checkpointSync();
+    }
+
+    @Override
+    public Optional<Revision> revision(UUID revisionId) {
+        Objects.requireNonNull(revisionId, "revisionId");
+        return database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT canonical_json FROM revision WHERE revision_id = ?")) {
+                p.setObject(1, revisionId);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? Optional.of(AssessmentJson.read(r.getString(1), Revision.class)) : Optional.<Revision>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Revision> revisions(UUID assessmentId) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        return database.inTransaction(c -> {
+            List<Revision> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT canonical_json FROM revision WHERE assessment_id = ? ORDER BY revision_number")) {
+                p.setObject(1, assessmentId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(AssessmentJson.read(r.getString(1), Revision.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public Assessment transition(UUID assessmentId, LifecycleEvent event, String actor, String note) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        Objects.requireNonNull(event, "event");
+        requireActor(actor);
+        if (event == LifecycleEvent.SUBMIT) {
+            throw new IllegalArgumentException("submitting needs a revision: use AssessmentService.submit");
+        }
+        OffsetDateTime now = now();
+        return database.inTransaction(c -> {
+            Head head = head(c, assessmentId).orElseThrow(() -> new IllegalArgumentException("no assessment " + assessmentId));
+            AssessmentState to = Lifecycle.next(head.state(), event);
+            if (event == LifecycleEvent.REOPEN) {
+                reopenFromHead(c, assessmentId, head, now);
+            }
+            try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET state = ?, updated_at = ? WHERE id = ?")) {
+                p.setString(1, to.name());
+                p.setObject(2, now);
+                p.setObject(3, assessmentId);
+                p.executeUpdate();
+            }
+            String what = eventWords(event) + " (" + head.state().label().toLowerCase(Locale.ROOT) + " → " + to.label().toLowerCase(Locale.ROOT) + ")";
+            audit(c, assessmentId, now, actor, note == null || note.isBlank() ? what : what + ": " + note.strip());
+            return load(c, assessmentId).orElseThrow();
+        });
+    }
+
+    @Override
+    public List<AuditEntry> audit(UUID assessmentId) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        return database.inTransaction(c -> {
+            List<AuditEntry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, actor, what FROM audit WHERE assessment_id = ? ORDER BY seq")) {
+                p.setObject(1, assessmentId);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new AuditEntry(r.getLong(1), assessmentId, instant(r, 2), r.getString(3), r.getString(4)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void close() {
+        if (ownsDatabase) {
+            database.close();
+        }
+    }
+
+    // ---- internals ----
+
+    private record Head(AssessmentState state, int revisionCount, UUID headRevisionId) {
+    }
+
+    private OffsetDateTime now() {
+        // H2 keeps microseconds; truncating here makes what we return equal what we read back.
+        return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Optional<Head> head(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT state, revision_count, head_revision_id FROM assessment WHERE id = ? FOR UPDATE")) {
+            p.setObject(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Head(AssessmentState.valueOf(r.getString(1)), r.getInt(2), r.getObject(3, UUID.class)));
+            }
+        }
+    }
+
+    private void reopenFromHead(Connection c, UUID id, Head head, OffsetDateTime now) throws SQLException {
+        if (head.headRevisionId() == null) {
+            throw new IllegalStateException("assessment " + id + " has no submitted revision to reopen");
+        }
+        String json;
+        try (PreparedStatement p = c.prepareStatement("SELECT canonical_json FROM revision WHERE revision_id = ?")) {
+            p.setObject(1, head.headRevisionId());
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    throw new IllegalStateException("head revision " + head.headRevisionId() + " of assessment " + id + " is missing");
+                }
+                json = r.getString(1);
+            }
+        }
+        AssessmentContent content = AssessmentJson.read(json, Revision.class).content();
+        try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET content = ? WHERE id = ?")) {
+            p.setString(1, contentJson(content));
+            p.setObject(2, id);
+            p.executeUpdate();
+        }
+        replaceAnswers(c, id, content.answers(), now);
+    }
+
+    private static void replaceAnswers(Connection c, UUID id, Map<String, Answer> answers, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ?")) {
+            p.setObject(1, id);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO answer (assessment_id, question_id, answer, updated_at) VALUES (?, ?, ?, ?)")) {
+            for (Answer a : answers.values()) {
+                if (a == null || a.isEmpty()) {
+                    continue;
+                }
+                requireQuestionId(a.questionId(), "answers");
+                p.setObject(1, id);
+                p.setString(2, a.questionId());
+                p.setString(3, AssessmentJson.canonical(a));
+                p.setObject(4, now);
+                p.addBatch();
+            }
+            p.executeBatch();
+        }
+    }
+
+    private static Optional<Assessment> load(Connection c, UUID id) throws SQLException {
+        AssessmentState state;
+        AssessmentContent content;
+        String resume;
+        UUID headRevision;
+        int count;
+        Instant created;
+        Instant updated;
+        try (PreparedStatement p = c.prepareStatement("SELECT state, content, resume_question_id, head_revision_id, revision_count,"
+                + " created_at, updated_at FROM assessment WHERE id = ?")) {
+            p.setObject(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                state = AssessmentState.valueOf(r.getString(1));
+                content = AssessmentJson.read(r.getString(2), AssessmentContent.class);
+                resume = r.getString(3);
+                headRevision = r.getObject(4, UUID.class);
+                count = r.getInt(5);
+                created = instant(r, 6);
+                updated = instant(r, 7);
+            }
+        }
+        Map<String, Answer> answers = new TreeMap<>();
+        try (PreparedStatement p = c.prepareStatement("SELECT answer FROM answer WHERE assessment_id = ?")) {
+            p.setObject(1, id);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Answer a = AssessmentJson.read(r.getString(1), Answer.class);
+                    answers.put(a.questionId(), a);
+                }
+            }
+        }
+        return Optional.of(new Assessment(id, state, withAnswers(content, answers), headRevision, count, created, updated, resume));
+    }
+
+    private List<AssessmentSummary> summaries(boolean drafts) {
+        String where = drafts ? "a.state = 'DRAFT'" : "a.state <> 'DRAFT'";
+        return database.inTransaction(c -> {
+            Map<UUID, List<String>> answered = new HashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT n.assessment_id, n.question_id FROM answer n JOIN assessment a"
+                    + " ON a.id = n.assessment_id WHERE " + where)) {
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        answered.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(r.getString(2));
+                    }
+                }
+            }
+            Map<UUID, AssessmentSummary> out = new LinkedHashMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state"
+                    + " FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id WHERE " + where
+                    + " ORDER BY a.updated_at DESC, a.id")) {
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        UUID id = r.getObject(1, UUID.class);
+                        AssessmentContent content = AssessmentJson.read(r.getString(3), AssessmentContent.class);
+                        String level = r.getString(5);
+                        out.put(id, new AssessmentSummary(id, AssessmentState.valueOf(r.getString(2)), content.channel(),
+                                content.incident().incidentReference(), content.incident().district(), instant(r, 4),
+                                completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
+                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6))));
+                    }
+                }
+            }
+            return List.copyOf(out.values());
+        });
+    }
+
+    /** Answered checklist questions as a whole percentage, rounded down so 100 means every one. */
+    static int completenessPercent(java.util.Collection<String> answeredQuestionIds, Boolean childrenOrDependants) {
+        boolean skipChildren = Boolean.FALSE.equals(childrenOrDependants);
+        List<String> counted = CHECKLIST.stream().filter(q -> !(skipChildren && CHILDREN_SECTION.contains(q))).toList();
+        Set<String> answered = Set.copyOf(answeredQuestionIds);
+        long done = counted.stream().filter(answered::contains).count();
+        return (int) (done * 100 / counted.size());
+    }
+
+    static String syncWords(String outboxState) {
+        if (outboxState == null) {
+            return null;
+        }
+        return switch (outboxState) {
+            case "waiting" -> "Waiting to send";
+            case "sending" -> "Sending";
+            case "synced" -> "Sent";
+            case "quarantined" -> "Refused by server";
+            case "waiting_for_sign_in" -> "Waiting for sign-in";
+            default -> outboxState;
+        };
+    }
+
+    static int priority(RiskLevel level) {
+        return switch (level) {
+            case HIGH -> 0;
+            case MEDIUM -> 1;
+            case STANDARD -> 2;
+        };
+    }
+
+    private static RuntimeException notADraft(Connection c, UUID id, String verb) throws SQLException {
+        Optional<Head> head = head(c, id);
+        if (head.isEmpty()) {
+            return new IllegalArgumentException("no assessment " + id);
+        }
+        return new IllegalStateException("assessment " + id + " is " + head.get().state().label().toLowerCase(Locale.ROOT)
+                + ": only a draft can be " + verb + " (reopen it first if it was returned)");
+    }
+
+    private static void audit(Connection c, UUID id, OffsetDateTime at, String actor, String what) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO audit (assessment_id, at, actor, what) VALUES (?, ?, ?, ?)")) {
+            p.setObject(1, id);
+            p.setObject(2, at);
+            p.setString(3, actor.strip());
+            p.setString(4, what.length() > MAX_WHAT ? what.substring(0, MAX_WHAT - 1) + "…" : what);
+            p.executeUpdate();
+        }
+    }
+
+    private static String contentJson(AssessmentContent content) {
+        return AssessmentJson.canonical(withAnswers(content, Map.of()));
+    }
+
+    private static AssessmentContent withAnswers(AssessmentContent c, Map<String, Answer> answers) {
+        return new AssessmentContent(c.packId(), c.packVersion(), c.channel(), c.officer(), c.phoneIn(), c.people(), c.incident(), answers,
+                c.judgement(), c.referrals());
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static void requireActor(String actor) {
+        if (actor == null || actor.isBlank()) {
+            throw new IllegalArgumentException("actor is missing: every change records who made it");
+        }
+        if (actor.strip().length() > MAX_ACTOR) {
+            throw new IllegalArgumentException("actor is longer than " + MAX_ACTOR + " characters");
+        }
+    }
+
+    private static void requireQuestionId(String id, String field) {
+        if (id == null || id.isBlank() || id.length() > MAX_QUESTION_ID) {
+            throw new IllegalArgumentException(field + ": question id must be 1–" + MAX_QUESTION_ID + " characters");
+        }
+    }
+
+    private static String channelWords(Channel channel) {
+        return channel == null ? "channel not set" : channel == Channel.PHONE_IN ? "phone-in" : "at scene";
+    }
+
+    private static String eventWords(LifecycleEvent event) {
+        return switch (event) {
+            case SUBMIT -> "submitted";
+            case ROUTE_FOR_SIGN_OFF -> "routed for sign-off";
+            case ROUTE_REFERRED -> "routed as a referral";
+            case SIGN_OFF -> "signed off";
+            case RETURN -> "returned";
+            case RAISE -> "raised to a referral";
+            case REOPEN -> "reopened as a new draft";
+        };
+    }
+}

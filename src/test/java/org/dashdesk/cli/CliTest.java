@@ -1,0 +1,141 @@
+package org.dashdesk.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The {@code grade} and {@code packs} commands, in-process and as a real {@code java} process. */
+class CliTest {
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(List.of(args));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static final String SHEET = """
+            {"pack":"dash-2009","incidentDate":"2026-11-20","answers":{"Q1":"yes","Q2":"dont_know","S3":"no","Q18":"yes"},
+             "policeCalloutsLast12Months":2,"lastMaracReferral":"2025-03-01",
+             "professionalJudgement":{"level":"medium","rationale":"synthetic reasons"}}
+            """;
+
+    @Test
+    void gradesFromStdinAsJson() throws IOException {
+        Run r = run(SHEET, "grade", "-");
+        assertEquals(0, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("medium", json.get("level").asText());
+        assertEquals("standard", json.get("computedLevel").asText());
+        assertEquals(2, json.get("yesCount").asInt());
+        assertEquals(2, json.get("packScores").get("dash-2009").asInt());
+        assertEquals(0, json.get("packScores").get("s-dash").asInt());
+        assertEquals(false, json.get("maracReferral").asBoolean());
+        assertEquals("PROFESSIONAL_JUDGEMENT", json.get("criteria").get(0).asText());
+        assertTrue(json.get("reasons").size() >= 2);
+        assertEquals(24, json.get("unanswered").size());
+        assertEquals("dash-2009-default", json.get("policy").get("id").asText());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void gradesFromFile(@TempDir Path dir) throws IOException {
+        Path f = Files.writeString(dir.resolve("sheet.json"), SHEET);
+        assertEquals(0, run("", "grade", f.toString()).code());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed|{\"pack\":|malformed JSON",
+            "unknown pack|{\"pack\":\"nope\",\"answers\":{}}|pack: unknown pack 'nope'",
+            "missing answers|{\"pack\":\"dash-2009\"}|answers: missing",
+            "unknown question|{\"pack\":\"dash-2009\",\"answers\":{\"Q99\":\"yes\"}}|answers.Q99: unknown question id",
+            "bad answer value|{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":\"maybe\"}}|answers.Q1: 'maybe' is not an allowed answer",
+            "number as answer|{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":1}}|answers.Q1: 1 is not an allowed answer",
+            "judgement without rationale|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"high\"}}|professionalJudgement.rationale:",
+            "judgement below computed|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":3,\"professionalJudgement\":{\"level\":\"standard\",\"rationale\":\"r\"}}|professionalJudgement.level:",
+            "bad level|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"severe\",\"rationale\":\"r\"}}|professionalJudgement.level:",
+            "bad date|{\"pack\":\"dash-2009\",\"answers\":{},\"incidentDate\":\"20/11/2026\"}|incidentDate:",
+            "negative callouts|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":-1}|policeCalloutsLast12Months:",
+            "not an object|[1,2]|$: an answer sheet must be a JSON object"})
+    void badInputExitsTwoWithOneLineNamingTheField(String name, String sheet, String expected) {
+        Run r = run(sheet, "grade", "-");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    @Test
+    void missingFileExitsTwo() {
+        Run r = run("", "grade", "/nonexistent/sheet.json");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("no such file"));
+    }
+
+    @Test
+    void packsListsVersionsAndSources() {
+        Run r = run("", "packs");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("dash-2009") && r.out().contains("s-dash") && r.out().contains("h-dash"));
+        assertTrue(r.out().contains("© Laura Richards (2009)"));
+        assertTrue(r.out().contains("2009.1-dashdesk.1"));
+    }
+
+    @Test
+    void packsReportsRefusedForceFiles(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("broken.json"), "{\"id\":\"x\"}");
+        Run r = run("", "packs", "--pack-dir", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("broken.json: $.title: missing"), r.err());
+        assertTrue(r.out().contains("dash-2009"));
+    }
+
+    @Test
+    void unknownCommandExitsTwo() {
+        assertEquals(2, run("", "frobnicate").code());
+    }
+
+    /** The real jar entry point in a separate JVM, as an analyst would run it. */
+    @Test
+    void launcherRunsGradeHeadlessInItsOwnProcess(@TempDir Path dir) throws Exception {
+        Path sheet = Files.writeString(dir.resolve("sheet.json"), SHEET);
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), "org.dashdesk.Launcher", "grade",
+                sheet.toString()).redirectErrorStream(false).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertEquals("medium", new ObjectMapper().readTree(out).get("level").asText());
+
+        Process bad = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.dashdesk.Launcher", "grade", "-").start();
+        bad.getOutputStream().write("{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":\"perhaps\"}}".getBytes(StandardCharsets.UTF_8));
+        bad.getOutputStream().close();
+        String err = new String(bad.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(bad.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(2, bad.exitValue());
+        assertTrue(err.startsWith("grade: answers.Q1:"), err);
+    }
+}

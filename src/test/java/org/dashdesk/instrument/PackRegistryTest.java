@@ -1,0 +1,138 @@
+package org.dashdesk.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PackRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void builtInPacksHaveStableIdsAndSources() {
+        PackRegistry r = PackRegistry.builtIn();
+        assertTrue(r.problems().isEmpty());
+        InstrumentPack dash = r.require("dash-2009");
+        List<String> ids = dash.questions().stream().map(Question::id).toList();
+        assertEquals(IntStream.rangeClosed(1, 27).mapToObj(i -> "Q" + i).toList(), ids.subList(0, 27));
+        assertEquals(IntStream.rangeClosed(1, 11).mapToObj(i -> "S" + i).toList(),
+                r.require("s-dash").questions().stream().map(Question::id).toList());
+        assertEquals(IntStream.rangeClosed(1, 10).mapToObj(i -> "H" + i).toList(),
+                r.require("h-dash").questions().stream().map(Question::id).toList());
+        for (InstrumentPack p : r.all()) {
+            assertFalse(p.copyright().isBlank());
+            assertFalse(p.source().isBlank());
+            for (Question q : p.questions()) {
+                assertFalse(q.wordingSource().isBlank(), q.id());
+            }
+        }
+        assertEquals(WordingStatus.VERIFIED, dash.question("Q11").orElseThrow().wordingStatus());
+        assertEquals(WordingStatus.UNVERIFIED_CANDIDATE, dash.question("Q12").orElseThrow().wordingStatus());
+        assertEquals("h-dash", dash.question("Q4").orElseThrow().branchIfYes());
+        assertEquals("s-dash", dash.question("Q8").orElseThrow().branchIfYes());
+        assertEquals(QuestionKind.FEAR_GRID, dash.question("Q3").orElseThrow().kind());
+        assertTrue(dash.sections().get(1).skipWhenNoChildren());
+        assertEquals(List.of("dash-2009", "h-dash", "s-dash"), r.assessmentPacks("dash-2009").stream().map(InstrumentPack::id).toList());
+    }
+
+    @Test
+    void everyQuestionKindIsCarried() {
+        var kinds = PackRegistry.builtIn().require("dash-2009").questions().stream().map(Question::kind).distinct().toList();
+        assertTrue(kinds.containsAll(List.of(QuestionKind.values())), kinds.toString());
+    }
+
+    @Test
+    void abuserNameFillsThePlaceholderWithoutChangingTheText() {
+        InstrumentPack dash = PackRegistry.builtIn().require("dash-2009");
+        Question q11 = dash.question("Q11").orElseThrow();
+        assertEquals("Has Sam Example ever hurt the children/dependants?", q11.textFor("Sam Example"));
+        Question q4 = dash.question("Q4").orElseThrow();
+        assertTrue(q4.textFor("Sam Example").contains("does Sam Example try to stop you"), q4.textFor("Sam Example"));
+        assertTrue(q11.text().contains("(…..)"));
+        assertEquals(q11.text(), q11.textFor(" "));
+    }
+
+    private Path write(String name, String json) throws IOException {
+        return Files.writeString(dir.resolve(name), json, StandardCharsets.UTF_8);
+    }
+
+    static String pack(String id, String questionsJson) {
+        return """
+                {"id":"%s","title":"Force supplementary","version":"1","source":"Test force policy","copyright":"Crown copyright (synthetic)",
+                 "language":"en-GB","supplements":"dash-2009",
+                 "sections":[{"id":"force","title":"Force questions","questions":[%s]}]}
+                """.formatted(id, questionsJson);
+    }
+
+    static final String GOOD_Q = """
+            {"id":"K1","number":"1","kind":"yes_no","text":"Has (…) access to firearms?","wording":{"status":"application","source":"synthetic"}}""";
+
+    @Test
+    void forcePackIsAddedAndJoinsTheAssessment() throws IOException {
+        write("kent.json", pack("kent-supp", GOOD_Q));
+        PackRegistry r = PackRegistry.load(dir);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertTrue(r.assessmentPacks("dash-2009").stream().anyMatch(p -> p.id().equals("kent-supp")));
+    }
+
+    @Test
+    void forcePackOverridesBuiltInWithSameId() throws IOException {
+        String sdash = pack("s-dash", GOOD_Q.replace("K1", "S1"));
+        write("s-dash.json", sdash);
+        PackRegistry r = PackRegistry.load(dir);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertEquals(1, r.require("s-dash").questions().size());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "malformed JSON|{\"id\":|$|not valid JSON",
+            "duplicate ids|DUP|$.sections[0].questions[1].id|duplicate question id 'K1'",
+            "unknown kind|KIND|$.sections[0].questions[0].kind|unknown question kind 'slider'",
+            "missing text|NOTEXT|$.sections[0].questions[0].text|missing",
+            "blank text|BLANKTEXT|$.sections[0].questions[0].text|must not be blank",
+            "branch to nowhere|BRANCH|$.sections[0].questions[0].branchIfYes|no pack with id 'x-dash'",
+            "id used by another pack|CLASH|$.sections[0].questions[0].id|already used by pack 'dash-2009'",
+            "missing wording|NOWORDING|$.sections[0].questions[0].wording|missing",
+            "supplements nothing|SUPP|$.supplements|no pack with id 'nothing'",
+            "grid without rows|GRID|$.sections[0].questions[0]|needs gridRows"})
+    void badPackIsRefusedNamingFileAndPathWhileOthersStillLoad(String name, String variant, String path, String problem)
+            throws IOException {
+        String json = switch (variant) {
+            case "DUP" -> pack("bad", GOOD_Q + "," + GOOD_Q);
+            case "KIND" -> pack("bad", GOOD_Q.replace("yes_no", "slider"));
+            case "NOTEXT" -> pack("bad", GOOD_Q.replace("\"text\":\"Has (…) access to firearms?\",", ""));
+            case "BLANKTEXT" -> pack("bad", GOOD_Q.replace("Has (…) access to firearms?", " "));
+            case "BRANCH" -> pack("bad", GOOD_Q.replace("\"kind\"", "\"branchIfYes\":\"x-dash\",\"kind\""));
+            case "CLASH" -> pack("bad", GOOD_Q.replace("K1", "Q5"));
+            case "NOWORDING" -> pack("bad", GOOD_Q.replace(",\"wording\":{\"status\":\"application\",\"source\":\"synthetic\"}", ""));
+            case "SUPP" -> pack("bad", GOOD_Q).replace("\"supplements\":\"dash-2009\"", "\"supplements\":\"nothing\"");
+            case "GRID" -> pack("bad", GOOD_Q.replace("yes_no", "fear_grid"));
+            default -> variant;
+        };
+        Path file = write("bad.json", json);
+        write("good.json", pack("good-supp", GOOD_Q.replace("K1", "G1")));
+        PackRegistry r = PackRegistry.load(dir);
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        PackValidationException p = r.problems().get(0);
+        assertEquals(file.toString(), p.origin());
+        assertEquals(path, p.jsonPath());
+        assertTrue(p.getMessage().contains(problem), p.getMessage());
+        assertTrue(r.find("dash-2009").isPresent());
+        assertTrue(r.find("good-supp").isPresent());
+        assertFalse(r.find("bad").isPresent());
+    }
+}
