@@ -9,7 +9,6 @@ public final class DesktopMain {
     }
 
     public static void start(String[] args) {
-        StartupProbe.installIfRequested();
         Application.launch(DashDeskApp.class, args);
     }
 }
