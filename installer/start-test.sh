@@ -14,7 +14,9 @@ trap 'rm -rf "$WORK"' EXIT
 # A throw-away data directory and home: the test must not touch a real user's data.
 mkdir -p "$WORK/home" "$WORK/data"
 status=0
-HOME="$WORK/home" PROBE_DATA_DIR="$WORK/data" \
+# The JVM silently starts without a class-data-sharing archive it cannot use, so its log is kept
+# to check below that the shipped archive really was used.
+HOME="$WORK/home" PROBE_DATA_DIR="$WORK/data" JAVA_TOOL_OPTIONS="-Xlog:cds=info:file=$WORK/cds.log" \
   timeout "$LIMIT" xvfb-run -a -s "-screen 0 1280x800x24" "$HERE/probe.sh" "$LAUNCHER" \
   > "$WORK/out.log" 2> "$WORK/app.log" || status=$?
 result="$(grep '^FIRST_FRAME_MS=' "$WORK/out.log" || true)"
@@ -27,4 +29,14 @@ if [ "$status" != 0 ] || [[ "$result" == *FIRST_FRAME_MS=none* ]] || [ -z "$resu
   fi
   exit 1
 fi
-echo "start-test: OK, $LAUNCHER started (from process start: $result)"
+cds="not shipped"
+if grep -q 'SharedArchiveFile=' "$(dirname "$LAUNCHER")"/../lib/app/*.cfg 2>/dev/null; then
+  if grep -q 'Opened archive .*dashdesk.jsa' "$WORK/cds.log" && ! grep -q 'UseSharedSpaces:' "$WORK/cds.log"; then
+    cds="used"
+  else
+    cat "$WORK/cds.log" >&2
+    echo "start-test: FAILED, $LAUNCHER started but could not use its class-data-sharing archive" >&2
+    exit 1
+  fi
+fi
+echo "start-test: OK, $LAUNCHER started (from process start: $result; CDS archive $cds)"
