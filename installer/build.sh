@@ -39,7 +39,11 @@ case "$OS" in
   windows) TYPES="${TYPES:-app-image msi}" ;;
 esac
 
-JAVA_HOME="${JAVA_HOME:-$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')}"
+JAVA_HOME="${JAVA_HOME:-$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p' | tr -d '\r')}"
+if [ "$OS" = windows ]; then
+  # C:/like/this: understood both by Git Bash's tools and by the JDK's Windows executables.
+  ROOT="$(cygpath -m "$ROOT")"; OUT="$ROOT/target/installer"; JAVA_HOME="$(cygpath -m "$JAVA_HOME")"
+fi
 [ -d "$JAVA_HOME/jmods" ] || fail "no jmods in JAVA_HOME=$JAVA_HOME (install a full JDK 17+; on Debian openjdk-17-jdk-headless has them)"
 JBIN="$JAVA_HOME/bin"
 
@@ -146,8 +150,12 @@ if $WITH_CDS; then
   mkdir -p "$OUT/cds/data"
   # The probe start runs to READY (window shown, store opened), so the store's JDK classes
   # (crypto, JDBC) are archived too.
+  # Started with the image's own java rather than its launcher: the Windows launcher has no
+  # console to print the probe's lines on. The archive only holds runtime-image classes, so the
+  # way the class path is given does not matter to it.
   JAVA_TOOL_OPTIONS="-Xshare:off -XX:DumpLoadedClassList=$CLASSLIST" PROBE_DATA_DIR="$OUT/cds/data" \
-    run_with_display "$ROOT/installer/probe.sh" "$LAUNCHER" > "$OUT/cds/training.log" 2>&1 \
+    run_with_display "$ROOT/installer/probe.sh" "$RUNTIME_JAVA" -cp "$APPDIR/*" org.dashdesk.Launcher \
+    > "$OUT/cds/training.log" 2>&1 \
     || { cat "$OUT/cds/training.log" >&2; fail "the training start did not reach the first frame"; }
   # "Preload Warning: Cannot find ..." for every class-path class is expected here.
   "$RUNTIME_JAVA" -Xshare:dump -XX:SharedClassListFile="$CLASSLIST" \
