@@ -33,6 +33,7 @@ final class KeyWrapping {
     private static final String KDF = "PBKDF2WithHmacSHA256";
     private static final byte[] VERIFIER_LABEL = "dashdesk/verifier/v1".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WRAP_LABEL = "dashdesk/key-wrap/v1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ACCOUNT_LABEL = "dashdesk/account-seal/v1".getBytes(StandardCharsets.US_ASCII);
 
     /** What opening a credential with a password gave. */
     sealed interface Outcome permits Opened, WrongPassword, Damaged {
@@ -105,6 +106,42 @@ final class KeyWrapping {
             Arrays.fill(kek, (byte) 0);
             Arrays.fill(verifier, (byte) 0);
         }
+    }
+
+    /**
+     * An HMAC over the cached account details under a key derived from the database key. The
+     * lockout counters must be writable before anyone signs in, but names and roles are written
+     * only by someone holding the database key, so editing them by hand is detected at sign-in.
+     */
+    static byte[] accountSeal(byte[] databaseKey, byte[] aad, UserAccount account) {
+        byte[] sealKey = label(databaseKey, ACCOUNT_LABEL);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(sealKey, "HmacSHA256"));
+            field(mac, aad);
+            field(mac, account.username().getBytes(StandardCharsets.UTF_8));
+            field(mac, account.displayName().getBytes(StandardCharsets.UTF_8));
+            field(mac, account.collarNumber().getBytes(StandardCharsets.UTF_8));
+            field(mac, account.team().getBytes(StandardCharsets.UTF_8));
+            field(mac, String.join(",", java.util.EnumSet.copyOf(account.roles()).stream().map(Enum::name).toList())
+                    .getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this Java runtime", e);
+        } finally {
+            Arrays.fill(sealKey, (byte) 0);
+        }
+    }
+
+    static boolean accountSealMatches(byte[] databaseKey, byte[] aad, UserAccount account, byte[] seal) {
+        byte[] expected = accountSeal(databaseKey, aad, account);
+        return seal != null && MessageDigest.isEqual(expected, seal);
+    }
+
+    /** Length-prefixed, so ("ab", "c") and ("a", "bc") never seal alike. */
+    private static void field(Mac mac, byte[] value) {
+        mac.update(java.nio.ByteBuffer.allocate(4).putInt(value.length).array());
+        mac.update(value);
     }
 
     /** Spends the same time as a real check, so an unknown username is not told apart by timing. */

@@ -22,6 +22,8 @@ final class Keyring {
     static final class Entry {
         UserAccount account;
         StoredCredential credential;
+        /** {@link KeyWrapping#accountSeal} of {@link #account}; see decision 0050. */
+        byte[] accountSeal;
         Instant enrolledAt;
         String enrolledBy;
         int failures;
@@ -54,6 +56,11 @@ final class Keyring {
      */
     byte[] aadFor(String username) {
         return ("dashdesk-keyring/" + FORMAT_VERSION + "/" + id + "/" + username).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Seals the entry's account details; needs the database key. */
+    void sealAccount(Entry entry, byte[] databaseKey) {
+        entry.accountSeal = KeyWrapping.accountSeal(databaseKey, aadFor(entry.account.username()), entry.account);
     }
 
     void record(SecurityEvent event) {

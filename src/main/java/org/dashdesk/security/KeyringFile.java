@@ -209,6 +209,7 @@ final class KeyringFile {
                 bytes(c, "verifier", cw, 32), bytes(c, "iv", cw, KeyWrapping.IV_BYTES),
                 bytes(c, "wrappedKey", cw, KeyWrapping.KEY_BYTES + 16));
         Keyring.Entry entry = new Keyring.Entry(account, credential, instant(u, "enrolledAt", where), optionalText(u, "enrolledBy"));
+        entry.accountSeal = bytes(u, "accountSeal", where, 32);
         entry.failures = u.has("failures") ? integer(u, "failures", where) : 0;
         if (entry.failures < 0) {
             throw new Malformed(where + ": 'failures' is negative");
@@ -233,6 +234,7 @@ final class KeyringFile {
             u.put("team", e.account.team());
             ArrayNode roles = u.putArray("roles");
             EnumSet.copyOf(e.account.roles()).forEach(r -> roles.add(r.name()));
+            u.put("accountSeal", b64.encodeToString(e.accountSeal));
             u.put("enrolledAt", e.enrolledAt.toString());
             u.put("enrolledBy", e.enrolledBy);
             ObjectNode c = u.putObject("credential");

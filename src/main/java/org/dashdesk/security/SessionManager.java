@@ -133,8 +133,10 @@ public final class SessionManager {
         try {
             Instant now = clock.instant();
             Keyring keyring = new Keyring(UUID.randomUUID());
-            keyring.users.put(account.username(), new Keyring.Entry(account,
-                    KeyWrapping.seal(password, key, policy.iterations(), keyring.aadFor(account.username()), random), now, null));
+            Keyring.Entry entry = new Keyring.Entry(account,
+                    KeyWrapping.seal(password, key, policy.iterations(), keyring.aadFor(account.username()), random), now, null);
+            keyring.sealAccount(entry, key);
+            keyring.users.put(account.username(), entry);
             keyring.record(new SecurityEvent(now, SecurityEvent.Kind.ENROLLED, account.username(), null));
             if (migrating) {
                 keyring.record(new SecurityEvent(now, SecurityEvent.Kind.KEY_MIGRATED, account.username(), null));
@@ -245,9 +247,11 @@ public final class SessionManager {
             throw new IllegalArgumentException("username: " + account.username() + " is already enrolled on this laptop");
         }
         Instant now = clock.instant();
-        keyring.users.put(account.username(), new Keyring.Entry(account,
+        Keyring.Entry entry = new Keyring.Entry(account,
                 KeyWrapping.seal(password, by.databaseKey(), policy.iterations(), keyring.aadFor(account.username()), random),
-                now, by.username()));
+                now, by.username());
+        keyring.sealAccount(entry, by.databaseKey());
+        keyring.users.put(account.username(), entry);
         keyring.record(new SecurityEvent(now, SecurityEvent.Kind.ENROLLED, account.username(), by.username()));
         keyringFile.save(keyring);
         by.touched(now);
@@ -293,6 +297,7 @@ public final class SessionManager {
             throw new IllegalArgumentException("username: " + refreshed.username() + " is not enrolled on this laptop");
         }
         entry.account = refreshed;
+        keyring.sealAccount(entry, by.databaseKey());
         Instant now = clock.instant();
         keyring.record(new SecurityEvent(now, SecurityEvent.Kind.ACCOUNT_UPDATED, refreshed.username(), by.username()));
         keyringFile.save(keyring);
@@ -373,6 +378,11 @@ public final class SessionManager {
             entry.failures = 0;
         }
         KeyWrapping.Outcome outcome = KeyWrapping.open(nonEmpty(password), entry.credential, keyring.aadFor(username));
+        if (outcome instanceof KeyWrapping.Opened opened
+                && !KeyWrapping.accountSealMatches(opened.databaseKey(), keyring.aadFor(username), entry.account, entry.accountSeal)) {
+            Arrays.fill(opened.databaseKey(), (byte) 0);
+            outcome = new KeyWrapping.Damaged();
+        }
         if (outcome instanceof KeyWrapping.Opened opened) {
             entry.failures = 0;
             entry.lastFailureAt = null;
@@ -395,8 +405,8 @@ public final class SessionManager {
             keyring.record(new SecurityEvent(now, SecurityEvent.Kind.DAMAGED_ENTRY, username, null));
             keyringFile.save(keyring);
             throw new SignInException(SignInException.Reason.DAMAGED_ENTRY, "Your password is right, but your entry in the keyring "
-                    + keyringFile.path() + " has been altered and does not open. Ask another enrolled user or support to enrol"
-                    + " you again; the keyring has not been changed otherwise.", null);
+                    + keyringFile.path() + " has been altered (its sealed key or its name and roles). Ask another enrolled user"
+                    + " or support to enrol you again; apart from logging this attempt the keyring has not been changed.", null);
         }
         entry.failures++;
         entry.lastFailureAt = now;

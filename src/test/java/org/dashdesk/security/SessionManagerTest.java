@@ -177,6 +177,22 @@ class SessionManagerTest {
     }
 
     @Test
+    void rolesEditedByHandInTheKeyringAreRefusedAtSignIn() throws Exception {
+        SessionManager m = withOfficerEnrolled();
+        String text = Files.readString(m.keyringFile());
+        Files.writeString(m.keyringFile(), text.replace("\"OFFICER\"", "\"OFFICER\", \"SUPERVISOR\""));
+        assertTrue(m.enrolledAccounts().get(0).hasRole(Role.SUPERVISOR), "the edit parsed");
+        SignInException e = assertThrows(SignInException.class, () -> m.signIn("pc1234", OFFICER_PASSWORD));
+        assertEquals(SignInException.Reason.DAMAGED_ENTRY, e.reason());
+        assertTrue(m.current().isEmpty());
+        Files.writeString(m.keyringFile(), text.replace("PC Synthetic Officer", "PC Synthetic 0fficer"));
+        assertEquals(SignInException.Reason.DAMAGED_ENTRY,
+                assertThrows(SignInException.class, () -> m.signIn("pc1234", OFFICER_PASSWORD)).reason());
+        Files.writeString(m.keyringFile(), text);
+        assertTrue(m.signIn("pc1234", OFFICER_PASSWORD).isActive());
+    }
+
+    @Test
     void twoEnrolledUsersBothOpenTheSameDatabase() {
         SessionManager m = manager();
         m.enrolFirstUser(SERGEANT, SERGEANT_PASSWORD);
