@@ -105,8 +105,13 @@ public final class SessionManager {
     /** When {@code username} accepts passwords again, if it is locked out now. */
     public synchronized Optional<Instant> lockedUntil(String username) {
         Instant now = clock.instant();
-        return keyringFile.load().map(k -> k.users.get(UserAccount.normaliseUsername(username)))
-                .filter(e -> e.lockedAt(now)).map(e -> e.lockedUntil);
+        String u;
+        try {
+            u = UserAccount.normaliseUsername(username);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return keyringFile.load().map(k -> k.users.get(u)).filter(e -> e.lockedAt(now)).map(e -> e.lockedUntil);
     }
 
     public synchronized Optional<Session> current() {

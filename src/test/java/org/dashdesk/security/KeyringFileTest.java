@@ -128,6 +128,19 @@ class KeyringFileTest {
     }
 
     @Test
+    void aTemporaryFileLeftByACrashDuringAWriteIsIgnoredAndReplaced() throws Exception {
+        SessionManager m = SessionManager.open(dir, FAST, clock);
+        m.enrolFirstUser(OFFICER, OFFICER_PASSWORD);
+        m.signOut();
+        Path tmp = dir.resolve(SessionManager.KEYRING_FILE_NAME + ".tmp");
+        Files.writeString(tmp, "{\"half\": ");
+        assertThrows(SignInException.class, () -> m.signIn("pc1234", SERGEANT_PASSWORD));
+        assertFalse(Files.exists(tmp));
+        assertTrue(m.signIn("pc1234", OFFICER_PASSWORD).isActive());
+        assertTrue(m.lockedUntil("not a username").isEmpty());
+    }
+
+    @Test
     void theSecurityLogKeepsOnlyTheMostRecentEvents() {
         SessionManager m = SessionManager.open(dir, FAST.withLockout(1_000, java.time.Duration.ofMinutes(1)), clock);
         m.enrolFirstUser(OFFICER, OFFICER_PASSWORD);
