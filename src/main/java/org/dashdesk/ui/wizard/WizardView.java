@@ -303,7 +303,16 @@ public final class WizardView extends BorderPane {
             return;
         }
         QuestionRow row = rows.get(q);
-        if (row == null || row.getScene() == null) {
+        if (row == null) {
+            return;
+        }
+        if (row.getScene() == null) {
+            // The page was just swapped in and is not attached yet: try again on the next pulse.
+            Platform.runLater(() -> {
+                if (row.getScene() != null) {
+                    focusRow(q);
+                }
+            });
             return;
         }
         if (getScene() != null && rowOf(getScene().getFocusOwner()) == row) {
