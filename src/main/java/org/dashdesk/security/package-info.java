@@ -1,6 +1,9 @@
 /**
- * Keys and credentials. For now only the key that encrypts the local database file; per-user
- * wrapped keys replace {@link org.dashdesk.security.FileKeyProvider} later behind the same
- * {@link org.dashdesk.security.KeyProvider} interface.
+ * Accounts, roles and keys on the laptop. {@link org.dashdesk.security.SessionManager} signs users
+ * in offline against a keyring file ({@code dashdesk.keyring.json}) that holds, per enrolled user,
+ * a slow password verifier and the database key sealed under that user's password (decision 0050);
+ * {@link org.dashdesk.security.WrappedKeyProvider} hands the unwrapped key to the store. The older
+ * {@link org.dashdesk.security.FileKeyProvider} (a plain key file) remains for tools and is
+ * migrated into the keyring at the first enrolment.
  */
 package org.dashdesk.security;

@@ -46,6 +46,7 @@ public final class Database implements AutoCloseable {
     private final UUID deviceId;
     private final int schemaVersion;
     private boolean closed;
+    private boolean stoppedAfterDamage;
 
     private Database(Path directory, Connection connection) throws SQLException {
         this.directory = directory;
@@ -84,12 +85,18 @@ public final class Database implements AutoCloseable {
         // file key is what protects the data at rest.
         password[key.length] = ' ';
         Arrays.fill(key, '\0');
-        Properties props = new Properties();
-        props.put("user", USER);
-        props.put("password", password);
+        boolean existed = Files.exists(file);
         Connection c = null;
         try {
-            c = DriverManager.getConnection(url(dir), props);
+            if (existed) {
+                // H2 starts writing while it opens (recovery, new chunks) and only then may find the
+                // damage; a read-only open first means a damaged file or wrong key is reported untouched.
+                // The newer-version check happens here too, before anything can be written.
+                try (Connection probe = DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
+                    Migrations.refuseNewer(probe, file.toString());
+                }
+            }
+            c = DriverManager.getConnection(url(dir), credentials(password));
             return new Database(dir, c);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -100,6 +107,14 @@ public final class Database implements AutoCloseable {
         } finally {
             Arrays.fill(password, '\0');
         }
+    }
+
+    /** H2 clears the password array it is given, so each connection gets its own copy. */
+    private static Properties credentials(char[] password) {
+        Properties props = new Properties();
+        props.put("user", USER);
+        props.put("password", password.clone());
+        return props;
     }
 
     /**
@@ -149,7 +164,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw StoreErrors.onUse(file, e);
+            throw failed(e);
         } finally {
             lock.unlock();
         }
@@ -167,7 +182,7 @@ public final class Database implements AutoCloseable {
                 s.execute("CHECKPOINT SYNC");
             }
         } catch (SQLException e) {
-            throw StoreErrors.onUse(file, e);
+            throw failed(e);
         } finally {
             lock.unlock();
         }
@@ -187,9 +202,32 @@ public final class Database implements AutoCloseable {
     }
 
     private void ensureOpen() {
+        if (stoppedAfterDamage) {
+            throw new StoreException("The database " + file + " was closed after it could not be read or written. Restart DASH Desk;"
+                    + " everything saved before is kept. If it happens again, keep a copy of the file and its key file and contact support.");
+        }
         if (closed) {
             throw new StoreException("The database " + file + " has been closed. Restart DASH Desk.");
         }
+    }
+
+    /**
+     * Reports a failure; if the file looks damaged or unwritable, stops using it at once. A normal
+     * close would compact, rewriting pages into the damaged file; SHUTDOWN IMMEDIATELY writes nothing.
+     */
+    private StoreException failed(SQLException e) {
+        StoreException reported = StoreErrors.onUse(file, e);
+        if (StoreErrors.meansDamageOrDiskFull(e) && !closed) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN IMMEDIATELY");
+            } catch (SQLException ignored) {
+                // Already closed by H2 itself, which is what we wanted.
+            }
+            closeQuietly(connection);
+            closed = true;
+            stoppedAfterDamage = true;
+        }
+        return reported;
     }
 
     private void rollbackQuietly() {

@@ -61,10 +61,7 @@ final class Migrations {
                     + "applied_at TIMESTAMP WITH TIME ZONE NOT NULL)");
         }
         int current = currentVersion(c);
-        if (current > latestVersion()) {
-            throw new org.dashdesk.assessment.StoreException("The database " + fileForMessages + " was written by a newer DASH Desk (schema "
-                    + current + ", this version knows up to " + latestVersion() + "). Update DASH Desk; the database has not been changed.");
-        }
+        refuseNewer(current, fileForMessages);
         for (Script script : scripts()) {
             if (script.version() <= current) {
                 continue;
@@ -92,6 +89,25 @@ final class Migrations {
             }
         }
         return currentVersion(c);
+    }
+
+    /** Refuses a database written by a newer DASH Desk; safe on a read-only connection. */
+    static void refuseNewer(Connection c, String fileForMessages) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'SCHEMA_VERSION'")) {
+            r.next();
+            if (r.getInt(1) == 0) {
+                return;
+            }
+        }
+        refuseNewer(currentVersion(c), fileForMessages);
+    }
+
+    private static void refuseNewer(int current, String fileForMessages) {
+        if (current > latestVersion()) {
+            throw new org.dashdesk.assessment.StoreException("The database " + fileForMessages + " was written by a newer DASH Desk (schema "
+                    + current + ", this version knows up to " + latestVersion() + "). Update DASH Desk; the database has not been changed.");
+        }
     }
 
     static int currentVersion(Connection c) throws SQLException {

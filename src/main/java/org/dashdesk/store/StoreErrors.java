@@ -23,18 +23,22 @@ final class StoreErrors {
             return new StoreException(diskFullMessage(file), e);
         }
         return switch (code) {
-            case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD -> new StoreException("The database " + file
-                    + " cannot be opened with this key: the key file next to it is not the one it was created with."
-                    + " Restore the matching key file (" + file.resolveSibling(Database.BASE_NAME + ".key").getFileName() + ")."
-                    + nothingChanged, e);
+            // H2 reports every unreadable encrypted file as an encryption error; only a bad store
+            // header (the first block to be decrypted) points at the key rather than at damage.
+            case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD -> causeSays(e, "Store header is corrupt")
+                    || code == ErrorCode.WRONG_USER_OR_PASSWORD
+                    ? new StoreException("The database " + file + " cannot be opened with this key: the keyring ("
+                            + file.resolveSibling(Database.BASE_NAME + ".keyring.json").getFileName() + ") or key file ("
+                            + file.resolveSibling(Database.BASE_NAME + ".key").getFileName() + ") next to it does not hold the key"
+                            + " the database was created with, or the beginning of the database file is damaged. Restore the"
+                            + " matching keyring or a backup." + nothingChanged, e)
+                    : damaged(file, code, e);
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("The database " + file
                     + " is in use by another program, probably another DASH Desk window. Close it and try again." + nothingChanged, e);
             case ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException("The database " + file
                     + " was written by an incompatible database version. Update DASH Desk." + nothingChanged, e);
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
-                    ErrorCode.FILE_NOT_FOUND_1 -> new StoreException("The database " + file
-                    + " is damaged or unreadable (H2 error " + code + "). Keep a copy of it and of its key file, and restore from a"
-                    + " backup or contact support." + nothingChanged, e);
+                    ErrorCode.FILE_NOT_FOUND_1 -> damaged(file, code, e);
             default -> new StoreException("The database " + file + " could not be opened (H2 error " + code + ", SQL state "
                     + e.getSQLState() + ")." + nothingChanged, e);
         };
@@ -54,6 +58,28 @@ final class StoreErrors {
             default -> new StoreException("The database " + file + " refused a change (H2 error " + e.getErrorCode()
                     + ", SQL state " + e.getSQLState() + "). The last change was not saved; everything saved before is kept.", e);
         };
+    }
+
+    static boolean meansDamageOrDiskFull(SQLException e) {
+        return diskFull(e) || switch (e.getErrorCode()) {
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
+                    ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.DATABASE_IS_CLOSED -> true;
+            default -> false;
+        };
+    }
+
+    private static StoreException damaged(Path file, int code, SQLException e) {
+        return new StoreException("The database " + file + " is damaged or unreadable (H2 error " + code + "). Keep a copy of it and"
+                + " of its key file, and restore from a backup or contact support. The file has not been changed or deleted.", e);
+    }
+
+    private static boolean causeSays(Throwable e, String text) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String diskFullMessage(Path file) {

@@ -1,0 +1,153 @@
+package org.dashdesk.ui.common;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Toggle;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+
+/** Small helpers the views share: labelled fields for screen readers, toggles bound to values. */
+public final class Controls {
+
+    public static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private Controls() {
+    }
+
+    /** A label tied to its control, which screen readers then announce by the label's text. */
+    public static Label labelFor(String text, Control control) {
+        Label label = new Label(text);
+        label.setLabelFor(control);
+        label.getStyleClass().add("field-label");
+        label.setWrapText(true);
+        control.setAccessibleText(text);
+        return label;
+    }
+
+    /** A date picker that reads and writes dd/MM/yyyy, bound both ways to {@code value}. */
+    public static DatePicker datePicker(ObjectProperty<LocalDate> value) {
+        DatePicker picker = new DatePicker();
+        picker.setPromptText("dd/mm/yyyy");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : UK_DATE.format(d);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(s.strip(), UK_DATE);
+                } catch (DateTimeParseException e) {
+                    return picker.getValue();
+                }
+            }
+        });
+        picker.valueProperty().bindBidirectional(value);
+        // A typed date counts when the user leaves the field, not only on Enter.
+        picker.getEditor().focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                picker.setValue(picker.getConverter().fromString(picker.getEditor().getText()));
+            }
+        });
+        return picker;
+    }
+
+    /** Toggle buttons in one group whose selection follows {@code value} both ways (null = none selected). */
+    @SafeVarargs
+    public static <T> ToggleGroup bindToggles(ObjectProperty<T> value, ToggleButton[] buttons, T... values) {
+        ToggleGroup group = new ToggleGroup();
+        for (int i = 0; i < buttons.length; i++) {
+            buttons[i].setToggleGroup(group);
+            buttons[i].setUserData(values[i]);
+        }
+        Runnable fromValue = () -> {
+            for (Toggle t : group.getToggles()) {
+                if (java.util.Objects.equals(t.getUserData(), value.get())) {
+                    group.selectToggle(t);
+                    return;
+                }
+            }
+            group.selectToggle(null);
+        };
+        fromValue.run();
+        value.addListener((o, a, b) -> fromValue.run());
+        group.selectedToggleProperty().addListener((o, a, b) -> {
+            @SuppressWarnings("unchecked")
+            T v = b == null ? null : (T) b.getUserData();
+            if (!java.util.Objects.equals(v, value.get())) {
+                value.set(v);
+            }
+        });
+        return group;
+    }
+
+    /**
+     * A text area where Tab moves on instead of typing a tab character, so a keyboard user never
+     * gets stuck in a comment field. (TextArea moves focus on Ctrl+Tab; Tab is turned into that.)
+     */
+    public static javafx.scene.control.TextArea tabMovesFocus(javafx.scene.control.TextArea area) {
+        area.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new javafx.scene.input.KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
+                        e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+            }
+        });
+        return area;
+    }
+
+    /** A two-column form: labels wrap in a column wide enough to read, fields take the rest. */
+    public static GridPane form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints(180, 280, 320);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        return grid;
+    }
+
+    /** Scrolls so that {@code node} is visible inside {@code scroll}. */
+    public static void ensureVisible(ScrollPane scroll, Node node) {
+        Node content = scroll.getContent();
+        if (content == null || node == null) {
+            return;
+        }
+        Bounds inContent = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        if (inContent == null) {
+            return;
+        }
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        double target = top;
+        if (inContent.getMinY() < top) {
+            target = inContent.getMinY() - 8;
+        } else if (inContent.getMaxY() > top + viewport) {
+            target = inContent.getMaxY() - viewport + 8;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
+    }
+}

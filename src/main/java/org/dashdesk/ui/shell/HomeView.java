@@ -1,0 +1,135 @@
+package org.dashdesk.ui.shell;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.Channel;
+
+/**
+ * The home screen. Lists name no one: incident reference, district, when, how complete, state.
+ */
+final class HomeView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    HomeView(ShellViewModel vm) {
+        setId("home");
+        setSpacing(12);
+        setPadding(new Insets(20));
+
+        Button atScene = new Button("New assessment — at scene");
+        atScene.setId("new-at-scene");
+        atScene.getStyleClass().add("primary");
+        atScene.setOnAction(e -> vm.startNew(Channel.AT_SCENE));
+        Button phoneIn = new Button("New assessment — phone-in");
+        phoneIn.setId("new-phone-in");
+        phoneIn.setOnAction(e -> vm.startNew(Channel.PHONE_IN));
+        atScene.disableProperty().bind(vm.servicesProperty().isNull());
+        phoneIn.disableProperty().bind(vm.servicesProperty().isNull());
+        Button settings = new Button("Settings");
+        settings.setId("open-settings");
+        settings.setOnAction(e -> vm.showSettings());
+        Label who = new Label();
+        who.getStyleClass().add("who");
+        who.textProperty().bind(Bindings.createStringBinding(() -> vm.profileProperty().get() == null ? ""
+                : vm.profileProperty().get().name() + " · " + vm.profileProperty().get().collarNumber() + " · "
+                + vm.profileProperty().get().role().label(), vm.profileProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox actions = new HBox(10, atScene, phoneIn, spacer, who, settings);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label message = new Label();
+        message.setId("home-message");
+        message.getStyleClass().add("message");
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotNull());
+        message.managedProperty().bind(message.visibleProperty());
+        Label error = new Label();
+        error.setId("home-error");
+        error.setWrapText(true);
+        error.getStyleClass().add("error-banner");
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+
+        Label draftsHeading = new Label("Drafts");
+        draftsHeading.getStyleClass().add("form-heading");
+        TableView<AssessmentSummary> drafts = table("drafts", vm);
+        drafts.setItems(vm.drafts());
+        drafts.getColumns().add(column("Last saved", s -> s.updatedAt() == null ? "" : WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), 150));
+        drafts.getColumns().add(column("Complete", s -> s.completenessPercent() + " %", 90));
+        drafts.setPlaceholder(new Label(vm.busyProperty().get() ? "Opening…" : "No drafts. Start a new assessment above."));
+        vm.busyProperty().addListener((o, a, b) -> drafts.setPlaceholder(new Label(b ? "Opening…" : "No drafts. Start a new assessment above.")));
+        drafts.setAccessibleText("Drafts. Press Enter to open the selected draft.");
+
+        Label submittedHeading = new Label("Submitted");
+        submittedHeading.getStyleClass().add("form-heading");
+        TableView<AssessmentSummary> submitted = table("submitted", vm);
+        submitted.setItems(vm.submittedList());
+        submitted.getColumns().add(column("State", s -> s.state().label(), 150));
+        submitted.getColumns().add(column("Level", s -> s.level() == null ? "" : s.level().label(), 90));
+        submitted.getColumns().add(column("Updated", s -> s.updatedAt() == null ? "" : WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), 150));
+        submitted.getColumns().add(column("Sync", s -> s.syncState() == null ? "" : s.syncState(), 120));
+        submitted.setPlaceholder(new Label("Nothing submitted yet."));
+        submitted.setAccessibleText("Submitted assessments");
+
+        VBox.setVgrow(drafts, Priority.ALWAYS);
+        VBox.setVgrow(submitted, Priority.ALWAYS);
+        getChildren().addAll(actions, message, error, draftsHeading, drafts, submittedHeading, submitted);
+        drafts.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                open(vm, drafts);
+            }
+        });
+        drafts.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                open(vm, drafts);
+            }
+        });
+    }
+
+    private static void open(ShellViewModel vm, TableView<AssessmentSummary> table) {
+        AssessmentSummary s = table.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            UUID id = s.id();
+            vm.openDraft(id);
+        }
+    }
+
+    private static TableView<AssessmentSummary> table(String id, ShellViewModel vm) {
+        TableView<AssessmentSummary> t = new TableView<>();
+        t.setId(id);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getColumns().add(column("Incident reference", s -> s.incidentReference() == null ? "(none yet)" : s.incidentReference(), 180));
+        t.getColumns().add(column("District", s -> s.district() == null ? "" : s.district(), 140));
+        t.getColumns().add(column("Taken", s -> s.channel() == Channel.PHONE_IN ? "Phone-in" : "At scene", 100));
+        return t;
+    }
+
+    private static TableColumn<AssessmentSummary, String> column(String title, java.util.function.Function<AssessmentSummary, String> f,
+                                                                 double width) {
+        TableColumn<AssessmentSummary, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+}

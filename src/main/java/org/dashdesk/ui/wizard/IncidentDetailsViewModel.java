@@ -1,0 +1,282 @@
+package org.dashdesk.ui.wizard;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Dependant;
+import org.dashdesk.assessment.Incident;
+import org.dashdesk.assessment.Officer;
+import org.dashdesk.assessment.People;
+import org.dashdesk.assessment.PhoneIn;
+
+/**
+ * The incident-and-people page: who the assessment is about, the incident, the history the
+ * grading needs, and for a phone-in who recorded it for which officer. Choices are saved at once,
+ * typed text when the user moves on; a value that cannot be read (a time, a number) is kept on
+ * screen with a message naming the field and is not saved until it can be.
+ */
+public final class IncidentDetailsViewModel {
+
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("H:mm");
+
+    private final WizardViewModel owner;
+    private final Channel channel;
+    private final Officer recorder;
+
+    private final StringProperty victimName = new SimpleStringProperty("");
+    private final StringProperty abuserNames = new SimpleStringProperty("");
+    private final ObjectProperty<Boolean> childrenOrDependants = new SimpleObjectProperty<>();
+    private final StringProperty dependants = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> incidentDate = new SimpleObjectProperty<>();
+    private final StringProperty incidentTime = new SimpleStringProperty("");
+    private final StringProperty place = new SimpleStringProperty("");
+    private final StringProperty district = new SimpleStringProperty("");
+    private final StringProperty incidentReference = new SimpleStringProperty("");
+    private final StringProperty callouts = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> lastMaracReferral = new SimpleObjectProperty<>();
+    private final StringProperty attendingOfficerCollar = new SimpleStringProperty("");
+    private final StringProperty callReference = new SimpleStringProperty("");
+    private final ObjectProperty<Boolean> victimCouldSpeakSafely = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper calloutsError = new ReadOnlyStringWrapper();
+    private final StringBinding abuserDisplayName;
+    private boolean loading;
+    private boolean dirty;
+
+    IncidentDetailsViewModel(WizardViewModel owner, AssessmentContent content, Officer recorder) {
+        this.owner = owner;
+        this.channel = content.channel();
+        this.recorder = content.phoneIn() != null && content.phoneIn().recorder() != null ? content.phoneIn().recorder() : recorder;
+        abuserDisplayName = Bindings.createStringBinding(() -> people().abuserDisplayName(), abuserNames);
+        load(content);
+        for (ObservableValue<?> p : List.of(childrenOrDependants, incidentDate, lastMaracReferral, victimCouldSpeakSafely)) {
+            p.addListener((o, a, b) -> changed(true));
+        }
+        for (StringProperty p : List.of(victimName, abuserNames, dependants, incidentTime, place, district, incidentReference,
+                callouts, attendingOfficerCollar, callReference)) {
+            p.addListener((o, a, b) -> changed(false));
+        }
+        incidentTime.addListener((o, a, b) -> validate());
+        callouts.addListener((o, a, b) -> validate());
+    }
+
+    private void load(AssessmentContent c) {
+        loading = true;
+        try {
+            People p = c.people();
+            victimName.set(nz(p.victimName()));
+            abuserNames.set(String.join("; ", p.abuserNames()));
+            childrenOrDependants.set(p.childrenOrDependants());
+            List<String> lines = new ArrayList<>();
+            for (Dependant d : p.dependants()) {
+                lines.add(String.join(", ", nz(d.name()), nz(d.ageOrDateOfBirth()), nz(d.relationship())).replaceAll("(, )+$", ""));
+            }
+            dependants.set(String.join("\n", lines));
+            Incident i = c.incident();
+            incidentDate.set(i.occurredAt() == null ? null : i.occurredAt().toLocalDate());
+            incidentTime.set(i.occurredAt() == null ? "" : i.occurredAt().toLocalTime().format(DateTimeFormatter.ofPattern("HH:mm")));
+            place.set(nz(i.place()));
+            district.set(nz(i.district()));
+            incidentReference.set(nz(i.incidentReference()));
+            callouts.set(i.policeCalloutsLast12Months() == null ? "" : i.policeCalloutsLast12Months().toString());
+            lastMaracReferral.set(i.lastMaracReferral());
+            PhoneIn ph = c.phoneIn();
+            attendingOfficerCollar.set(ph == null ? "" : nz(ph.attendingOfficerCollar()));
+            callReference.set(ph == null ? "" : nz(ph.callReference()));
+            victimCouldSpeakSafely.set(ph == null ? null : ph.victimCouldSpeakSafely());
+        } finally {
+            loading = false;
+        }
+        validate();
+    }
+
+    private void changed(boolean immediately) {
+        if (loading) {
+            return;
+        }
+        dirty = true;
+        if (immediately) {
+            owner.commitDetails();
+        } else {
+            owner.detailsEdited();
+        }
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    void markClean() {
+        dirty = false;
+    }
+
+    private void validate() {
+        String t = incidentTime.get() == null ? "" : incidentTime.get().strip();
+        if (t.isEmpty()) {
+            timeError.set(null);
+        } else {
+            try {
+                LocalTime.parse(t, HH_MM);
+                timeError.set(null);
+            } catch (DateTimeParseException e) {
+                timeError.set("Incident time: use the 24-hour clock, e.g. 23:40");
+            }
+        }
+        String n = callouts.get() == null ? "" : callouts.get().strip();
+        if (n.isEmpty()) {
+            calloutsError.set(null);
+        } else {
+            try {
+                calloutsError.set(Integer.parseInt(n) < 0 ? "Police call-outs: enter 0 or more" : null);
+            } catch (NumberFormatException e) {
+                calloutsError.set("Police call-outs in the last 12 months: enter a whole number, e.g. 3");
+            }
+        }
+    }
+
+    People people() {
+        List<String> abusers = Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<Dependant> deps = new ArrayList<>();
+        for (String line : nz(dependants.get()).split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            String[] parts = line.split(",", 3);
+            deps.add(new Dependant(part(parts, 0), part(parts, 1), part(parts, 2)));
+        }
+        return new People(blankToNull(victimName.get()), abusers, deps, childrenOrDependants.get());
+    }
+
+    private static String part(String[] parts, int i) {
+        return i < parts.length ? blankToNull(parts[i]) : null;
+    }
+
+    /** Applies what is valid to {@code base}; an unreadable time or number keeps the last saved value. */
+    AssessmentContent applyTo(AssessmentContent base) {
+        Incident old = base.incident();
+        LocalDateTime occurred = old.occurredAt();
+        if (timeError.get() == null) {
+            LocalDate d = incidentDate.get();
+            String t = nz(incidentTime.get()).strip();
+            occurred = d == null ? null : d.atTime(t.isEmpty() ? LocalTime.MIDNIGHT : LocalTime.parse(t, HH_MM));
+        }
+        Integer n = old.policeCalloutsLast12Months();
+        if (calloutsError.get() == null) {
+            String s = nz(callouts.get()).strip();
+            n = s.isEmpty() ? null : Integer.valueOf(s);
+        }
+        Incident incident = new Incident(occurred, blankToNull(place.get()), blankToNull(district.get()),
+                blankToNull(incidentReference.get()), n, lastMaracReferral.get());
+        AssessmentContent c = base.withPeople(people()).withIncident(incident);
+        if (channel == Channel.PHONE_IN) {
+            c = c.withPhoneIn(new PhoneIn(recorder, blankToNull(attendingOfficerCollar.get()), blankToNull(callReference.get()),
+                    victimCouldSpeakSafely.get()));
+        }
+        return c;
+    }
+
+    static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public boolean isPhoneIn() {
+        return channel == Channel.PHONE_IN;
+    }
+
+    /** The IMU recorder of a phone-in: the signed-in user. */
+    public Officer recorder() {
+        return recorder;
+    }
+
+    public StringProperty victimNameProperty() {
+        return victimName;
+    }
+
+    /** Several abusers are separated by ";". */
+    public StringProperty abuserNamesProperty() {
+        return abuserNames;
+    }
+
+    public StringBinding abuserDisplayNameProperty() {
+        return abuserDisplayName;
+    }
+
+    public ObjectProperty<Boolean> childrenOrDependantsProperty() {
+        return childrenOrDependants;
+    }
+
+    /** One per line: "name, age or date of birth, relationship". */
+    public StringProperty dependantsProperty() {
+        return dependants;
+    }
+
+    public ObjectProperty<LocalDate> incidentDateProperty() {
+        return incidentDate;
+    }
+
+    public StringProperty incidentTimeProperty() {
+        return incidentTime;
+    }
+
+    public StringProperty placeProperty() {
+        return place;
+    }
+
+    public StringProperty districtProperty() {
+        return district;
+    }
+
+    public StringProperty incidentReferenceProperty() {
+        return incidentReference;
+    }
+
+    public StringProperty calloutsProperty() {
+        return callouts;
+    }
+
+    public ObjectProperty<LocalDate> lastMaracReferralProperty() {
+        return lastMaracReferral;
+    }
+
+    public StringProperty attendingOfficerCollarProperty() {
+        return attendingOfficerCollar;
+    }
+
+    public StringProperty callReferenceProperty() {
+        return callReference;
+    }
+
+    public ObjectProperty<Boolean> victimCouldSpeakSafelyProperty() {
+        return victimCouldSpeakSafely;
+    }
+
+    public ReadOnlyStringProperty timeErrorProperty() {
+        return timeError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty calloutsErrorProperty() {
+        return calloutsError.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,196 @@
+package org.dashdesk.ui.wizard;
+
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableStringValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+
+import org.dashdesk.assessment.Answer;
+import org.dashdesk.grading.Choice;
+import org.dashdesk.instrument.Question;
+
+/**
+ * One question on screen and the answer being given. A choice, a fear-grid tick or a date is
+ * saved the moment it changes; typed text is saved when the user moves on (see
+ * {@link WizardViewModel#commitPending()}), so the audit trail gets one entry per answer rather
+ * than one per keystroke.
+ */
+public final class QuestionViewModel {
+
+    private final Question question;
+    private final String packId;
+    private final WizardViewModel owner;
+    private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>();
+    private final StringProperty comment = new SimpleStringProperty("");
+    private final StringProperty informationSource = new SimpleStringProperty("");
+    private final ObservableSet<String> fearGrid = FXCollections.observableSet(new TreeSet<>());
+    private final StringProperty text = new SimpleStringProperty("");
+    private final StringProperty numberText = new SimpleStringProperty("");
+    private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper numberError = new ReadOnlyStringWrapper();
+    private final StringBinding displayText;
+    private boolean loading;
+    private boolean dirty;
+
+    QuestionViewModel(Question question, String packId, WizardViewModel owner, ObservableStringValue abuserName) {
+        this.question = question;
+        this.packId = packId;
+        this.owner = owner;
+        this.displayText = Bindings.createStringBinding(() -> question.textFor(abuserName.get()), abuserName);
+        choice.addListener((o, a, b) -> changed(true));
+        date.addListener((o, a, b) -> changed(true));
+        fearGrid.addListener((SetChangeListener<String>) c -> changed(true));
+        comment.addListener((o, a, b) -> changed(false));
+        informationSource.addListener((o, a, b) -> changed(false));
+        text.addListener((o, a, b) -> changed(false));
+        numberText.addListener((o, a, b) -> {
+            validateNumber();
+            changed(false);
+        });
+    }
+
+    private void changed(boolean immediately) {
+        if (loading) {
+            return;
+        }
+        dirty = true;
+        if (immediately) {
+            owner.commit(this);
+        }
+    }
+
+    void load(Answer a) {
+        loading = true;
+        try {
+            choice.set(a == null ? null : a.choice());
+            comment.set(a == null || a.comment() == null ? "" : a.comment());
+            informationSource.set(a == null || a.informationSource() == null ? "" : a.informationSource());
+            fearGrid.clear();
+            if (a != null) {
+                fearGrid.addAll(a.fearGrid());
+            }
+            text.set(a == null || a.text() == null ? "" : a.text());
+            numberText.set(a == null || a.number() == null ? "" : Integer.toString(a.number()));
+            date.set(a == null ? null : a.date());
+            dirty = false;
+        } finally {
+            loading = false;
+        }
+    }
+
+    boolean isDirty() {
+        return dirty;
+    }
+
+    void markClean() {
+        dirty = false;
+    }
+
+    private void validateNumber() {
+        String s = numberText.get() == null ? "" : numberText.get().strip();
+        if (s.isEmpty()) {
+            numberError.set(null);
+            return;
+        }
+        try {
+            int n = Integer.parseInt(s);
+            numberError.set(n < 0 ? question.number() + ": enter 0 or more" : null);
+        } catch (NumberFormatException e) {
+            numberError.set(question.number() + ": enter a whole number, e.g. 2");
+        }
+    }
+
+    /** The answer as it stands, or null when the number typed is not valid yet (nothing is saved then). */
+    Answer toAnswer() {
+        Integer number = null;
+        String s = numberText.get() == null ? "" : numberText.get().strip();
+        if (!s.isEmpty()) {
+            if (numberError.get() != null) {
+                return null;
+            }
+            number = Integer.parseInt(s);
+        }
+        Set<String> grid = new TreeSet<>(fearGrid);
+        return new Answer(question.id(), choice.get(), blankToNull(comment.get()), blankToNull(informationSource.get()),
+                grid, blankToNull(text.get()), number, date.get());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    public Question question() {
+        return question;
+    }
+
+    public String id() {
+        return question.id();
+    }
+
+    public String packId() {
+        return packId;
+    }
+
+    public boolean takesChoice() {
+        return question.kind().hasChoice();
+    }
+
+    /** The question text with the abuser's name in place of "(…)". */
+    public StringBinding displayTextProperty() {
+        return displayText;
+    }
+
+    public ObjectProperty<Choice> choiceProperty() {
+        return choice;
+    }
+
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public StringProperty informationSourceProperty() {
+        return informationSource;
+    }
+
+    public ObservableSet<String> fearGrid() {
+        return fearGrid;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public StringProperty numberTextProperty() {
+        return numberText;
+    }
+
+    public ObjectProperty<LocalDate> dateProperty() {
+        return date;
+    }
+
+    public ReadOnlyStringProperty numberErrorProperty() {
+        return numberError.getReadOnlyProperty();
+    }
+
+    /** Whether the question has been answered at all. */
+    public boolean isAnswered() {
+        Answer a = toAnswer();
+        return a != null && !a.isEmpty() && (!takesChoice() || a.choice() != null);
+    }
+
+    public static String gridKey(String row, String column) {
+        return row + "|" + column;
+    }
+}

@@ -1,0 +1,609 @@
+package org.dashdesk.ui.wizard;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.GradingResult;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.ui.common.Controls;
+
+/**
+ * The wizard screen: pages on the left, the current page in the middle, live grading on the
+ * right. Y / N / D answer the focused question, Up / Down move between questions, PageDown /
+ * PageUp change section. Every focus change saves what was typed.
+ */
+public final class WizardView extends BorderPane {
+
+    private final WizardViewModel vm;
+    private final ScrollPane scroll = new ScrollPane();
+    private final Map<Page, Node> pageNodes = new HashMap<>();
+    private final Map<QuestionViewModel, QuestionRow> rows = new HashMap<>();
+    private final Label pageTitle = new Label();
+    private final Label step = new Label();
+
+    public WizardView(WizardViewModel vm, Runnable onLeave, Consumer<WizardViewModel.SubmitOutcome> onSubmitted) {
+        this.vm = vm;
+        getStyleClass().add("wizard");
+        setId("wizard");
+
+        setTop(header(onLeave));
+        setLeft(pageList());
+        setRight(sidePanel());
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        scroll.setFocusTraversable(false);
+        setCenter(scroll);
+        setBottom(footer());
+
+        vm.currentPageProperty().addListener((o, a, b) -> show(b));
+        vm.focusedQuestionProperty().addListener((o, a, b) -> focusRow(b));
+        vm.submittedProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                onSubmitted.accept(b);
+            }
+        });
+        addEventFilter(KeyEvent.KEY_PRESSED, this::sectionKeys);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                watchFocus(scene);
+            }
+        });
+        show(vm.currentPageProperty().get());
+    }
+
+    private void watchFocus(Scene scene) {
+        scene.focusOwnerProperty().addListener((o, before, now) -> {
+            if (getScene() != scene) {
+                return;
+            }
+            vm.commitPending();
+            QuestionRow row = rowOf(now);
+            if (row != null) {
+                vm.focusQuestion(row.viewModel());
+                Controls.ensureVisible(scroll, now instanceof QuestionRow ? now : row);
+            }
+        });
+    }
+
+    private static QuestionRow rowOf(Node n) {
+        while (n != null) {
+            if (n instanceof QuestionRow r) {
+                return r;
+            }
+            n = n.getParent();
+        }
+        return null;
+    }
+
+    private void sectionKeys(KeyEvent e) {
+        if (e.getCode() == KeyCode.PAGE_DOWN) {
+            vm.next();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PAGE_UP) {
+            vm.previous();
+            e.consume();
+        }
+    }
+
+    private Node header(Runnable onLeave) {
+        Button home = new Button("← Assessments");
+        home.setAccessibleText("Back to the list of assessments. Everything is already saved.");
+        home.setOnAction(e -> {
+            vm.commitPending();
+            onLeave.run();
+        });
+        home.setFocusTraversable(false);
+        pageTitle.getStyleClass().add("page-title");
+        step.getStyleClass().add("step");
+        Label channel = new Label(vm.channel() == Channel.PHONE_IN ? "Phone-in" : "At scene");
+        channel.getStyleClass().add("badge");
+        Label saved = new Label();
+        saved.setId("save-status");
+        saved.getStyleClass().add("save-status");
+        saved.textProperty().bind(vm.autosaver().statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, home, pageTitle, step, channel, spacer, saved);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header");
+
+        Label error = new Label();
+        error.setId("save-error");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.autosaver().errorProperty());
+        Button retry = new Button("Retry now");
+        retry.setOnAction(e -> vm.autosaver().retryNow());
+        HBox banner = new HBox(12, error, retry);
+        HBox.setHgrow(error, Priority.ALWAYS);
+        banner.getStyleClass().add("error-banner");
+        banner.visibleProperty().bind(vm.autosaver().errorProperty().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        return new VBox(bar, banner);
+    }
+
+    private Node pageList() {
+        ListView<Page> list = new ListView<>(vm.visiblePages());
+        list.setId("page-list");
+        list.setPrefWidth(230);
+        list.setFocusTraversable(false);
+        list.setAccessibleText("Sections of the assessment");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(Page p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : shortTitle(p));
+            }
+        });
+        Runnable sync = () -> list.getSelectionModel().select(vm.currentPageProperty().get());
+        vm.currentPageProperty().addListener((o, a, b) -> sync.run());
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> sync.run());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && b != vm.currentPageProperty().get()) {
+                vm.goTo(b);
+            }
+        });
+        sync.run();
+        return list;
+    }
+
+    private static String shortTitle(Page p) {
+        if (p.isSupplement()) {
+            return p.pack().id().toUpperCase(java.util.Locale.ROOT) + " questions";
+        }
+        String t = p.title();
+        int paren = t.indexOf(" (if");
+        return paren > 0 ? t.substring(0, paren) : t;
+    }
+
+    private Node sidePanel() {
+        Label heading = new Label("Live grading");
+        heading.getStyleClass().add("side-heading");
+        Label yes = new Label();
+        yes.setId("yes-count");
+        yes.getStyleClass().add("yes-count");
+        yes.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.yesCountProperty().get()), vm.yesCountProperty()));
+        Label yesCaption = new Label("Yes answers of 27");
+        Label level = new Label();
+        level.setId("level");
+        level.textProperty().bind(vm.levelLabelProperty());
+        level.getStyleClass().add("level");
+        vm.gradingProperty().addListener((o, a, b) -> styleLevel(level, b));
+        styleLevel(level, vm.gradingProperty().get());
+        Label criteria = new Label();
+        criteria.setWrapText(true);
+        criteria.getStyleClass().add("criteria");
+        criteria.textProperty().bind(Bindings.createStringBinding(() -> {
+            GradingResult g = vm.gradingProperty().get();
+            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria: " + String.join(", ", g.criteria());
+        }, vm.gradingProperty()));
+        VBox supplements = new VBox(6);
+        Runnable offers = () -> {
+            supplements.getChildren().clear();
+            for (Page p : vm.hiddenSupplementPages()) {
+                Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT));
+                open.setAccessibleText("Open the " + p.pack().title() + " by hand");
+                open.setTooltip(new javafx.scene.control.Tooltip(p.pack().title()));
+                open.setFocusTraversable(false);
+                open.setOnAction(e -> vm.openSupplement(p));
+                supplements.getChildren().add(open);
+            }
+        };
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> offers.run());
+        offers.run();
+        VBox side = new VBox(8, heading, yes, yesCaption, level, criteria, new Separator(), supplements);
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(210);
+        side.setAccessibleText("Live grading");
+        return side;
+    }
+
+    private static void styleLevel(Label label, GradingResult g) {
+        label.getStyleClass().removeAll("level-standard", "level-medium", "level-high");
+        if (g != null) {
+            label.getStyleClass().add("level-" + g.level().jsonName());
+        }
+    }
+
+    private Node footer() {
+        Button back = new Button("Previous section");
+        back.setOnAction(e -> vm.previous());
+        back.setFocusTraversable(false);
+        Button next = new Button("Next section");
+        next.setOnAction(e -> vm.next());
+        next.setFocusTraversable(false);
+        Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · every answer is saved as you go");
+        keys.getStyleClass().add("key-hint");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, back, keys, spacer, next);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("footer");
+        return bar;
+    }
+
+    private void show(Page page) {
+        if (page == null) {
+            return;
+        }
+        int index = vm.visiblePages().indexOf(page);
+        pageTitle.setText(shortTitle(page));
+        step.setText("Step " + (index + 1) + " of " + vm.visiblePages().size());
+        Node node = pageNodes.computeIfAbsent(page, this::build);
+        scroll.setContent(node);
+        scroll.setVvalue(0);
+        Platform.runLater(() -> {
+            QuestionViewModel q = vm.focusedQuestionProperty().get();
+            if (q != null && page.questions().contains(q)) {
+                focusRow(q);
+            } else if (node instanceof Region r) {
+                firstFocusable(r);
+            }
+        });
+    }
+
+    private void firstFocusable(Node n) {
+        if (n.isFocusTraversable() && !n.isDisabled() && n.isVisible()) {
+            n.requestFocus();
+            return;
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                if (c.isVisible()) {
+                    firstFocusable(c);
+                    if (getScene() != null && getScene().getFocusOwner() != null && isInside(getScene().getFocusOwner(), n)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean isInside(Node n, Node ancestor) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (x == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void focusRow(QuestionViewModel q) {
+        if (q == null) {
+            return;
+        }
+        QuestionRow row = rows.get(q);
+        if (row == null) {
+            return;
+        }
+        if (row.getScene() == null) {
+            // The page was just swapped in and is not attached yet: try again on the next pulse.
+            Platform.runLater(() -> {
+                if (row.getScene() != null) {
+                    focusRow(q);
+                }
+            });
+            return;
+        }
+        if (getScene() != null && rowOf(getScene().getFocusOwner()) == row) {
+            return;
+        }
+        row.requestFocus();
+        Platform.runLater(() -> Controls.ensureVisible(scroll, row));
+    }
+
+    private Node build(Page page) {
+        VBox box = switch (page.kind()) {
+            case PEOPLE -> peoplePage();
+            case SECTION -> sectionPage(page);
+            case GRADING -> gradingPage();
+            case REVIEW -> reviewPage();
+        };
+        box.getStyleClass().add("page");
+        box.setPadding(new Insets(16));
+        box.setSpacing(10);
+        return box;
+    }
+
+    private VBox sectionPage(Page page) {
+        VBox box = new VBox();
+        if (page.isSupplement()) {
+            Label note = new Label(page.pack().title() + ". Scored on its own; it does not change the DASH count. "
+                    + page.pack().copyright());
+            note.setWrapText(true);
+            note.getStyleClass().add("pack-note");
+            box.getChildren().add(note);
+        }
+        for (QuestionViewModel q : page.questions()) {
+            QuestionRow row = new QuestionRow(q);
+            rows.put(q, row);
+            row.addEventFilter(KeyEvent.KEY_PRESSED, e -> questionKeys(e, q));
+            box.getChildren().add(row);
+        }
+        return box;
+    }
+
+    private void questionKeys(KeyEvent e, QuestionViewModel q) {
+        if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
+            return;
+        }
+        Choice choice = switch (e.getCode()) {
+            case Y -> Choice.YES;
+            case N -> Choice.NO;
+            case D -> Choice.DONT_KNOW;
+            default -> null;
+        };
+        if (choice != null && q.takesChoice()) {
+            vm.answerAndAdvance(q, choice);
+            e.consume();
+        } else if (e.getCode() == KeyCode.DOWN) {
+            vm.nextQuestion(q).ifPresent(vm::focusQuestion);
+            e.consume();
+        } else if (e.getCode() == KeyCode.UP) {
+            vm.previousQuestion(q).ifPresent(vm::focusQuestion);
+            e.consume();
+        }
+    }
+
+    private VBox peoplePage() {
+        IncidentDetailsViewModel d = vm.details();
+        GridPane grid = Controls.form();
+        grid.getStyleClass().add("form");
+        int row = 0;
+        if (d.isPhoneIn()) {
+            Label heading = new Label("Phone-in");
+            heading.getStyleClass().add("form-heading");
+            grid.add(heading, 0, row++, 2, 1);
+            Label recorder = new Label(d.recorder() == null ? "" : d.recorder().name() + " (" + d.recorder().collarNumber() + ")");
+            recorder.setId("recorder");
+            grid.addRow(row++, new Label("Recorded by (IMU)"), recorder);
+            row = addText(grid, row, "Attending officer's collar number", d.attendingOfficerCollarProperty(), "attending-collar");
+            row = addText(grid, row, "Call reference", d.callReferenceProperty(), "call-reference");
+            row = addYesNo(grid, row, "Could the victim speak safely?", d.victimCouldSpeakSafelyProperty(), "speak-safely");
+        }
+        Label incident = new Label("Incident");
+        incident.getStyleClass().add("form-heading");
+        grid.add(incident, 0, row++, 2, 1);
+        row = addText(grid, row, "Incident reference", d.incidentReferenceProperty(), "incident-reference");
+        var date = Controls.datePicker(d.incidentDateProperty());
+        date.setId("incident-date");
+        grid.addRow(row++, Controls.labelFor("Incident date", date), date);
+        row = addText(grid, row, "Incident time (24-hour, e.g. 23:40)", d.incidentTimeProperty(), "incident-time");
+        row = addError(grid, row, d.timeErrorProperty());
+        row = addText(grid, row, "Place", d.placeProperty(), "place");
+        row = addText(grid, row, "District", d.districtProperty(), "district");
+        row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts");
+        row = addError(grid, row, d.calloutsErrorProperty());
+        var marac = Controls.datePicker(d.lastMaracReferralProperty());
+        marac.setId("last-marac");
+        grid.addRow(row++, Controls.labelFor("Date of last MARAC referral, if known", marac), marac);
+
+        Label people = new Label("People");
+        people.getStyleClass().add("form-heading");
+        grid.add(people, 0, row++, 2, 1);
+        row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name");
+        row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
+        row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
+        TextArea deps = new TextArea();
+        Controls.tabMovesFocus(deps);
+        deps.setId("dependants");
+        deps.setPrefRowCount(3);
+        deps.setPromptText("One per line: name, age or date of birth, relationship");
+        deps.textProperty().bindBidirectional(d.dependantsProperty());
+        deps.disableProperty().bind(d.childrenOrDependantsProperty().isNotEqualTo(Boolean.TRUE));
+        grid.addRow(row++, Controls.labelFor("Children / dependants", deps), deps);
+        GridPane.setHgrow(deps, Priority.ALWAYS);
+        return new VBox(grid);
+    }
+
+    private static int addText(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        grid.addRow(row, Controls.labelFor(label, field), field);
+        return row + 1;
+    }
+
+    private static int addYesNo(GridPane grid, int row, String label, javafx.beans.property.ObjectProperty<Boolean> value, String id) {
+        ToggleButton yes = new ToggleButton("Yes");
+        ToggleButton no = new ToggleButton("No");
+        yes.setId(id + "-yes");
+        no.setId(id + "-no");
+        yes.setAccessibleText(label + " Yes");
+        no.setAccessibleText(label + " No");
+        Controls.bindToggles(value, new ToggleButton[] {yes, no}, Boolean.TRUE, Boolean.FALSE);
+        Label l = new Label(label);
+        l.setWrapText(true);
+        l.setLabelFor(yes);
+        l.getStyleClass().add("field-label");
+        grid.addRow(row, l, new HBox(6, yes, no));
+        return row + 1;
+    }
+
+    private static int addError(GridPane grid, int row, javafx.beans.value.ObservableStringValue error) {
+        Label l = new Label();
+        l.getStyleClass().add("field-error");
+        l.textProperty().bind(error);
+        l.visibleProperty().bind(Bindings.isNotNull(error));
+        l.managedProperty().bind(l.visibleProperty());
+        grid.add(l, 1, row);
+        return row + 1;
+    }
+
+    private VBox gradingPage() {
+        VBox box = new VBox();
+        Label summary = new Label();
+        summary.setId("grading-summary");
+        summary.getStyleClass().add("grading-summary");
+        summary.setWrapText(true);
+        VBox reasons = new VBox(4);
+        reasons.setId("grading-reasons");
+        Runnable refresh = () -> {
+            GradingResult g = vm.gradingProperty().get();
+            if (g == null) {
+                return;
+            }
+            summary.setText(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
+                    + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : "")
+                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + String.join(", ", g.criteria())));
+            reasons.getChildren().clear();
+            for (String r : g.reasons()) {
+                Label l = new Label("• " + r);
+                l.setWrapText(true);
+                reasons.getChildren().add(l);
+            }
+        };
+        vm.gradingProperty().addListener((o, a, b) -> refresh.run());
+        refresh.run();
+
+        Label judgementHeading = new Label("Professional judgement");
+        judgementHeading.getStyleClass().add("form-heading");
+        Label judgementHelp = new Label("You may raise the grading on your own concern or the victim's perception of risk, "
+                + "with written reasons. You cannot lower it.");
+        judgementHelp.setWrapText(true);
+        ComboBox<RiskLevel> raise = new ComboBox<>(vm.raiseOptions());
+        raise.setId("judgement-level");
+        raise.setPromptText("Agree with the computed level");
+        raise.valueProperty().bindBidirectional(vm.judgementLevelProperty());
+        Button clear = new Button("Agree with computed level");
+        clear.setOnAction(e -> vm.clearJudgement());
+        TextArea rationale = new TextArea();
+        Controls.tabMovesFocus(rationale);
+        rationale.setId("judgement-rationale");
+        rationale.setPrefRowCount(3);
+        rationale.setWrapText(true);
+        rationale.textProperty().bindBidirectional(vm.judgementRationaleProperty());
+        Label judgementError = new Label();
+        judgementError.getStyleClass().add("field-error");
+        judgementError.setWrapText(true);
+        judgementError.textProperty().bind(vm.judgementErrorProperty());
+        GridPane j = Controls.form();
+        j.addRow(0, Controls.labelFor("Raise the grading to", raise), new HBox(8, raise, clear));
+        j.addRow(1, Controls.labelFor("Reasons", rationale), rationale);
+        GridPane.setHgrow(rationale, Priority.ALWAYS);
+
+        Label referralHeading = new Label("Referrals");
+        referralHeading.getStyleClass().add("form-heading");
+        VBox referrals = new VBox(10);
+        referrals.setId("referrals");
+        Runnable buildReferrals = () -> {
+            referrals.getChildren().clear();
+            for (ReferralPromptViewModel r : vm.referralPrompts()) {
+                referrals.getChildren().add(referralRow(r));
+            }
+        };
+        vm.referralPrompts().addListener((ListChangeListener<ReferralPromptViewModel>) c -> buildReferrals.run());
+        buildReferrals.run();
+        box.getChildren().addAll(summary, reasons, new Separator(), judgementHeading, judgementHelp, j, judgementError,
+                new Separator(), referralHeading, referrals);
+        return box;
+    }
+
+    private Node referralRow(ReferralPromptViewModel r) {
+        String id = "referral-" + r.referral().name().toLowerCase(java.util.Locale.ROOT);
+        Label label = new Label(r.label());
+        label.getStyleClass().add("referral-label");
+        Label prompt = new Label(r.prompt());
+        prompt.setWrapText(true);
+        ToggleButton made = new ToggleButton("Made");
+        ToggleButton notMade = new ToggleButton("Not made");
+        made.setId(id + "-made");
+        notMade.setId(id + "-not-made");
+        made.setAccessibleText(r.label() + ": made");
+        notMade.setAccessibleText(r.label() + ": not made");
+        Controls.bindToggles(r.chosenProperty(), new ToggleButton[] {made, notMade}, Boolean.TRUE, Boolean.FALSE);
+        TextField reason = new TextField();
+        reason.setId(id + "-reason");
+        reason.setPromptText("Reason (required if not made)");
+        reason.setAccessibleText(r.label() + ": reason");
+        reason.textProperty().bindBidirectional(r.reasonProperty());
+        HBox controls = new HBox(6, made, notMade, reason);
+        HBox.setHgrow(reason, Priority.ALWAYS);
+        Label problem = new Label();
+        problem.getStyleClass().add("field-hint");
+        problem.textProperty().bind(r.problemProperty());
+        return new VBox(4, label, prompt, controls, problem);
+    }
+
+    private VBox reviewPage() {
+        VBox box = new VBox();
+        Label heading = new Label("Before you submit");
+        heading.getStyleClass().add("form-heading");
+        Label help = new Label("Missing answers and Don't know answers are listed so you can go back to them; items marked "
+                + "'must be fixed' stop submission.");
+        help.setWrapText(true);
+        VBox items = new VBox(2);
+        items.setId("review-items");
+        Runnable build = () -> {
+            items.getChildren().clear();
+            if (vm.reviewItems().isEmpty()) {
+                items.getChildren().add(new Label("Nothing is missing."));
+            }
+            for (ReviewItem item : vm.reviewItems()) {
+                Hyperlink link = new Hyperlink((item.blocking() ? "Must be fixed: " : "") + item.message());
+                link.getStyleClass().add(item.blocking() ? "review-blocking" : "review-item");
+                link.setOnAction(e -> vm.goTo(item));
+                items.getChildren().add(link);
+            }
+        };
+        vm.reviewItems().addListener((ListChangeListener<ReviewItem>) c -> build.run());
+        build.run();
+        box.getChildren().addAll(heading, help, items);
+        if (vm.isAmendment()) {
+            TextArea reason = new TextArea();
+        Controls.tabMovesFocus(reason);
+            reason.setId("amendment-reason");
+            reason.setPrefRowCount(2);
+            reason.textProperty().bindBidirectional(vm.amendmentReasonProperty());
+            box.getChildren().addAll(Controls.labelFor("Reason for this amendment", reason), reason);
+        }
+        Button submit = new Button("Submit assessment");
+        submit.setId("submit");
+        submit.setDefaultButton(false);
+        submit.getStyleClass().add("primary");
+        submit.disableProperty().bind(vm.canSubmitProperty().not());
+        submit.setOnAction(e -> vm.submit());
+        Label submitError = new Label();
+        submitError.getStyleClass().add("field-error");
+        submitError.setWrapText(true);
+        submitError.textProperty().bind(vm.submitErrorProperty());
+        Label level = new Label();
+        level.textProperty().bind(Bindings.createStringBinding(() -> "Submitting records the grading as "
+                + vm.levelLabelProperty().get() + (vm.gradingProperty().get() != null
+                && vm.gradingProperty().get().level() == RiskLevel.STANDARD ? " and sends it for supervisor sign-off." : " and refers it."),
+                vm.levelLabelProperty()));
+        box.getChildren().addAll(new Separator(), level, submit, submitError);
+        return box;
+    }
+}

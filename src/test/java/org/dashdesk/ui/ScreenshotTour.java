@@ -1,0 +1,226 @@
+package org.dashdesk.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.ui.common.Appearance;
+import org.dashdesk.ui.common.FxTaskExecutor;
+import org.dashdesk.ui.common.UserProfile;
+import org.dashdesk.ui.shell.ShellView;
+import org.dashdesk.ui.shell.ShellViewModel;
+import org.dashdesk.ui.wizard.Page;
+import org.dashdesk.ui.wizard.WizardViewModel;
+
+/**
+ * Walks the real app (a real GTK window, under Xvfb) through every page in both themes with
+ * synthetic data and takes a screenshot of each with ImageMagick's {@code import}. Not a test:
+ * run it by hand, see src/site/screenshots/README.md.
+ */
+public final class ScreenshotTour extends Application {
+
+    private static Path out;
+    private Stage stage;
+    private ShellViewModel shell;
+    private Appearance appearance;
+    private FxTaskExecutor executor;
+
+    public static void main(String[] args) {
+        out = Path.of(args[0]);
+        launch(args);
+    }
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path data = Files.createTempDirectory("dashdesk-tour");
+        executor = new FxTaskExecutor();
+        appearance = new Appearance();
+        shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance);
+        Scene scene = new Scene(new ShellView(shell), 1180, 760);
+        appearance.apply(scene);
+        stage.setTitle("DASH Desk");
+        stage.setX(0);
+        stage.setY(0);
+        stage.setScene(scene);
+        stage.show();
+        shell.start(() -> {
+            var s = StoreServices.open(data);
+            return s;
+        });
+        Thread t = new Thread(() -> {
+            try {
+                tour();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+            Platform.exit();
+            System.exit(0);
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void fx(Runnable r) throws Exception {
+        CompletableFuture<Void> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                r.run();
+                f.complete(null);
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        f.get(20, TimeUnit.SECONDS);
+        while (!executor.isIdle()) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(400);
+    }
+
+    private void shot(String name) throws Exception {
+        Thread.sleep(300);
+        String file = out.resolve(name + ".png").toString();
+        int w = (int) stage.getScene().getWidth();
+        int h = (int) stage.getScene().getHeight();
+        int x = (int) (stage.getX() + stage.getScene().getX());
+        int y = (int) (stage.getY() + stage.getScene().getY());
+        Process p = new ProcessBuilder("import", "-window", "root", "-crop", w + "x" + h + "+" + x + "+" + y, "+repage",
+                "-colors", "128", "PNG8:" + file).inheritIO().start();
+        p.waitFor();
+        System.out.println("shot " + file);
+    }
+
+    private void tour() throws Exception {
+        while (shell.servicesProperty().get() == null) {
+            Thread.sleep(100);
+        }
+        fx(() -> { });
+        for (Appearance.Theme theme : Appearance.Theme.values()) {
+            String suffix = "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
+            fx(() -> appearance.themeProperty().set(theme));
+            if (theme == Appearance.Theme.LIGHT) {
+                shot("01-first-launch-profile" + suffix);
+                fx(() -> shell.saveProfile(new UserProfile("PC Jo Example", "4471", UserProfile.Role.RESPONSE_OFFICER)));
+                seed();
+            } else {
+                fx(() -> shell.screenProperty().set(ShellViewModel.Screen.PROFILE));
+                shot("01-first-launch-profile" + suffix);
+                fx(() -> shell.showHome());
+            }
+            fx(shell::refresh);
+            shot("02-home" + suffix);
+            fx(() -> shell.startNew(Channel.PHONE_IN));
+            fx(() -> {
+                var d = shell.wizardProperty().get().details();
+                d.attendingOfficerCollarProperty().set("9120");
+                d.callReferenceProperty().set("CALL-2211");
+                d.victimCouldSpeakSafelyProperty().set(true);
+                fill(shell.wizardProperty().get());
+            });
+            shot("03-incident-and-people-phone-in" + suffix);
+            WizardViewModel w = shell.wizardProperty().get();
+            String[] answers = "YNYYYNYYYYNNYYNYNDYNYYNNYYN".split("");
+            fx(() -> {
+                for (int i = 1; i <= 27; i++) {
+                    Choice c = switch (answers[i - 1]) {
+                        case "Y" -> Choice.YES;
+                        case "N" -> Choice.NO;
+                        default -> Choice.DONT_KNOW;
+                    };
+                    w.question("Q" + i).orElseThrow().choiceProperty().set(c);
+                }
+                w.question("Q1").orElseThrow().commentProperty().set("Cut to lip, bruising to left forearm");
+                w.question("S1").orElseThrow().choiceProperty().set(Choice.YES);
+                w.question("O2").orElseThrow().choiceProperty().set(Choice.YES);
+                w.question("O1").orElseThrow().textProperty().set("Victim's first language is Polish; interpreter used by phone.");
+                w.commitPending();
+            });
+            int n = 4;
+            for (Page p : List.copyOf(w.visiblePages())) {
+                if (p.kind() == Page.Kind.PEOPLE) {
+                    continue;
+                }
+                fx(() -> w.goTo(p));
+                if (p.kind() == Page.Kind.GRADING) {
+                    fx(() -> {
+                        w.referralPrompts().forEach(r -> r.chosenProperty().set(true));
+                        w.referralPrompts().get(w.referralPrompts().size() - 1).chosenProperty().set(false);
+                    });
+                }
+                String name = String.format("%02d-%s%s", n++, p.id().replace('/', '-').replace("dash-2009-", ""), suffix);
+                shot(name);
+            }
+            fx(shell::hide);
+            shot(String.format("%02d-privacy-curtain%s", n++, suffix));
+            fx(shell::reveal);
+            fx(shell::closeWizard);
+            fx(shell::showSettings);
+            shot(String.format("%02d-settings%s", n, suffix));
+            fx(shell::showHome);
+        }
+    }
+
+    private static void fill(WizardViewModel w) {
+        var d = w.details();
+        d.incidentReferenceProperty().set("KNT-20261123-0117");
+        d.incidentDateProperty().set(java.time.LocalDate.of(2026, 11, 23));
+        d.incidentTimeProperty().set("01:50");
+        d.placeProperty().set("Flat 2, 10 Example Road");
+        d.districtProperty().set("Maidstone");
+        d.calloutsProperty().set("2");
+        d.victimNameProperty().set("Sam Synthetic");
+        d.abuserNamesProperty().set("Alex Sample");
+        d.childrenOrDependantsProperty().set(true);
+        d.dependantsProperty().set("Child One, 6, daughter");
+        w.commitPending();
+    }
+
+    /** A submitted assessment and a half-done draft, so the home lists are not empty. */
+    private void seed() throws Exception {
+        fx(() -> shell.startNew(Channel.AT_SCENE));
+        fx(() -> {
+            WizardViewModel w = shell.wizardProperty().get();
+            w.details().incidentReferenceProperty().set("KNT-20261122-0931");
+            w.details().districtProperty().set("Medway");
+            w.details().childrenOrDependantsProperty().set(false);
+            for (int i = 1; i <= 8; i++) {
+                w.question("Q" + i).orElseThrow().choiceProperty().set(i % 3 == 0 ? Choice.YES : Choice.NO);
+            }
+            w.referralPrompts().forEach(r -> {
+                r.chosenProperty().set(false);
+                r.reasonProperty().set("No violence or threats reported");
+            });
+            w.commitPending();
+            w.submit();
+        });
+        fx(() -> {
+            if (shell.wizardProperty().get() != null) {
+                shell.closeWizard();
+            }
+        });
+        fx(() -> shell.startNew(Channel.AT_SCENE));
+        fx(() -> {
+            WizardViewModel w = shell.wizardProperty().get();
+            w.details().incidentReferenceProperty().set("KNT-20261123-0044");
+            w.details().districtProperty().set("Canterbury");
+            for (int i = 1; i <= 12; i++) {
+                w.question("Q" + i).orElseThrow().choiceProperty().set(Choice.NO);
+            }
+            w.judgementLevelProperty().set(RiskLevel.MEDIUM);
+            w.commitPending();
+            shell.closeWizard();
+        });
+    }
+}

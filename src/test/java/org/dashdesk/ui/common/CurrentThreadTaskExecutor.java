@@ -1,0 +1,48 @@
+package org.dashdesk.ui.common;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs tasks at once on the calling thread, so view-model tests need no FX thread and no waiting. */
+public final class CurrentThreadTaskExecutor implements TaskExecutor {
+
+    private final List<Runnable> scheduled = new ArrayList<>();
+
+    @Override
+    public <T> void execute(BackgroundTask<T> task) {
+        T result;
+        try {
+            result = task.call();
+        } catch (Exception e) {
+            task.failed(e);
+            return;
+        }
+        task.succeeded(result);
+    }
+
+    /** Scheduled actions wait until the test runs them with {@link #runScheduled()}. */
+    @Override
+    public void schedule(Duration delay, Runnable action) {
+        scheduled.add(action);
+    }
+
+    public int scheduledCount() {
+        return scheduled.size();
+    }
+
+    public void runScheduled() {
+        List<Runnable> now = new ArrayList<>(scheduled);
+        scheduled.clear();
+        now.forEach(Runnable::run);
+    }
+
+    @Override
+    public boolean isIdle() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+    }
+}

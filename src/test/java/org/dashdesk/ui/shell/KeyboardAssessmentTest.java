@@ -1,0 +1,354 @@
+package org.dashdesk.ui.shell;
+
+import static org.dashdesk.ui.shell.DeskFixture.focusOwner;
+import static org.dashdesk.ui.shell.DeskFixture.id;
+import static org.dashdesk.ui.shell.DeskFixture.tabUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.dashdesk.assessment.Assessment;
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.AssessmentRepository;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Officer;
+import org.dashdesk.assessment.PhoneIn;
+import org.dashdesk.assessment.Referral;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.ui.StoreServices;
+import org.dashdesk.ui.common.AppServices;
+import org.dashdesk.ui.common.UserProfile;
+import org.dashdesk.ui.wizard.WizardViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The real window over a real H2 store, driven by the keyboard only. All data is synthetic. */
+@ExtendWith(ApplicationExtension.class)
+class KeyboardAssessmentTest {
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private DeskFixture desk;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (desk != null) {
+            desk.close();
+        }
+    }
+
+    private DeskFixture openDesk() throws Exception {
+        desk = new DeskFixture(dir, stage);
+        desk.open();
+        return desk;
+    }
+
+    private void answer(FxRobot robot, String expectedQuestion, KeyCode key) throws Exception {
+        desk.settle();
+        Node f = focusOwner(robot);
+        assertTrue(f.getAccessibleText() != null && f.getAccessibleText().startsWith("Question " + expectedQuestion + ":"),
+                "expected focus on " + expectedQuestion + " but it is on " + f + " / " + f.getAccessibleText());
+        robot.type(key);
+    }
+
+    private static AssessmentContent storedDraft(AppServices s, UUID id) {
+        return s.service().repository().find(id).orElseThrow().content();
+    }
+
+    @Test
+    void aWholeAssessmentByKeyboardOnlyIsStoredInH2(FxRobot robot) throws Exception {
+        openDesk();
+        // First launch: who is using this laptop.
+        assertNotNull(robot.lookup("#profile").tryQuery().orElse(null), "first launch asks for the profile");
+        assertEquals("profile-name", focusOwner(robot).getId());
+        robot.write("PC Test Example");
+        robot.type(KeyCode.TAB).write("4471");
+        robot.type(KeyCode.TAB);
+        assertEquals("profile-role", focusOwner(robot).getId());
+        robot.type(KeyCode.F4).type(KeyCode.DOWN).type(KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
+        desk.settle();
+        assertEquals(new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER),
+                UserProfile.load(desk.services.settings()).orElseThrow(), "profile remembered in the local store");
+
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        WizardViewModel wizard = desk.shell.wizardProperty().get();
+        assertNotNull(wizard);
+        UUID id = wizard.assessmentId();
+
+        // Incident and people, in tab order.
+        tabUntil(robot, id("incident-reference"), "incident reference");
+        robot.write("KNT-20261123-0117");
+        robot.type(KeyCode.TAB).write("23/11/2026");
+        tabUntil(robot, id("incident-time"), "incident time");
+        robot.write("01:50");
+        robot.type(KeyCode.TAB).write("Flat 2, 10 Example Road");
+        robot.type(KeyCode.TAB).write("Maidstone");
+        robot.type(KeyCode.TAB).write("3");
+        tabUntil(robot, id("victim-name"), "victim name");
+        robot.write("Sam Synthetic");
+        robot.type(KeyCode.TAB).write("Alex Sample");
+        tabUntil(robot, id("children-yes"), "children yes");
+        robot.type(KeyCode.SPACE);
+        tabUntil(robot, id("dependants"), "dependants");
+        robot.write("Child One, 6, daughter");
+        robot.type(KeyCode.PAGE_DOWN);
+        desk.settle();
+        assertTrue(robot.lookup("Does Alex Sample constantly text, call, contact, follow, stalk or harass you?").tryQuery().isPresent(),
+                "the abuser's name fills the placeholder");
+
+        // Current situation Q1–Q8: Y N Y N Y N Y Y (Q8 yes offers S-DASH).
+        String[] q = {"Q1", "Q2", "Q3", "Q4", "Q5", "Q6", "Q7", "Q8"};
+        KeyCode[] k = {KeyCode.Y, KeyCode.N, KeyCode.Y, KeyCode.N, KeyCode.Y, KeyCode.N, KeyCode.Y, KeyCode.Y};
+        for (int i = 0; i < q.length; i++) {
+            answer(robot, q[i], k[i]);
+        }
+        // Children Q9–Q12, history Q13–Q21, abuser Q22–Q27: Yes except Don't know for Q20 and No for Q21–Q23.
+        for (int n = 9; n <= 27; n++) {
+            KeyCode key = n == 20 ? KeyCode.D : n >= 21 && n <= 23 ? KeyCode.N : KeyCode.Y;
+            answer(robot, "Q" + n, key);
+        }
+        // S-DASH S1–S11 follow the abuser section because Q8 was yes.
+        for (int n = 1; n <= 11; n++) {
+            answer(robot, "S" + n, n % 2 == 0 ? KeyCode.Y : KeyCode.N);
+        }
+        answer(robot, "O1", KeyCode.DOWN);
+        answer(robot, "O2", KeyCode.Y);
+        robot.type(KeyCode.PAGE_DOWN);
+        desk.settle();
+        assertEquals("grading", wizard.currentPageProperty().get().id());
+        assertEquals(20, wizard.yesCountProperty().get());
+        assertEquals("High", wizard.levelLabelProperty().get());
+
+        // Referrals: MARAC, IDVA and children's services made; DVPN not made, with the reason.
+        for (String r : List.of("marac", "idva", "childrens_services")) {
+            tabUntil(robot, id("referral-" + r + "-made"), r + " made");
+            robot.type(KeyCode.SPACE);
+        }
+        tabUntil(robot, id("referral-dvpn-not-made"), "DVPN not made");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.TAB);
+        assertEquals("referral-dvpn-reason", focusOwner(robot).getId());
+        robot.write("Suspect in custody; consider on release");
+        robot.type(KeyCode.PAGE_DOWN);
+        desk.settle();
+        assertEquals("review", wizard.currentPageProperty().get().id());
+        assertTrue(wizard.reviewItems().stream().anyMatch(i -> i.message().equals("Q20 answered Don't know.")));
+        assertTrue(wizard.reviewItems().stream().noneMatch(i -> i.blocking()), () -> wizard.reviewItems().toString());
+
+        // Before submitting: the draft in H2 already holds every answer (autosave).
+        AssessmentContent draft = storedDraft(desk.services, id);
+        assertEquals(Choice.DONT_KNOW, draft.answer("Q20").choice());
+        assertEquals(Choice.YES, draft.answer("S2").choice());
+        assertEquals("Suspect in custody; consider on release", draft.referrals().get(Referral.DVPN).reason());
+
+        tabUntil(robot, id("submit"), "Submit");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertNull(desk.shell.wizardProperty().get(), "back on the home screen after submitting");
+
+        // Reopen the store from disk and read what was really stored.
+        desk.close();
+        try (AssessmentRepository repo = StoreServices.open(dir).service().repository()) {
+            Assessment stored = repo.find(id).orElseThrow();
+            assertEquals(AssessmentState.REFERRED, stored.state());
+            List<Revision> revisions = repo.revisions(id);
+            assertEquals(1, revisions.size());
+            Revision r = revisions.get(0);
+            assertTrue(r.verify(), "revision hash verifies");
+            assertEquals(RiskLevel.HIGH, r.grading().level());
+            assertEquals(20, r.grading().yesCount());
+            AssessmentContent c = r.content();
+            assertEquals(Channel.AT_SCENE, c.channel());
+            assertEquals(new Officer("4471", "PC Test Example"), c.officer());
+            assertEquals("KNT-20261123-0117", c.incident().incidentReference());
+            assertEquals(LocalDateTime.of(2026, 11, 23, 1, 50), c.incident().occurredAt());
+            assertEquals("Maidstone", c.incident().district());
+            assertEquals(3, c.incident().policeCalloutsLast12Months());
+            assertEquals("Sam Synthetic", c.people().victimName());
+            assertEquals(List.of("Alex Sample"), c.people().abuserNames());
+            assertEquals(Boolean.TRUE, c.people().childrenOrDependants());
+            assertEquals("Child One", c.people().dependants().get(0).name());
+            for (int n = 1; n <= 27; n++) {
+                Choice expected = n == 20 ? Choice.DONT_KNOW
+                        : (n >= 21 && n <= 23) || n == 2 || n == 4 || n == 6 ? Choice.NO : Choice.YES;
+                assertEquals(expected, c.answer("Q" + n).choice(), "Q" + n);
+            }
+            assertEquals(Choice.YES, c.answer("O2").choice());
+            assertEquals(11, c.answers().keySet().stream().filter(a -> a.startsWith("S")).count());
+            assertTrue(c.referrals().get(Referral.MARAC).chosen());
+            assertTrue(c.referrals().get(Referral.IDVA).chosen());
+            assertTrue(c.referrals().get(Referral.CHILDRENS_SERVICES).chosen());
+            assertFalse(c.referrals().get(Referral.DVPN).chosen());
+            assertTrue(repo.drafts().isEmpty());
+            List<AssessmentSummary> submitted = repo.submitted();
+            assertEquals(1, submitted.size());
+            assertEquals("KNT-20261123-0117", submitted.get(0).incidentReference());
+        }
+        desk = null;
+    }
+
+    @Test
+    void anAbandonedDraftReopensAfterARestartAtTheSameQuestion(FxRobot robot) throws Exception {
+        openDesk();
+        new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER).save(desk.services.settings());
+        desk.restart();
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        UUID id = desk.shell.wizardProperty().get().assessmentId();
+        tabUntil(robot, id("incident-reference"), "incident reference");
+        robot.write("KNT-ABANDONED-1");
+        tabUntil(robot, id("abuser-names"), "abuser");
+        robot.write("Alex Sample");
+        robot.type(KeyCode.PAGE_DOWN);
+        for (String q : List.of("Q1", "Q2", "Q3", "Q4", "Q5")) {
+            answer(robot, q, q.equals("Q3") ? KeyCode.D : KeyCode.Y);
+        }
+        desk.settle();
+        assertTrue(desk.shell.wizardProperty().get() != null);
+
+        desk.restart();
+        WizardViewModel again = desk.shell.wizardProperty().get();
+        assertNotNull(again, "the draft that was open reopens by itself");
+        assertEquals(id, again.assessmentId());
+        desk.settle();
+        // Focus is placed once the page is laid out; give a loaded machine time to get there.
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+                Node owner = focusOwner(robot);
+                return owner != null && owner.getAccessibleText() != null && owner.getAccessibleText().startsWith("Question Q6:");
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            Node f = focusOwner(robot);
+            throw new AssertionError("focus back on Q6, got " + (f == null ? null : f + " / " + f.getAccessibleText()));
+        }
+        ToggleButton q5yes = (ToggleButton) robot.lookup(n -> "Q5 Yes".equals(n.getAccessibleText())).query();
+        assertTrue(q5yes.isSelected());
+        ToggleButton q3dk = (ToggleButton) robot.lookup(n -> "Q3 Don't know".equals(n.getAccessibleText())).query();
+        assertTrue(q3dk.isSelected());
+        assertEquals("KNT-ABANDONED-1", again.content().incident().incidentReference());
+        assertEquals(Choice.DONT_KNOW, again.content().answer("Q3").choice());
+        assertEquals(4, again.yesCountProperty().get());
+        // The list shows the draft by reference and completeness, without names.
+        robot.type(KeyCode.ESCAPE);
+        robot.clickOn("← Assessments");
+        desk.settle();
+        List<AssessmentSummary> drafts = desk.shell.drafts();
+        assertEquals(1, drafts.size());
+        assertEquals("KNT-ABANDONED-1", drafts.get(0).incidentReference());
+        assertTrue(robot.lookup(n -> n instanceof javafx.scene.text.Text t && t.getText() != null
+                && t.getText().contains("Alex Sample") && n.isVisible()).tryQuery().isEmpty(), "no names on the home screen");
+    }
+
+    @Test
+    void thePrivacyKeyBlanksTheWindowUntilADeliberateAction(FxRobot robot) throws Exception {
+        openDesk();
+        new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER).save(desk.services.settings());
+        desk.restart();
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        tabUntil(robot, id("victim-name"), "victim name");
+        robot.write("Sam Synthetic");
+        assertTrue(visibleText(robot, "Sam Synthetic"));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(robot.lookup("#curtain").query().isVisible());
+        assertFalse(visibleText(robot, "Sam Synthetic"), "nothing of the assessment is visible");
+        assertEquals("DASH Desk", stage.getTitle());
+        assertEquals("Sam Synthetic", storedDraft(desk.services, desk.shell.wizardProperty().get().assessmentId()).people().victimName(),
+                "hiding saved what was typed");
+
+        // Stray keys, including the privacy key again, do not bring it back.
+        robot.type(KeyCode.Y).type(KeyCode.ESCAPE).type(KeyCode.TAB);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(robot.lookup("#curtain").query().isVisible());
+        assertFalse(visibleText(robot, "Sam Synthetic"));
+
+        assertEquals("reveal", focusOwner(robot).getId());
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertFalse(robot.lookup("#curtain").query().isVisible());
+        assertTrue(visibleText(robot, "Sam Synthetic"));
+    }
+
+    @Test
+    void aPhoneInRecordsTheRecorderAndTheAttendingOfficer(FxRobot robot) throws Exception {
+        openDesk();
+        new UserProfile("Imu Recorder", "S2301", UserProfile.Role.IMU_STAFF).save(desk.services.settings());
+        desk.restart();
+        tabUntil(robot, id("new-phone-in"), "New assessment — phone-in");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        WizardViewModel wizard = desk.shell.wizardProperty().get();
+        assertEquals(Channel.PHONE_IN, wizard.channel());
+        assertEquals("Imu Recorder (S2301)", robot.lookup("#recorder").queryLabeled().getText());
+        tabUntil(robot, id("attending-collar"), "attending collar");
+        robot.write("9120");
+        robot.type(KeyCode.TAB).write("CALL-2211");
+        tabUntil(robot, id("speak-safely-yes"), "could speak safely");
+        robot.type(KeyCode.SPACE);
+        tabUntil(robot, id("incident-reference"), "incident reference");
+        robot.write("KNT-PHONE-7");
+        robot.type(KeyCode.PAGE_DOWN);
+        answer(robot, "Q1", KeyCode.N);
+        desk.settle();
+
+        AssessmentContent c = storedDraft(desk.services, wizard.assessmentId());
+        assertEquals(new PhoneIn(new Officer("S2301", "Imu Recorder"), "9120", "CALL-2211", Boolean.TRUE), c.phoneIn());
+        assertEquals("KNT-PHONE-7", c.incident().incidentReference());
+        assertEquals(Choice.NO, c.answer("Q1").choice());
+        assertInstanceOf(List.class, desk.services.service().repository().audit(wizard.assessmentId()));
+        assertTrue(desk.services.service().repository().audit(wizard.assessmentId()).stream().allMatch(a -> "S2301".equals(a.actor())),
+                "every change is attributed to the IMU recorder");
+    }
+
+    private static boolean visibleText(FxRobot robot, String text) {
+        return robot.lookup(n -> n instanceof javafx.scene.control.TextInputControl t && text.equals(t.getText()) && showing(n))
+                .tryQuery().isPresent();
+    }
+
+    private static boolean showing(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
