@@ -318,6 +318,32 @@ class SyncIntegrationTest {
     }
 
     @Test
+    void scheduledAtStartAndOnSyncNowOnTheSchedulersThreadNeverTheCallers() throws Exception {
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "sync-scheduler-test"));
+        try {
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            desk.sync.addListener(s -> threads.add(Thread.currentThread().getName()));
+            Revision first = desk.submit(3);
+            desk.sync.start(scheduler);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (desk.record(first).state() != OutboxState.SYNCED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertSyncedOnce(first);
+            Revision second = desk.submit(5);
+            CycleReport now = desk.sync.syncNow().get();
+            assertEquals(1, now.sent());
+            assertSyncedOnce(second);
+            assertFalse(threads.isEmpty());
+            assertTrue(threads.stream().allMatch(t -> t.equals("sync-scheduler-test")), threads.toString());
+        } finally {
+            desk.sync.close();
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
     void backoffGrowsWithJitterAndIsCappedAtFifteenMinutes() {
         java.util.Random random = new java.util.Random(1);
         Duration previousCap = Duration.ZERO;
