@@ -53,7 +53,16 @@ final class HomeView extends VBox {
                 + vm.profileProperty().get().role().label(), vm.profileProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(10, atScene, phoneIn, spacer, who, settings);
+        Button reviewQueue = new Button();
+        reviewQueue.setId("open-review-queue");
+        reviewQueue.textProperty().bind(Bindings.createStringBinding(() -> vm.profileProperty().get() != null
+                && vm.profileProperty().get().role() == org.dashdesk.ui.common.UserProfile.Role.CRU ? "CRU queue" : "Sign-off queue",
+                vm.profileProperty()));
+        reviewQueue.visibleProperty().bind(Bindings.createBooleanBinding(vm::hasReviewQueue, vm.profileProperty(),
+                vm.reviewGatewayProperty()));
+        reviewQueue.managedProperty().bind(reviewQueue.visibleProperty());
+        reviewQueue.setOnAction(e -> vm.showReviewQueue());
+        HBox actions = new HBox(10, atScene, phoneIn, reviewQueue, spacer, who, settings);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();

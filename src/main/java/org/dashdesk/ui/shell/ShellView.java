@@ -107,8 +107,8 @@ public final class ShellView extends StackPane {
             case LOADING -> loading();
             case PROFILE -> new ProfileView(new ProfileViewModel(null, vm::saveProfile), true);
             case HOME -> new HomeView(vm);
-            case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm)
-                    : new WizardView(vm.wizardProperty().get(), vm::closeWizard, vm::submitted);
+            case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard();
+            case REVIEW_QUEUE -> reviewQueue();
             case SETTINGS -> new SettingsView(vm.appearance(), new ProfileViewModel(vm.profileProperty().get(), vm::saveProfile),
                     vm.servicesProperty().get().packs(), vm::showHome);
         };
@@ -119,6 +119,26 @@ public final class ShellView extends StackPane {
         if (!(screen instanceof WizardView)) {
             Platform.runLater(() -> focusFirst(screen));
         }
+    }
+
+    private WizardView wizard() {
+        WizardView view = new WizardView(vm.wizardProperty().get(), vm::closeWizard, vm::submitted);
+        if (vm.returnNotesProperty().get() != null && vm.wizardProperty().get().isAmendment()) {
+            var notes = new org.dashdesk.ui.review.ReturnNotesViewModel(vm.returnNotesProperty().get(), vm.executor(),
+                    vm.wizardProperty().get().assessmentId());
+            view.placeReturnNotes(new org.dashdesk.ui.review.ReturnNotesPanel(notes));
+            notes.load();
+        }
+        return view;
+    }
+
+    private Node reviewQueue() {
+        var user = vm.profileProperty().get();
+        var packs = vm.servicesProperty().get().packs();
+        return user.role() == org.dashdesk.ui.common.UserProfile.Role.CRU
+                ? new org.dashdesk.ui.cru.CruScreen(vm.reviewGatewayProperty().get(), user.collarNumber(), vm.executor(), packs, vm::showHome)
+                : new org.dashdesk.ui.signoff.SignOffScreen(vm.reviewGatewayProperty().get(), user.collarNumber(), vm.executor(), packs,
+                        vm::showHome);
     }
 
     private static void focusFirst(Node n) {

@@ -39,7 +39,7 @@ public final class ShellViewModel {
     /** The settings key of the draft open in the wizard, so a restart reopens it. */
     static final String OPEN_DRAFT = "ui.openDraft";
 
-    public enum Screen { LOADING, PROFILE, HOME, WIZARD, SETTINGS }
+    public enum Screen { LOADING, PROFILE, HOME, WIZARD, SETTINGS, REVIEW_QUEUE }
 
     private final TaskExecutor executor;
     private final Clock clock;
@@ -54,6 +54,8 @@ public final class ShellViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanProperty hidden = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGateway = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotes = new SimpleObjectProperty<>();
 
     public ShellViewModel(TaskExecutor executor, Clock clock, Appearance appearance) {
         this.executor = executor;
@@ -212,6 +214,33 @@ public final class ShellViewModel {
     /** Only a deliberate action (the curtain's button) shows the window again. */
     public void reveal() {
         hidden.set(false);
+    }
+
+    /** The central server's review port, once signed in; null hides the sign-off / CRU entry. */
+    public ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGatewayProperty() {
+        return reviewGateway;
+    }
+
+    /** The local copy of return comments, so a reopened (returned) assessment shows them. */
+    public ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotesProperty() {
+        return returnNotes;
+    }
+
+    /** Supervisors get the sign-off queue, CRU the CRU queue; nobody else has a review queue. */
+    public boolean hasReviewQueue() {
+        UserProfile p = profile.get();
+        return reviewGateway.get() != null && p != null
+                && (p.role() == UserProfile.Role.SUPERVISOR || p.role() == UserProfile.Role.CRU);
+    }
+
+    public void showReviewQueue() {
+        if (hasReviewQueue() && services.get() != null) {
+            screen.set(Screen.REVIEW_QUEUE);
+        }
+    }
+
+    public TaskExecutor executor() {
+        return executor;
     }
 
     public ObjectProperty<Screen> screenProperty() {

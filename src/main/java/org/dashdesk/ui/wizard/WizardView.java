@@ -51,6 +51,7 @@ public final class WizardView extends BorderPane {
     private final Map<QuestionViewModel, QuestionRow> rows = new HashMap<>();
     private final Label pageTitle = new Label();
     private final Label step = new Label();
+    private org.dashdesk.ui.review.ReturnNotesPanel returnNotes;
 
     public WizardView(WizardViewModel vm, Runnable onLeave, Consumer<WizardViewModel.SubmitOutcome> onSubmitted) {
         this.vm = vm;
@@ -79,6 +80,18 @@ public final class WizardView extends BorderPane {
                 watchFocus(scene);
             }
         });
+        show(vm.currentPageProperty().get());
+    }
+
+    /**
+     * Shows a returned assessment's supervisor comments: the list above the page, and each comment
+     * under the question it is about. Pages already built are built again to take the notes.
+     */
+    public void placeReturnNotes(org.dashdesk.ui.review.ReturnNotesPanel panel) {
+        this.returnNotes = panel;
+        setTop(new VBox(getTop(), panel));
+        pageNodes.clear();
+        rows.clear();
         show(vm.currentPageProperty().get());
     }
 
@@ -349,6 +362,9 @@ public final class WizardView extends BorderPane {
             rows.put(q, row);
             row.addEventFilter(KeyEvent.KEY_PRESSED, e -> questionKeys(e, q));
             box.getChildren().add(row);
+            if (returnNotes != null) {
+                box.getChildren().add(returnNotes.noteFor(q.id()));
+            }
         }
         return box;
     }
