@@ -206,12 +206,11 @@ public final class ReviewView extends BorderPane {
 
     private void show(Node form) {
         decisionForm.getChildren().setAll(form);
-        Platform.runLater(() -> {
-            Node first = form.lookup(".text-input, .combo-box");
-            if (first != null) {
-                first.requestFocus();
-            }
-        });
+        Node first = form instanceof VBox v ? v.getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.control.TextInputControl || n instanceof ComboBox).findFirst().orElse(null) : null;
+        if (first != null) {
+            Platform.runLater(first::requestFocus);
+        }
     }
 
     private Node approveForm() {
