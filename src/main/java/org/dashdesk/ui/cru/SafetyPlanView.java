@@ -35,7 +35,7 @@ import org.dashdesk.ui.review.ReviewView;
  */
 public final class SafetyPlanView extends ScrollPane {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM HH:mm");
 
     public SafetyPlanView(SafetyPlanViewModel vm) {
         setId("safety-plan");
@@ -65,13 +65,14 @@ public final class SafetyPlanView extends ScrollPane {
         table.setId("actions-table");
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Action", SafetyAction::description, 260));
-        table.getColumns().add(col("Owner", SafetyAction::ownerCollar, 80));
+        table.getColumns().add(col("Action", SafetyAction::description, 240));
+        table.getColumns().add(col("Owner", SafetyAction::ownerCollar, 70));
         table.getColumns().add(col("Due", a -> a.due() == null ? "" : Controls.UK_DATE.format(a.due()), 100));
         table.getColumns().add(col("State", SafetyPlanViewModel::stateText, 100));
-        table.getColumns().add(col("Note", SafetyAction::note, 200));
+        table.getColumns().add(col("Note", SafetyAction::note, 160));
         table.getColumns().add(col("Last change", a -> (a.updatedBy() == null ? "" : a.updatedBy())
-                + (a.updatedAt() == null ? "" : " " + WHEN.format(a.updatedAt().atZone(ZoneId.systemDefault()))), 150));
+                + (a.updatedAt() == null ? "" : " · " + WHEN.format(a.updatedAt().atZone(ZoneId.systemDefault()))), 150));
+        table.getColumns().stream().skip(1).forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SafetyAction a, boolean empty) {
