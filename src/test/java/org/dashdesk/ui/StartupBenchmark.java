@@ -88,6 +88,12 @@ class StartupBenchmark {
                 appCdsReady.add(c[1]);
             }
         }
+        // The raw figures too: on a shared machine the spread says how far to trust a median.
+        System.out.println("runs (ms, sorted): bare " + sorted(bareFrame) + "; app first frame " + sorted(appFrame)
+                + (cds ? "; bare+AppCDS " + sorted(bareCdsFrame) + "; app+AppCDS first frame " + sorted(appCdsFrame) : ""));
+        System.out.printf(Locale.ROOT, "paired (median of each run's ratio to the bare run just before it): app %.2fx%s%n",
+                pairedRatio(appFrame, bareFrame), cds ? String.format(Locale.ROOT, "; app+AppCDS %.2fx the bare window, %.2fx the bare window+AppCDS",
+                        pairedRatio(appCdsFrame, bareFrame), pairedRatio(appCdsFrame, bareCdsFrame)) : "");
         long b = median(bareFrame);
         long f = median(appFrame);
         long r = median(appReady);
@@ -201,8 +207,22 @@ class StartupBenchmark {
     }
 
     private static long median(List<Long> xs) {
+        return sorted(xs).get(xs.size() / 2);
+    }
+
+    /** Less sensitive than a ratio of medians to other load on the machine that comes and goes. */
+    private static double pairedRatio(List<Long> xs, List<Long> base) {
+        List<Double> r = new ArrayList<>();
+        for (int i = 0; i < xs.size(); i++) {
+            r.add((double) xs.get(i) / base.get(i));
+        }
+        Collections.sort(r);
+        return r.get(r.size() / 2);
+    }
+
+    private static List<Long> sorted(List<Long> xs) {
         List<Long> s = new ArrayList<>(xs);
         Collections.sort(s);
-        return s.get(s.size() / 2);
+        return s;
     }
 }
