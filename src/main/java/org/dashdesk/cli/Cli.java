@@ -20,6 +20,9 @@ public final class Cli {
         this.err = err;
         register(new GradeCommand());
         register(new PacksCommand());
+        register(new ServerCommand());
+        register(new ImportCommand());
+        register(new SyncCommand());
     }
 
     private void register(Command c) {

@@ -27,10 +27,11 @@ final class StoreErrors {
             // header (the first block to be decrypted) points at the key rather than at damage.
             case ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.WRONG_USER_OR_PASSWORD -> causeSays(e, "Store header is corrupt")
                     || code == ErrorCode.WRONG_USER_OR_PASSWORD
-                    ? new StoreException("The database " + file + " cannot be opened with this key: the key file next to it ("
-                            + file.resolveSibling(Database.BASE_NAME + ".key").getFileName() + ") is not the one the database was"
-                            + " created with, or the beginning of the database file is damaged. Restore the matching key file or a"
-                            + " backup." + nothingChanged, e)
+                    ? new StoreException("The database " + file + " cannot be opened with this key: the keyring ("
+                            + file.resolveSibling(Database.BASE_NAME + ".keyring.json").getFileName() + ") or key file ("
+                            + file.resolveSibling(Database.BASE_NAME + ".key").getFileName() + ") next to it does not hold the key"
+                            + " the database was created with, or the beginning of the database file is damaged. Restore the"
+                            + " matching keyring or a backup." + nothingChanged, e)
                     : damaged(file, code, e);
             case ErrorCode.DATABASE_ALREADY_OPEN_1 -> new StoreException("The database " + file
                     + " is in use by another program, probably another DASH Desk window. Close it and try again." + nothingChanged, e);

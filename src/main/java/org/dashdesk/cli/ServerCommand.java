@@ -1,0 +1,120 @@
+package org.dashdesk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+
+import org.dashdesk.server.ReferenceServer;
+import org.dashdesk.server.ServerConfig;
+import org.dashdesk.server.ServerTokens;
+
+/**
+ * {@code server …} runs the reference central server until stopped; {@code server token …}
+ * issues a bearer token for a collar number and prints it once.
+ */
+final class ServerCommand implements Command {
+
+    private static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
+            "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads");
+    private static final Set<String> FLAGS = Set.of("--dev-insecure-http");
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String summary() {
+        return "server --port 8443 --data-dir DIR --keystore F --keystore-password-file F [--jdbc-url URL]"
+                + " [--dev-insecure-http]   run the reference sync server;"
+                + " server token --data-dir DIR --collar N [--role officer|supervisor]   issue a token";
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            if (!args.isEmpty() && args.get(0).equals("token")) {
+                return token(args.subList(1, args.size()), out);
+            }
+            return serve(args, out);
+        } catch (IllegalArgumentException e) {
+            err.println("server: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("server: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private int token(List<String> args, PrintStream out) throws IOException {
+        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role");
+        Options o = Options.parse(args, valued, Set.of());
+        String role = o.get("--role") == null ? "officer" : o.get("--role");
+        if (!role.equals("officer") && !role.equals("supervisor")) {
+            throw new IllegalArgumentException("--role must be officer or supervisor");
+        }
+        ServerConfig config = config(o, false);
+        out.println(ServerTokens.issue(config, o.require("--collar"), role));
+        return 0;
+    }
+
+    private int serve(List<String> args, PrintStream out) throws IOException {
+        Options o = Options.parse(args, VALUED, FLAGS);
+        ServerConfig config = config(o, true);
+        ReferenceServer server = ReferenceServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "dashdesk-server-shutdown"));
+        out.println("DASH Desk reference server, protocol v1, listening on " + server.uri());
+        out.flush();
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static ServerConfig config(Options o, boolean serving) throws IOException {
+        String jdbcUrl = o.get("--jdbc-url");
+        String dataDir = o.get("--data-dir");
+        if (dataDir == null && jdbcUrl == null) {
+            throw new IllegalArgumentException("--data-dir (or --jdbc-url) is required");
+        }
+        String jdbcPassword = o.get("--jdbc-password-file") == null ? null : secret(Path.of(o.get("--jdbc-password-file")));
+        boolean dev = o.flag("--dev-insecure-http");
+        Path keystore = o.get("--keystore") == null ? null : Path.of(o.get("--keystore"));
+        char[] ksPassword = null;
+        if (serving && !dev) {
+            if (keystore == null) {
+                throw new IllegalArgumentException("--keystore FILE (PKCS12) is required for HTTPS;"
+                        + " use --dev-insecure-http only for development on loopback");
+            }
+            ksPassword = secret(Path.of(o.require("--keystore-password-file"))).toCharArray();
+        }
+        InetAddress bind = o.get("--bind") == null
+                ? (dev ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0"))
+                : InetAddress.getByName(o.get("--bind"));
+        return new ServerConfig(bind, o.integer("--port", 8443), dataDir == null ? null : Path.of(dataDir), jdbcUrl,
+                o.get("--jdbc-user"), jdbcPassword, keystore, ksPassword, dev, o.integer("--threads", 16));
+    }
+
+    /** A secret from a file (first line), so it never appears in the process list. */
+    private static String secret(Path file) throws IOException {
+        if (!Files.isReadable(file)) {
+            throw new IllegalArgumentException(file + ": cannot be read");
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline).strip();
+    }
+}

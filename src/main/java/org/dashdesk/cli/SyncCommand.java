@@ -1,0 +1,104 @@
+package org.dashdesk.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+
+import javax.net.ssl.SSLContext;
+
+import org.dashdesk.assessment.StoreException;
+import org.dashdesk.security.FileKeyProvider;
+import org.dashdesk.store.DataDirectories;
+import org.dashdesk.store.H2AssessmentRepository;
+import org.dashdesk.store.LocalSettings;
+import org.dashdesk.sync.CycleReport;
+import org.dashdesk.sync.OutboxStore;
+import org.dashdesk.sync.SyncClient;
+import org.dashdesk.sync.SyncService;
+import org.dashdesk.sync.SyncSnapshot;
+
+/**
+ * {@code sync --server URL …}: one push/pull cycle with the central server, then the counts.
+ * Exit code 0 when the cycle met no problem, 1 when something is still waiting for a reason.
+ */
+final class SyncCommand implements Command {
+
+    static final String TOKEN_ENV = "DASHDESK_TOKEN";
+
+    @Override
+    public String name() {
+        return "sync";
+    }
+
+    @Override
+    public String summary() {
+        return "sync --server URL [--token-file F] [--trust-cert F] [--dev-insecure-http] [--data-dir DIR]   run one sync cycle";
+    }
+
+    @Override
+    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+        Options o;
+        SyncClient client;
+        try {
+            o = Options.parse(args, Set.of("--server", "--token-file", "--trust-cert", "--trust-store-password-file",
+                    "--data-dir", "--parallel"), Set.of("--dev-insecure-http"));
+            String token = token(o);
+            URI server = URI.create(o.require("--server"));
+            SSLContext ssl = null;
+            if (o.get("--trust-cert") != null) {
+                char[] pw = o.get("--trust-store-password-file") == null ? null
+                        : Files.readString(Path.of(o.get("--trust-store-password-file"))).strip().toCharArray();
+                ssl = SyncClient.trusting(Path.of(o.get("--trust-cert")), pw);
+            }
+            boolean dev = o.flag("--dev-insecure-http");
+            SyncClient.Settings base = dev ? SyncClient.Settings.devHttp(server, token) : SyncClient.Settings.https(server, token, ssl);
+            client = new SyncClient(new SyncClient.Settings(server, token, ssl, dev, base.connectTimeout(), base.requestTimeout()));
+        } catch (IllegalArgumentException e) {
+            err.println("sync: " + e.getMessage());
+            return 2;
+        } catch (IOException e) {
+            err.println("sync: " + e.getMessage());
+            return 2;
+        }
+        Path dataDir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
+        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, new FileKeyProvider());
+                SyncService sync = new SyncService(new OutboxStore(repository.database()), repository,
+                        new LocalSettings(repository.database()), client, Clock.systemUTC(), new Random(), o.integer("--parallel", 4))) {
+            long start = System.nanoTime();
+            CycleReport r = sync.runCycle(true);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            SyncSnapshot s = sync.snapshot();
+            out.printf("sent %d, refused %d, retrying %d, held back %d, central changes applied %d (%.1f s)%n", r.sent(),
+                    r.quarantined(), r.retrying(), r.heldBack(), r.applied(), seconds);
+            out.println(s.summary());
+            r.problems().forEach(p -> out.println("problem: " + p));
+            return r.problems().isEmpty() ? 0 : 1;
+        } catch (StoreException e) {
+            err.println("sync: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static String token(Options o) throws IOException {
+        if (o.get("--token-file") != null) {
+            Path f = Path.of(o.get("--token-file"));
+            if (!Files.isReadable(f)) {
+                throw new IllegalArgumentException(f + ": cannot be read");
+            }
+            return Files.readString(f, StandardCharsets.UTF_8).strip();
+        }
+        String env = System.getenv(TOKEN_ENV);
+        if (env == null || env.isBlank()) {
+            throw new IllegalArgumentException("no token: give --token-file F (from 'server token') or set " + TOKEN_ENV);
+        }
+        return env.strip();
+    }
+}

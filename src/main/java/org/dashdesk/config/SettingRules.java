@@ -1,0 +1,63 @@
+package org.dashdesk.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** What makes a setting's value acceptable; shared by the file reader and the setup screen. */
+public final class SettingRules {
+
+    private SettingRules() {
+    }
+
+    /** Null when {@code value} is acceptable for {@code key} (blank means "not set"), else what is wrong. */
+    public static String check(ConfigKey key, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (key) {
+            case CENTRAL_ENDPOINT -> checkEndpoint(value.strip());
+            case CENTRAL_CERTIFICATE, PACK_DIRECTORY, DATA_DIRECTORY -> checkPath(value.strip());
+        };
+    }
+
+    private static String checkEndpoint(String value) {
+        URI uri;
+        try {
+            uri = new URI(value);
+        } catch (URISyntaxException e) {
+            return "is not a web address: " + e.getReason();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return "must be a full address such as https://dash.example.police.uk:8443";
+        }
+        if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            // Plain HTTP would send officers' tokens and assessments readable on the network;
+            // the server only offers it on this machine for development.
+            return "must use https (plain http is only for a development server on this machine)";
+        }
+        if (uri.getQuery() != null || uri.getFragment() != null) {
+            return "must not contain '?' or '#'";
+        }
+        return null;
+    }
+
+    static boolean isLoopback(String host) {
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+    }
+
+    private static String checkPath(String value) {
+        try {
+            if (!Path.of(value).isAbsolute()) {
+                return "must be a full path (for example /srv/dashdesk or C:\\DashDesk), not a relative one";
+            }
+        } catch (InvalidPathException e) {
+            return "is not a valid path: " + e.getReason();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,53 @@
+package org.dashdesk.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.RiskLevel;
+
+/**
+ * What supervisors and CRU do against the central server. Every call is checked there for the
+ * signed-in user's role and recorded in the central audit; every refusal is a
+ * {@link ReviewException} carrying the server's reason. Calls block: run them in background tasks.
+ */
+public interface ReviewGateway {
+
+    /** Standard-risk assessments awaiting sign-off for the supervisor's team, oldest first. */
+    List<QueueItem> signOffQueue();
+
+    /** Medium and high assessments, and standard ones where children are involved, oldest first. */
+    List<QueueItem> cruQueue();
+
+    /** The revision to review, read-only; the server records the view. */
+    Revision revision(UUID assessmentId, UUID revisionId);
+
+    /**
+     * Approves a standard-risk revision: the password, checked again by the server, is the
+     * electronic signature that locks the revision. Refused (409) for one's own assessment or a
+     * revision that is no longer the head.
+     */
+    void approve(UUID assessmentId, UUID revisionId, char[] password);
+
+    /** Returns the assessment to its officer with comments, some attached to questions. */
+    void returnToOfficer(UUID assessmentId, UUID revisionId, List<QuestionComment> comments);
+
+    /** Raises the grading with a rationale; the case is then routed onward as a referral. */
+    void raise(UUID assessmentId, UUID revisionId, RiskLevel level, String rationale);
+
+    List<SafetyAction> actions(UUID assessmentId);
+
+    SafetyAction addAction(UUID assessmentId, String description, String ownerCollar, LocalDate due);
+
+    SafetyAction updateAction(UUID actionId, ActionState state, String note);
+
+    /** Open actions past their due date, across the user's cases. */
+    List<SafetyAction> overdueActions();
+
+    MaracState maracState(UUID assessmentId);
+
+    void setMaracState(UUID assessmentId, MaracState state, String note);
+
+    List<CentralAuditEntry> audit(UUID assessmentId);
+}

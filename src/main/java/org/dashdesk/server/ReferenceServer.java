@@ -1,0 +1,394 @@
+package org.dashdesk.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.IllegalTransitionException;
+import org.dashdesk.assessment.Lifecycle;
+import org.dashdesk.assessment.LifecycleEvent;
+import org.dashdesk.assessment.StoreException;
+import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.protocol.Change;
+import org.dashdesk.protocol.EventRequest;
+import org.dashdesk.protocol.Health;
+import org.dashdesk.protocol.Problem;
+import org.dashdesk.protocol.Protocol;
+import org.dashdesk.protocol.RevisionUpload;
+
+/**
+ * The reference server: sync protocol v1 over the JDK's HTTP server. HTTPS with a PKCS12
+ * keystore; plain HTTP only for development on a loopback address. A bounded thread pool and a
+ * bounded request body keep one misbehaving client from exhausting the server.
+ */
+public final class ReferenceServer implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ReferenceServer.class.getName());
+    private static final Pattern REVISION = Pattern.compile(
+            "/api/v1/assessments/([0-9a-fA-F-]{36})/revisions/([0-9a-fA-F-]{36})");
+    private static final Pattern EVENTS = Pattern.compile("/api/v1/assessments/([0-9a-fA-F-]{36})/events");
+    private static final int CHANGES_PAGE = 500;
+
+    private final ObjectMapper json = AssessmentJson.mapper();
+    private final HttpServer http;
+    private final ThreadPoolExecutor executor;
+    private final ServerStore store;
+    private final RevisionValidator validator;
+    private final Clock clock;
+    private final boolean tls;
+
+    private ReferenceServer(HttpServer http, ThreadPoolExecutor executor, ServerStore store, RevisionValidator validator,
+            Clock clock, boolean tls) {
+        this.http = http;
+        this.executor = executor;
+        this.store = store;
+        this.validator = validator;
+        this.clock = clock;
+        this.tls = tls;
+    }
+
+    /**
+     * Opens the store and starts listening.
+     *
+     * @throws IllegalArgumentException for a configuration that must not run (plain HTTP off loopback,
+     *                                  no keystore)
+     */
+    public static ReferenceServer start(ServerConfig config) throws IOException {
+        return start(config, PackRegistry.builtIn(), List.of(GradingPolicy.builtInDefault()), Clock.systemUTC());
+    }
+
+    public static ReferenceServer start(ServerConfig config, PackRegistry packs, List<GradingPolicy> policies, Clock clock)
+            throws IOException {
+        // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK: 21 requests/s.
+        // The JDK server reads this property once, when its first instance is created.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (config.devInsecureHttp() && !config.bindAddress().isLoopbackAddress()) {
+            throw new IllegalArgumentException("--dev-insecure-http is only allowed on a loopback address, not "
+                    + config.bindAddress().getHostAddress());
+        }
+        if (!config.devInsecureHttp() && config.keystore() == null) {
+            throw new IllegalArgumentException("HTTPS needs --keystore (PKCS12) and --keystore-password-file;"
+                    + " plain HTTP needs --dev-insecure-http");
+        }
+        SSLContext ssl = config.devInsecureHttp() ? null : sslContext(config);
+        if (config.jdbcUrl() == null) {
+            Files.createDirectories(config.dataDir());
+        }
+        ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(),
+                config.threads());
+        InetSocketAddress address = new InetSocketAddress(config.bindAddress(), config.port());
+        HttpServer http;
+        try {
+            if (ssl == null) {
+                http = HttpServer.create(address, 128);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 128);
+                https.setHttpsConfigurator(new HttpsConfigurator(ssl));
+                http = https;
+            }
+        } catch (IOException e) {
+            store.close();
+            throw e;
+        }
+        AtomicInteger n = new AtomicInteger();
+        // Caller-runs pushes back on the accepting thread when the queue is full instead of failing requests.
+        ThreadPoolExecutor executor = new ThreadPoolExecutor(config.threads(), config.threads(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(256), r -> {
+                    Thread t = new Thread(r, "dashdesk-server-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+        ReferenceServer server = new ReferenceServer(http, executor, store, new RevisionValidator(packs, policies), clock,
+                ssl != null);
+        http.createContext("/", server::handle);
+        http.setExecutor(executor);
+        http.start();
+        return server;
+    }
+
+    private static SSLContext sslContext(ServerConfig config) throws IOException {
+        try (InputStream in = Files.newInputStream(config.keystore())) {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(in, config.keystorePassword());
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, config.keystorePassword());
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(kmf.getKeyManagers(), null, null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("keystore " + config.keystore() + " cannot be used: " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The base address clients use, e.g. {@code https://127.0.0.1:8443}. */
+    public URI uri() {
+        return URI.create((tls ? "https" : "http") + "://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
+    }
+
+    /** Issues a bearer token for a collar number; only the token's hash is stored. */
+    public String issueToken(String collar, String role) {
+        return store.issueToken(collar, role, clock.instant());
+    }
+
+    /** How many copies of this revision the server holds: 0 or 1, never more. */
+    public int copies(UUID assessmentId, UUID revisionId) {
+        return store.copies(assessmentId, revisionId);
+    }
+
+    public long revisionCount() {
+        return store.revisionCount();
+    }
+
+    @Override
+    public void close() {
+        http.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        store.close();
+    }
+
+    private void handle(HttpExchange ex) {
+        try (ex) {
+            try {
+                route(ex);
+            } catch (TooLarge e) {
+                send(ex, 413, Problem.of("too_large", "request body larger than " + Protocol.MAX_BODY_BYTES + " bytes"));
+            } catch (StoreException e) {
+                LOG.log(Level.WARNING, "storage failure", e);
+                send(ex, 503, Problem.of("server_error", "the server's database is unavailable; try again later"));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "request failed", e);
+                send(ex, 500, Problem.of("server_error", "internal error; try again later"));
+            }
+        } catch (IOException e) {
+            LOG.log(Level.FINE, "client went away", e);
+        }
+    }
+
+    private void route(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        if (path.equals(Protocol.HEALTH)) {
+            if (!method.equals("GET")) {
+                send(ex, 405, Problem.of("method_not_allowed", "use GET"));
+                return;
+            }
+            send(ex, 200, new Health("ok", Protocol.VERSION));
+            return;
+        }
+        Optional<Principal> who = authenticate(ex);
+        if (who.isEmpty()) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dashdesk\"");
+            send(ex, 401, Problem.of("unauthorized", "missing, unknown or revoked bearer token; sign in again"));
+            return;
+        }
+        Matcher m = REVISION.matcher(path);
+        if (m.matches()) {
+            if (!method.equals("PUT")) {
+                send(ex, 405, Problem.of("method_not_allowed", "use PUT"));
+                return;
+            }
+            putRevision(ex, who.get(), uuid(m.group(1)), uuid(m.group(2)));
+            return;
+        }
+        m = EVENTS.matcher(path);
+        if (m.matches()) {
+            if (!method.equals("POST")) {
+                send(ex, 405, Problem.of("method_not_allowed", "use POST"));
+                return;
+            }
+            postEvent(ex, who.get(), uuid(m.group(1)));
+            return;
+        }
+        if (path.equals(Protocol.CHANGES)) {
+            if (!method.equals("GET")) {
+                send(ex, 405, Problem.of("method_not_allowed", "use GET"));
+                return;
+            }
+            getChanges(ex, who.get());
+            return;
+        }
+        send(ex, 404, Problem.of("not_found", "no such resource in protocol v" + Protocol.VERSION + ": " + path));
+    }
+
+    private void putRevision(HttpExchange ex, Principal who, UUID assessmentId, UUID revisionId) throws IOException {
+        if (assessmentId == null || revisionId == null) {
+            send(ex, 422, new Problem("invalid", "assessment and revision ids in the address must be UUIDs", "path", null));
+            return;
+        }
+        byte[] body = readBody(ex);
+        RevisionUpload upload;
+        try {
+            upload = json.readValue(body, RevisionUpload.class);
+        } catch (JsonProcessingException e) {
+            send(ex, 422, new Problem("invalid", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr(), "$", null));
+            return;
+        } catch (IOException e) {
+            send(ex, 422, new Problem("invalid", "malformed request body", "$", null));
+            return;
+        }
+        if (upload == null) {
+            send(ex, 422, new Problem("invalid", "empty request body", "$", null));
+            return;
+        }
+        Optional<RevisionValidator.Refusal> refusal = validator.check(assessmentId, revisionId, upload);
+        if (refusal.isPresent()) {
+            send(ex, 422, new Problem("invalid", refusal.get().reason(), refusal.get().field(), null));
+            return;
+        }
+        String routed = Lifecycle.next(AssessmentState.SUBMITTED, Lifecycle.routeFor(upload.revision().grading().level())).name();
+        PutOutcome outcome = store.put(upload, who.collar(), routed, clock.instant());
+        if (outcome instanceof PutOutcome.Stored s) {
+            send(ex, s.replay() ? 200 : 201, s.receipt());
+        } else if (outcome instanceof PutOutcome.IdTaken t) {
+            send(ex, 409, new Problem("conflict", t.reason(), "revision.contentHash", null));
+        } else if (outcome instanceof PutOutcome.NotHead h) {
+            send(ex, 409, new Problem("conflict", h.reason(), "revision.baseRevisionId", h.head()));
+        } else if (outcome instanceof PutOutcome.Invalid i) {
+            send(ex, 422, new Problem("invalid", i.reason(), i.field(), null));
+        }
+    }
+
+    private void postEvent(HttpExchange ex, Principal who, UUID assessmentId) throws IOException {
+        if (!who.supervisor()) {
+            send(ex, 403, Problem.of("forbidden", "only a supervisor may sign off, return or raise an assessment"));
+            return;
+        }
+        EventRequest request;
+        try {
+            request = json.readValue(readBody(ex), EventRequest.class);
+        } catch (IOException e) {
+            send(ex, 422, new Problem("invalid", "malformed JSON", "$", null));
+            return;
+        }
+        LifecycleEvent event;
+        try {
+            event = LifecycleEvent.valueOf(request == null || request.event() == null ? "" : request.event());
+        } catch (IllegalArgumentException e) {
+            send(ex, 422, new Problem("invalid", "event must be SIGN_OFF, RETURN or RAISE", "event", null));
+            return;
+        }
+        if (event != LifecycleEvent.SIGN_OFF && event != LifecycleEvent.RETURN && event != LifecycleEvent.RAISE) {
+            send(ex, 422, new Problem("invalid", "event must be SIGN_OFF, RETURN or RAISE", "event", null));
+            return;
+        }
+        Optional<Change> change;
+        try {
+            change = store.applyEvent(assessmentId, event, who.collar(), request.note(), clock.instant());
+        } catch (IllegalTransitionException e) {
+            send(ex, 409, Problem.of("conflict", e.getMessage()));
+            return;
+        }
+        if (change.isEmpty()) {
+            send(ex, 404, Problem.of("not_found", "no assessment " + assessmentId + " on this server"));
+            return;
+        }
+        send(ex, 200, change.get());
+    }
+
+    private void getChanges(HttpExchange ex, Principal who) throws IOException {
+        long since = 0;
+        String query = ex.getRequestURI().getRawQuery();
+        if (query != null) {
+            for (String part : query.split("&")) {
+                if (part.startsWith("since=")) {
+                    try {
+                        since = Long.parseLong(part.substring("since=".length()));
+                    } catch (NumberFormatException e) {
+                        send(ex, 422, new Problem("invalid", "since must be a cursor this server returned", "since", null));
+                        return;
+                    }
+                }
+            }
+        }
+        send(ex, 200, store.changes(since, who, CHANGES_PAGE));
+    }
+
+    private Optional<Principal> authenticate(HttpExchange ex) {
+        String header = ex.getRequestHeaders().getFirst("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = header.substring(7).strip();
+        return token.isEmpty() ? Optional.empty() : store.principal(ServerStore.tokenHash(token));
+    }
+
+    private static UUID uuid(String s) {
+        try {
+            return UUID.fromString(s);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static final class TooLarge extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static byte[] readBody(HttpExchange ex) throws IOException {
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > Protocol.MAX_BODY_BYTES) {
+                    throw new TooLarge();
+                }
+            } catch (NumberFormatException e) {
+                // the server's own parser rejects a bad length before we get here
+            }
+        }
+        byte[] body = ex.getRequestBody().readNBytes(Protocol.MAX_BODY_BYTES + 1);
+        if (body.length > Protocol.MAX_BODY_BYTES) {
+            throw new TooLarge();
+        }
+        return body;
+    }
+
+    private void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", Protocol.JSON + "; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.dashdesk.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+
+/** Issuing tokens from the command line, with the server's database but without serving. */
+public final class ServerTokens {
+
+    private ServerTokens() {
+    }
+
+    /** Stores the new token's hash and returns the token, which is shown to the operator once. */
+    public static String issue(ServerConfig config, String collar, String role) throws IOException {
+        if (collar == null || collar.isBlank()) {
+            throw new IllegalArgumentException("--collar must not be blank");
+        }
+        if (config.jdbcUrl() == null) {
+            Files.createDirectories(config.dataDir());
+        }
+        try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
+            return store.issueToken(collar.strip(), role, Instant.now());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.dashdesk.sync;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One row of the outbox: a submitted revision and how its delivery is going.
+ *
+ * @param priority  0 high, 1 medium, 2 standard risk
+ * @param lastError the latest problem in words, null when none
+ * @param attempts  failed attempts so far
+ * @param serverSeq the receipt's server sequence number once synced
+ */
+public record OutboxRecord(
+        UUID revisionId,
+        UUID assessmentId,
+        long deviceSeq,
+        int priority,
+        OutboxState state,
+        int attempts,
+        Instant nextAttemptAt,
+        String lastError,
+        Long serverSeq,
+        Instant receivedAt,
+        Instant queuedAt) {
+
+    public OutboxRecord withState(OutboxState s) {
+        return new OutboxRecord(revisionId, assessmentId, deviceSeq, priority, s, attempts, nextAttemptAt, lastError, serverSeq,
+                receivedAt, queuedAt);
+    }
+
+    /** The state and, where there is one, the problem, in words. */
+    public String describe() {
+        return switch (state) {
+            case SYNCED -> "Sent: server receipt " + serverSeq + ", received " + receivedAt;
+            case QUARANTINED -> "Refused by the server: " + lastError;
+            default -> lastError == null ? state.words() : state.words() + " (last attempt: " + lastError + ")";
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.dashdesk.sync;
+
+import org.dashdesk.protocol.Head;
+import org.dashdesk.protocol.Receipt;
+
+/** What one PUT of a revision came to, as the sync service needs to act on it. */
+public sealed interface PushResult {
+
+    /** The server stored it (now or earlier) and sent a receipt that matches the record. */
+    record Stored(Receipt receipt) implements PushResult {
+    }
+
+    /** 422: the server will never accept this revision as it is. */
+    record Refused(String reason) implements PushResult {
+    }
+
+    /** 409: the server holds something that contradicts this revision. */
+    record Conflict(String reason, Head head) implements PushResult {
+    }
+
+    /** 401/403: the token is missing, wrong or revoked. */
+    record SignInNeeded(String reason) implements PushResult {
+    }
+
+    /**
+     * Anything that may work later: unreachable, reset, timed out, 5xx, a login page, nonsense.
+     *
+     * @param endpointDown true when the server could not be reached at all, so other records
+     *                     need not be tried this time
+     */
+    record Failed(String reason, boolean endpointDown) implements PushResult {
+    }
+}

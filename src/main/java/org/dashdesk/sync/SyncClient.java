@@ -1,0 +1,305 @@
+package org.dashdesk.sync;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManagerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.protocol.ChangesPage;
+import org.dashdesk.protocol.Health;
+import org.dashdesk.protocol.Problem;
+import org.dashdesk.protocol.Protocol;
+import org.dashdesk.protocol.Receipt;
+import org.dashdesk.protocol.RevisionUpload;
+
+/**
+ * Speaks sync protocol v1 to one server over java.net.http. HTTPS trusts only the configured
+ * certificate or trust store (not the system's CAs); plain HTTP only with the development flag
+ * and only to a loopback address. Every answer is checked before it is believed: a 200 that is
+ * not our JSON, or a receipt for another record, is a failure, never a success.
+ */
+public final class SyncClient {
+
+    /**
+     * @param ssl             trust for HTTPS; null only with {@code devInsecureHttp}
+     * @param requestTimeout  how long one request may take end to end
+     */
+    public record Settings(URI server, String token, SSLContext ssl, boolean devInsecureHttp, Duration connectTimeout,
+            Duration requestTimeout) {
+
+        public static Settings devHttp(URI server, String token) {
+            return new Settings(server, token, null, true, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        public static Settings https(URI server, String token, SSLContext ssl) {
+            return new Settings(server, token, ssl, false, Duration.ofSeconds(5), Duration.ofSeconds(30));
+        }
+
+        public Settings withTimeouts(Duration connect, Duration request) {
+            return new Settings(server, token, ssl, devInsecureHttp, connect, request);
+        }
+    }
+
+    private final ObjectMapper json = AssessmentJson.mapper();
+    private final Settings settings;
+    private final HttpClient http;
+    private final URI base;
+
+    public SyncClient(Settings settings) {
+        this.settings = settings;
+        URI server = settings.server();
+        String scheme = server.getScheme() == null ? "" : server.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("http")) {
+            if (!settings.devInsecureHttp()) {
+                throw new IllegalArgumentException("server " + server + ": plain http is only allowed with --dev-insecure-http");
+            }
+            if (!isLoopback(server.getHost())) {
+                throw new IllegalArgumentException("server " + server + ": plain http is only allowed to this computer (loopback)");
+            }
+        } else if (!scheme.equals("https")) {
+            throw new IllegalArgumentException("server " + server + ": the address must start with https://");
+        } else if (settings.ssl() == null) {
+            throw new IllegalArgumentException("server " + server + ": https needs a trusted certificate or trust store");
+        }
+        if (settings.token() == null || settings.token().isBlank()) {
+            throw new IllegalArgumentException("no sign-in token for " + server);
+        }
+        String text = server.toString();
+        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
+        if (settings.ssl() != null) {
+            b.sslContext(settings.ssl());
+        }
+        this.http = b.build();
+    }
+
+    private static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+    }
+
+    /**
+     * Trust exactly what the file holds: a PKCS12 trust store ({@code .p12}, {@code .pfx}) or one or
+     * more X.509 certificates (PEM or DER) — pinning the server's own certificate is the simplest.
+     */
+    public static SSLContext trusting(Path file, char[] storePassword) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    trust.load(in, storePassword);
+                }
+            } else {
+                trust.load(null, null);
+                Collection<? extends Certificate> certs;
+                try (InputStream in = Files.newInputStream(file)) {
+                    certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+                }
+                if (certs.isEmpty()) {
+                    throw new IllegalArgumentException(file + ": no certificate in the file");
+                }
+                int i = 0;
+                for (Certificate c : certs) {
+                    trust.setCertificateEntry("trusted-" + i++, c);
+                }
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalArgumentException(file + ": cannot be used as a trusted certificate: " + e.getMessage(), e);
+        }
+    }
+
+    public URI server() {
+        return base;
+    }
+
+    /** Sends one revision and judges the answer. Never throws for network or server trouble. */
+    public PushResult push(String deviceId, long deviceSeq, Revision revision) {
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(new RevisionUpload(Protocol.VERSION, deviceId, deviceSeq, revision));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("revision cannot be serialised", e);
+        }
+        HttpRequest request = request(Protocol.revisionPath(revision.assessmentId(), revision.revisionId()))
+                .header("Content-Type", Protocol.JSON).PUT(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return transportFailure(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PushResult.Failed("interrupted while sending", false);
+        }
+        int status = response.statusCode();
+        if (status == 200 || status == 201) {
+            Optional<String> notOurs = notProtocolJson(response);
+            if (notOurs.isPresent()) {
+                return new PushResult.Failed(notOurs.get(), false);
+            }
+            Receipt receipt;
+            try {
+                receipt = json.readValue(response.body(), Receipt.class);
+            } catch (IOException e) {
+                return new PushResult.Failed("the server's receipt was not valid JSON", false);
+            }
+            if (receipt == null || !receipt.confirms(revision.assessmentId(), revision.revisionId(), revision.contentHash())) {
+                return new PushResult.Failed("the server sent a receipt for another record; not counted as sent", false);
+            }
+            return new PushResult.Stored(receipt);
+        }
+        Problem problem = problem(response);
+        return switch (status) {
+            case 401, 403 -> new PushResult.SignInNeeded("the server did not accept the sign-in ("
+                    + (problem == null ? "HTTP " + status : problem.reason()) + "); sign in again");
+            case 409 -> problem == null
+                    ? new PushResult.Failed("HTTP 409 without an explanation from the server", false)
+                    : new PushResult.Conflict(problem.reason(), problem.head());
+            case 422 -> problem == null
+                    ? new PushResult.Failed("HTTP 422 without an explanation from the server", false)
+                    : new PushResult.Refused((problem.field() == null ? "" : problem.field() + ": ") + problem.reason());
+            case 413 -> new PushResult.Refused("the revision is larger than the server accepts");
+            default -> new PushResult.Failed(status >= 500
+                    ? "the server had a problem (HTTP " + status + ")" + (problem == null ? "" : ": " + problem.reason())
+                    : "unexpected answer HTTP " + status + (problem == null ? "" : ": " + problem.reason()), false);
+        };
+    }
+
+    /** A page of central changes after {@code cursor}, or why it could not be fetched. */
+    public Result<ChangesPage> changes(String cursor) {
+        String path = Protocol.CHANGES + "?since=" + URLEncoder.encode(cursor == null ? "0" : cursor, StandardCharsets.UTF_8);
+        return get(path, ChangesPage.class);
+    }
+
+    /** True when the server answers its health check with protocol v1. */
+    public boolean reachable() {
+        Result<Health> r = get(Protocol.HEALTH, Health.class);
+        return r.value() != null && "ok".equals(r.value().status()) && r.value().protocol() == Protocol.VERSION;
+    }
+
+    /** A value, or the problem in words (and whether signing in again would help). */
+    public record Result<T>(T value, String problem, boolean signInNeeded) {
+    }
+
+    private <T> Result<T> get(String path, Class<T> type) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return new Result<>(null, ((PushResult.Failed) transportFailure(e)).reason(), false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result<>(null, "interrupted", false);
+        }
+        int status = response.statusCode();
+        if (status == 401 || status == 403) {
+            return new Result<>(null, "the server did not accept the sign-in; sign in again", true);
+        }
+        if (status != 200) {
+            Problem p = problem(response);
+            return new Result<>(null, "HTTP " + status + (p == null ? "" : ": " + p.reason()), false);
+        }
+        Optional<String> notOurs = notProtocolJson(response);
+        if (notOurs.isPresent()) {
+            return new Result<>(null, notOurs.get(), false);
+        }
+        try {
+            T value = json.readValue(response.body(), type);
+            return value == null ? new Result<>(null, "empty answer from the server", false) : new Result<>(value, null, false);
+        } catch (IOException e) {
+            return new Result<>(null, "the server's answer was not valid JSON", false);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(settings.requestTimeout())
+                .header("Authorization", "Bearer " + settings.token()).header("Accept", Protocol.JSON);
+    }
+
+    private static Optional<String> notProtocolJson(HttpResponse<byte[]> response) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        if (type.startsWith("text/html") || startsWithTag(response.body())) {
+            return Optional.of("the network answered with a web page instead of the DASH Desk server"
+                    + " (a Wi-Fi or proxy sign-in page?); not counted as sent");
+        }
+        if (!type.startsWith(Protocol.JSON)) {
+            return Optional.of("the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsWithTag(byte[] body) {
+        for (byte b : body) {
+            if (!Character.isWhitespace(b)) {
+                return b == '<';
+            }
+        }
+        return false;
+    }
+
+    private Problem problem(HttpResponse<byte[]> response) {
+        if (notProtocolJson(response).isPresent()) {
+            return null;
+        }
+        try {
+            Problem p = json.readValue(response.body(), Problem.class);
+            return p == null || p.reason() == null ? null : p;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private PushResult transportFailure(IOException e) {
+        if (e instanceof HttpConnectTimeoutException) {
+            return new PushResult.Failed("the server did not answer the connection in time (" + base.getHost() + ")", true);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return new PushResult.Failed("the server did not answer in time; the record will be sent again", false);
+        }
+        if (e instanceof ConnectException) {
+            return new PushResult.Failed("cannot reach the server " + base.getHost() + ":" + base.getPort()
+                    + " (no connection or server down)", true);
+        }
+        if (e instanceof SSLException) {
+            return new PushResult.Failed("secure connection failed: the server's certificate is not the trusted one, or TLS"
+                    + " failed (" + e.getMessage() + ")", true);
+        }
+        return new PushResult.Failed("the connection broke during the request (" + e.getClass().getSimpleName()
+                + "); the record will be sent again", false);
+    }
+}

@@ -1,0 +1,46 @@
+package org.dashdesk.sync;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What the main window shows about sync, as an immutable value the UI can bind to.
+ *
+ * @param waiting        revisions not yet sent (waiting or sending)
+ * @param lastSuccess    when a cycle last completed with the server reachable; null if never
+ * @param lastProblem    the latest cycle's problem in words, null when it went well
+ * @param unsynced       every record not yet synced, with its state and last error in words
+ */
+public record SyncSnapshot(
+        int waiting,
+        int synced,
+        int quarantined,
+        int waitingForSignIn,
+        Instant lastSuccess,
+        String lastProblem,
+        boolean running,
+        List<OutboxRecord> unsynced) {
+
+    public SyncSnapshot {
+        unsynced = List.copyOf(unsynced);
+    }
+
+    /** True when closing the app now would leave revisions on this computer only. */
+    public boolean hasUnsent() {
+        return waiting + quarantined + waitingForSignIn > 0;
+    }
+
+    /** The one-line status for the main window, e.g. "3 waiting to send · last sync 10:42". */
+    public String summary() {
+        StringBuilder s = new StringBuilder();
+        s.append(waiting == 0 ? "Nothing waiting to send" : waiting + " waiting to send");
+        if (quarantined > 0) {
+            s.append(" · ").append(quarantined).append(" refused by the server");
+        }
+        if (waitingForSignIn > 0) {
+            s.append(" · ").append(waitingForSignIn).append(" waiting for sign-in");
+        }
+        s.append(" · last successful sync: ").append(lastSuccess == null ? "never" : lastSuccess.toString());
+        return s.toString();
+    }
+}

@@ -1,0 +1,165 @@
+package org.dashdesk.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AppConfigTest {
+
+    @TempDir
+    Path temp;
+    private ConfigLocations locations;
+
+    @BeforeEach
+    void setUp() {
+        locations = new ConfigLocations(temp.resolve("it").resolve("dashdesk.properties"), temp.resolve("data"));
+    }
+
+    private void writeIt(String text) throws IOException {
+        Files.createDirectories(locations.itFile().getParent());
+        Files.writeString(locations.itFile(), text, StandardCharsets.UTF_8);
+    }
+
+    private void writeUser(String text) throws IOException {
+        Files.createDirectories(locations.baseDataDirectory());
+        Files.writeString(locations.userFile(), text, StandardCharsets.UTF_8);
+    }
+
+    private String abs(String name) {
+        return temp.resolve(name).toAbsolutePath().toString();
+    }
+
+    @Test
+    void withNoFilesEverythingIsUnsetAndTheDataDirectoryIsTheDefault() {
+        AppConfig config = AppConfig.load(locations);
+        assertEquals(Optional.empty(), config.centralEndpoint());
+        assertEquals(Optional.empty(), config.trustedCertificate());
+        assertEquals(locations.baseDataDirectory(), config.dataDirectory());
+        assertFalse(config.userFilePresent());
+        assertEquals(List.of(), config.problems());
+    }
+
+    @Test
+    void userValuesWinOverItDefaultsButNotOverLockedKeys() throws IOException {
+        writeIt("""
+                # deployed by IT
+                central.endpoint = https://dash.force.example:8443
+                central.certificate = %s
+                packs.directory = %s
+                locked = central.endpoint, central.certificate
+                """.formatted(abs("central.pem"), abs("it-packs")));
+        writeUser("""
+                central.endpoint = https://elsewhere.example
+                packs.directory = %s
+                """.formatted(abs("my-packs")));
+        AppConfig config = AppConfig.load(locations);
+
+        assertEquals(Optional.of(URI.create("https://dash.force.example:8443")), config.centralEndpoint());
+        assertTrue(config.isLocked(ConfigKey.CENTRAL_ENDPOINT));
+        assertEquals(AppConfig.Source.IT, config.setting(ConfigKey.CENTRAL_ENDPOINT).source());
+        assertEquals(Optional.of(Path.of(abs("central.pem"))), config.trustedCertificate());
+        assertEquals(Optional.of(Path.of(abs("my-packs"))), config.packDirectory());
+        assertEquals(AppConfig.Source.USER, config.setting(ConfigKey.PACK_DIRECTORY).source());
+        assertFalse(config.isLocked(ConfigKey.PACK_DIRECTORY));
+        assertEquals(1, config.problems().size(), config.problems().toString());
+        String problem = config.problems().get(0);
+        assertTrue(problem.contains(locations.userFile().toString()) && problem.contains("central.endpoint") && problem.contains("locked"),
+                problem);
+    }
+
+    @Test
+    void badLinesAreNamedByFileAndLineAndTheRestStillCounts() throws IOException {
+        writeIt("""
+                central.endpoint = https://dash.force.example
+                this line has no equals sign
+                colour = blue
+                packs.directory = relative/packs
+                data.directory = %s
+                locked = central.endpoint, wifi.password
+                """.formatted(abs("store")));
+        AppConfig config = AppConfig.load(locations);
+
+        assertEquals(Optional.of(URI.create("https://dash.force.example")), config.centralEndpoint());
+        assertEquals(Path.of(abs("store")), config.dataDirectory());
+        assertEquals(Optional.empty(), config.packDirectory(), "a relative path is refused, not guessed at");
+        assertTrue(config.isLocked(ConfigKey.CENTRAL_ENDPOINT));
+        String file = locations.itFile().toString();
+        List<String> problems = config.problems();
+        assertEquals(4, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file + " line 2: expected 'key = value'"), problems.get(0));
+        assertTrue(problems.get(1).startsWith(file + " line 3: unknown key 'colour'"), problems.get(1));
+        assertTrue(problems.get(2).startsWith(file + " line 4: packs.directory must be a full path"), problems.get(2));
+        assertTrue(problems.get(3).startsWith(file + " line 6: cannot lock unknown key 'wifi.password'"), problems.get(3));
+    }
+
+    @Test
+    void plainHttpIsRefusedExceptOnThisMachine() throws IOException {
+        writeUser("central.endpoint = http://dash.force.example\n");
+        AppConfig remote = AppConfig.load(locations);
+        assertEquals(Optional.empty(), remote.centralEndpoint());
+        assertTrue(remote.problems().get(0).contains("line 1: central.endpoint must use https"), remote.problems().toString());
+
+        writeUser("central.endpoint = http://127.0.0.1:8080\n");
+        assertEquals(Optional.of(URI.create("http://127.0.0.1:8080")), AppConfig.load(locations).centralEndpoint());
+    }
+
+    @Test
+    void usersCannotLockAndAFileThatIsNotTextIsIgnoredAsAWhole() throws IOException {
+        writeUser("locked = central.endpoint\n");
+        assertTrue(AppConfig.load(locations).problems().get(0).contains("'locked' only counts in the file IT deploys"));
+
+        Files.createDirectories(locations.itFile().getParent());
+        Files.write(locations.itFile(), new byte[] {(byte) 0xC3, (byte) 0x28, '=', '\n'});
+        List<String> problems = AppConfig.load(locations).problems();
+        assertTrue(problems.contains(locations.itFile() + ": not UTF-8 text; the whole file is ignored"), problems.toString());
+    }
+
+    @Test
+    void savingWritesTheUserFileAndKeepsLockedKeysOut() throws IOException {
+        writeIt("central.endpoint = https://dash.force.example\nlocked = central.endpoint\n");
+        AppConfig config = AppConfig.load(locations);
+
+        AppConfig saved = config.saveUserSettings(Map.of(
+                ConfigKey.CENTRAL_ENDPOINT, "https://dash.force.example",
+                ConfigKey.CENTRAL_CERTIFICATE, abs("central.pem"),
+                ConfigKey.PACK_DIRECTORY, ""));
+
+        assertTrue(saved.userFilePresent());
+        assertEquals(Optional.of(Path.of(abs("central.pem"))), saved.trustedCertificate());
+        assertEquals(Optional.empty(), saved.packDirectory());
+        String text = Files.readString(locations.userFile());
+        assertFalse(text.contains("central.endpoint"), text);
+        assertEquals(List.of(), saved.problems());
+
+        assertThrows(LockedSettingException.class,
+                () -> saved.saveUserSettings(Map.of(ConfigKey.CENTRAL_ENDPOINT, "https://elsewhere.example")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> saved.saveUserSettings(Map.of(ConfigKey.DATA_DIRECTORY, "not/absolute")));
+        assertTrue(bad.getMessage().startsWith("data.directory must be a full path"), bad.getMessage());
+        assertEquals(text, Files.readString(locations.userFile()), "a refused save changes nothing");
+    }
+
+    @Test
+    void itFileLocationFollowsThePropertyThenTheOperatingSystem() {
+        assertEquals(Path.of("/srv/x.properties"), ConfigLocations.itFile("/srv/x.properties", Map.of(), "Linux"));
+        assertEquals(Path.of("/etc/dashdesk/dashdesk.properties"), ConfigLocations.itFile(null, Map.of(), "Linux"));
+        assertEquals(Path.of("/Library/Application Support/DashDesk/dashdesk.properties"),
+                ConfigLocations.itFile("", Map.of(), "Mac OS X"));
+        assertEquals(Path.of("D:\\Data", "DashDesk", "dashdesk.properties"),
+                ConfigLocations.itFile(null, Map.of("PROGRAMDATA", "D:\\Data"), "Windows 11"));
+    }
+}

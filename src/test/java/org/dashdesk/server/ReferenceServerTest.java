@@ -1,0 +1,204 @@
+package org.dashdesk.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.GradingResult;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.protocol.Protocol;
+import org.dashdesk.protocol.Receipt;
+import org.dashdesk.protocol.RevisionUpload;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The protocol's server side, spoken to with a plain HTTP client. */
+class ReferenceServerTest {
+
+    @TempDir
+    Path dir;
+    ReferenceServer server;
+    String token;
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = ReferenceServer.start(ServerConfig.devHttp(dir));
+        token = server.issueToken("1234", "officer");
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    HttpResponse<String> put(Revision r, long seq, String bearer) throws Exception {
+        String body = AssessmentJson.canonical(new RevisionUpload(1, "device-A", seq, r));
+        return putRaw(r.assessmentId(), r.revisionId(), body, bearer);
+    }
+
+    HttpResponse<String> putRaw(UUID a, UUID r, String body, String bearer) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(a, r)))
+                .header("Content-Type", Protocol.JSON).PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void healthNeedsNoToken() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.HEALTH)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        assertEquals("{\"protocol\":1,\"status\":\"ok\"}", r.body());
+    }
+
+    @Test
+    void storesOnceAndReplaysTheOriginalReceipt() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> first = put(r, 1, token);
+        assertEquals(201, first.statusCode(), first.body());
+        Receipt receipt = AssessmentJson.read(first.body(), Receipt.class);
+        assertTrue(receipt.confirms(r.assessmentId(), r.revisionId(), r.contentHash()));
+        HttpResponse<String> again = put(r, 1, token);
+        assertEquals(200, again.statusCode());
+        assertEquals(first.body(), again.body(), "a replay returns the original receipt byte for byte");
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void sameIdDifferentHashIsAConflict() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        assertEquals(201, put(r, 1, token).statusCode());
+        Revision other = TestRevisions.first(r.assessmentId(), 5);
+        Revision sameId = Revision.freeze(r.assessmentId(), r.revisionId(), null, 1, null, other.createdAt(), "1234",
+                other.content(), other.grading());
+        HttpResponse<String> conflict = put(sameId, 2, token);
+        assertEquals(409, conflict.statusCode());
+        assertEquals("conflict", json(conflict).get("error").asText());
+        assertEquals(1, server.revisionCount());
+    }
+
+    @Test
+    void baseThatIsNotTheHeadIsAConflictNamingTheHead() throws Exception {
+        Revision r1 = TestRevisions.first(UUID.randomUUID(), 3);
+        Revision r2 = TestRevisions.next(r1, 4);
+        Revision fork = TestRevisions.next(r1, 6);
+        assertEquals(201, put(r1, 1, token).statusCode());
+        assertEquals(201, put(r2, 2, token).statusCode());
+        HttpResponse<String> conflict = put(fork, 3, token);
+        assertEquals(409, conflict.statusCode());
+        JsonNode body = json(conflict);
+        assertEquals(r2.revisionId().toString(), body.get("head").get("revisionId").asText());
+        assertEquals(2, body.get("head").get("revisionNumber").asInt());
+        Revision orphan = TestRevisions.next(TestRevisions.first(UUID.randomUUID(), 1), 2);
+        assertEquals(409, put(orphan, 4, token).statusCode(), "a later revision before the first is not the head either");
+    }
+
+    @Test
+    void refusesWhatItCannotStandBehind() throws Exception {
+        Revision good = TestRevisions.first(UUID.randomUUID(), 3);
+        // Grading claimed high for 3 yes: the server computes standard.
+        GradingResult g = good.grading();
+        GradingResult lie = new GradingResult(RiskLevel.HIGH, g.computedLevel(), g.yesCount(), g.packScores(), g.maracReferral(),
+                g.criteria(), g.reasons(), g.unanswered(), g.policyId(), g.policyVersion());
+        Revision lying = Revision.freeze(good.assessmentId(), good.revisionId(), null, 1, null, good.createdAt(), "1234",
+                good.content(), lie);
+        assertRefused(put(lying, 1, token), "revision.grading");
+
+        Revision tampered = new Revision(good.assessmentId(), good.revisionId(), null, 1, null, good.createdAt(), "1234",
+                TestRevisions.content(9), good.grading(), good.contentHash());
+        assertRefused(put(tampered, 1, token), "revision.contentHash");
+
+        Revision oldPack = Revision.freeze(good.assessmentId(), good.revisionId(), null, 1, null, good.createdAt(), "1234",
+                new org.dashdesk.assessment.AssessmentContent("dash-2009", "1999.0", null, null, null, null, null, null, null, null),
+                good.grading());
+        assertRefused(put(oldPack, 1, token), "revision.content.packVersion");
+
+        assertRefused(putRaw(good.assessmentId(), good.revisionId(), "{\"protocol\":1,", token), "$");
+        assertRefused(putRaw(UUID.randomUUID(), good.revisionId(), AssessmentJson.canonical(new RevisionUpload(1, "d", 1, good)), token),
+                "revision.assessmentId");
+        assertEquals(0, server.revisionCount());
+        assertEquals(201, put(good, 1, token).statusCode());
+    }
+
+    private void assertRefused(HttpResponse<String> r, String field) throws Exception {
+        assertEquals(422, r.statusCode(), r.body());
+        JsonNode body = json(r);
+        assertEquals("invalid", body.get("error").asText());
+        assertEquals(field, body.get("field").asText(), r.body());
+        assertNotNull(body.get("reason").asText());
+    }
+
+    @Test
+    void withoutAValidTokenNothingIsStored() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        assertEquals(401, put(r, 1, null).statusCode());
+        assertEquals(401, put(r, 1, "not-a-token").statusCode());
+        assertEquals(0, server.revisionCount());
+    }
+
+    @Test
+    void oversizedBodyIsRefusedWithoutReadingItAll() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> resp = putRaw(r.assessmentId(), r.revisionId(), "x".repeat(Protocol.MAX_BODY_BYTES + 10), token);
+        assertEquals(413, resp.statusCode());
+    }
+
+    @Test
+    void racingIdenticalRequestsStoreOneCopy() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<HttpResponse<String>>> all = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                all.add(pool.submit(() -> put(r, 1, token)));
+            }
+            String receipt = null;
+            for (Future<HttpResponse<String>> f : all) {
+                HttpResponse<String> resp = f.get();
+                assertTrue(resp.statusCode() == 200 || resp.statusCode() == 201, resp.body());
+                receipt = receipt == null ? resp.body() : receipt;
+                assertEquals(receipt, resp.body());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void plainHttpIsRefusedOffLoopback() throws Exception {
+        ServerConfig open = new ServerConfig(InetAddress.getByName("0.0.0.0"), 0, dir.resolve("x"), null, null, null, null, null,
+                true, 2);
+        assertThrows(IllegalArgumentException.class, () -> ReferenceServer.start(open));
+        ServerConfig noKeystore = new ServerConfig(InetAddress.getLoopbackAddress(), 0, dir.resolve("y"), null, null, null, null,
+                null, false, 2);
+        assertThrows(IllegalArgumentException.class, () -> ReferenceServer.start(noKeystore));
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception {
+        return AssessmentJson.mapper().readTree(r.body());
+    }
+
+}

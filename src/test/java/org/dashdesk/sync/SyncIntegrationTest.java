@@ -1,0 +1,374 @@
+package org.dashdesk.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.protocol.Protocol;
+import org.dashdesk.protocol.Receipt;
+import org.dashdesk.protocol.RevisionUpload;
+import org.dashdesk.server.ReferenceServer;
+import org.dashdesk.server.ServerConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The real client against the real reference server on loopback, with faults in between. */
+class SyncIntegrationTest {
+
+    @TempDir
+    Path dir;
+    ReferenceServer server;
+    String token;
+    String supervisorToken;
+    FaultyFront front;
+    LocalDesk desk;
+    final HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void start() throws IOException {
+        server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")));
+        token = server.issueToken("1234", "officer");
+        supervisorToken = server.issueToken("9001", "supervisor");
+        front = new FaultyFront(server.uri());
+        desk = new LocalDesk(dir.resolve("desk"), client(front.uri(), token), 1);
+    }
+
+    @AfterEach
+    void stop() {
+        desk.close();
+        front.close();
+        server.close();
+    }
+
+    static SyncClient client(URI uri, String token) {
+        return new SyncClient(SyncClient.Settings.devHttp(uri, token).withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(2)));
+    }
+
+    private void assertSyncedOnce(Revision r) {
+        OutboxRecord rec = desk.record(r);
+        assertEquals(OutboxState.SYNCED, rec.state(), rec.describe());
+        assertNotNull(rec.serverSeq());
+        assertNotNull(rec.receivedAt());
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void roundTripPushThenCentralReturnThenAmendment() throws Exception {
+        Revision high = desk.submit(15);
+        Revision standard = desk.submit(2);
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(2, report.sent(), report.problems().toString());
+        assertSyncedOnce(high);
+        assertSyncedOnce(standard);
+        assertEquals(0, desk.sync.snapshot().waiting());
+        assertNotNull(desk.sync.snapshot().lastSuccess());
+
+        assertEquals(200, event(standard.assessmentId(), "RETURN", "please add the incident details").statusCode());
+        assertEquals(1, desk.sync.runCycle(false).applied());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(standard.assessmentId()).orElseThrow().state());
+
+        Revision second = desk.amend(standard.assessmentId(), 5);
+        assertEquals(standard.revisionId(), second.baseRevisionId());
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(second);
+        assertEquals(2L, server.revisionCount() - 1, "three revisions in all, the amendment on top of the first");
+    }
+
+    @Test
+    void highRiskFirstThenDeviceOrderAndEachAssessmentInOrder() {
+        Revision standard1 = desk.submit(1);
+        desk.repository.transition(standard1.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+        Revision standard2 = desk.amend(standard1.assessmentId(), 3);
+        Revision medium = desk.submit(10);
+        Revision high = desk.submit(14);
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(4, report.sent(), report.problems().toString());
+        List<String> puts = front.seen.stream().filter(s -> s.startsWith("PUT")).toList();
+        assertEquals(List.of(path(high), path(medium), path(standard1), path(standard2)), puts);
+    }
+
+    private static String path(Revision r) {
+        return "PUT " + Protocol.revisionPath(r.assessmentId(), r.revisionId());
+    }
+
+    @Test
+    void everyRequestReplayedTwiceLeavesOneCopy() {
+        front.always(FaultyFront.Fault.TWICE);
+        Revision a = desk.submit(3);
+        Revision b = desk.submit(16);
+        desk.repository.transition(a.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+        Revision a2 = desk.amend(a.assessmentId(), 7);
+        assertEquals(3, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(a);
+        assertSyncedOnce(b);
+        assertSyncedOnce(a2);
+        assertEquals(3, server.revisionCount());
+        // A whole cycle replayed: nothing is sent again, nothing duplicated.
+        assertEquals(0, desk.sync.runCycle(true).sent());
+        assertEquals(3, server.revisionCount());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "DROP_BEFORE", "DROP_AFTER", "SERVER_ERROR_AFTER",
+        "SERVICE_UNAVAILABLE", "HANG_AFTER", "MALFORMED_AFTER", "OTHER_RECEIPT_AFTER"})
+    void aFaultNeverCountsAsSyncedAndTheRetryNeverDuplicates(FaultyFront.Fault fault) {
+        Revision r = desk.submit(4);
+        front.next(fault);
+        CycleReport failed = desk.sync.runCycle(false);
+        OutboxRecord afterFault = desk.record(r);
+        assertEquals(0, failed.sent());
+        assertEquals(OutboxState.WAITING, afterFault.state(), afterFault.describe());
+        assertNotNull(afterFault.lastError(), "the reason is shown in words");
+        assertNotNull(afterFault.nextAttemptAt(), "backed off");
+        assertTrue(afterFault.nextAttemptAt().isAfter(Instant.now()));
+        assertTrue(server.copies(r.assessmentId(), r.revisionId()) <= 1);
+        assertEquals(0, desk.sync.runCycle(false).sent(), "not retried before its back-off is over");
+
+        CycleReport retried = desk.sync.runCycle(true);
+        assertEquals(1, retried.sent(), retried.problems().toString());
+        assertSyncedOnce(r);
+        if (!front.upstreamBodies.isEmpty()) {
+            Receipt original = AssessmentJson.read(front.upstreamBodies.get(0), Receipt.class);
+            assertEquals(original.serverSeq(), desk.record(r).serverSeq(), "the stored receipt is the server's original one");
+        }
+        System.out.println(fault + " → " + afterFault.lastError());
+    }
+
+    @Test
+    void serverDownBacksOffAndSaysSo() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = s.getLocalPort();
+        }
+        desk.sync.useClient(client(URI.create("http://127.0.0.1:" + deadPort), token));
+        Revision r = desk.submit(4);
+        CycleReport report = desk.sync.runCycle(false);
+        assertFalse(report.reachable());
+        OutboxRecord rec = desk.record(r);
+        assertEquals(OutboxState.WAITING, rec.state());
+        assertTrue(rec.lastError().contains("cannot reach the server"), rec.lastError());
+        assertEquals(1, rec.attempts());
+        assertEquals(1, desk.sync.snapshot().waiting());
+        assertTrue(desk.sync.snapshot().hasUnsent());
+        // Next scheduled cycle: still down, it only probes, it does not hammer the record.
+        desk.sync.runCycle(false);
+        assertEquals(1, desk.record(r).attempts());
+        // The endpoint is back: the probe clears the back-off and the record goes at once.
+        desk.sync.useClient(client(front.uri(), token));
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(r);
+    }
+
+    @Test
+    void connectionResetMidRequestIsRetried() throws Exception {
+        try (ResettingSocket reset = new ResettingSocket()) {
+            desk.sync.useClient(client(reset.uri(), token));
+            Revision r = desk.submit(4);
+            desk.sync.runCycle(false);
+            OutboxRecord rec = desk.record(r);
+            assertEquals(OutboxState.WAITING, rec.state());
+            assertTrue(rec.lastError().contains("connection"), rec.lastError());
+            assertEquals(0, server.copies(r.assessmentId(), r.revisionId()));
+            desk.sync.useClient(client(front.uri(), token));
+            assertEquals(1, desk.sync.runCycle(true).sent());
+            assertSyncedOnce(r);
+        }
+    }
+
+    @Test
+    void refusedRevisionIsQuarantinedWithTheServersReasonAndNotResent() throws Exception {
+        // A server that only knows a newer policy version refuses what this laptop graded.
+        GradingPolicy p = GradingPolicy.builtInDefault();
+        GradingPolicy newer = new GradingPolicy(p.id(), p.version() + "-next", p.packId(), p.countedQuestions(), p.bands(),
+                p.escalation(), p.repeatMarac(), p.maracLevel(), p.rules());
+        try (ReferenceServer strict = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("strict")), PackRegistry.builtIn(),
+                List.of(newer), Clock.systemUTC())) {
+            String t = strict.issueToken("1234", "officer");
+            desk.sync.useClient(client(strict.uri(), t));
+            Revision r = desk.submit(4);
+            desk.repository.transition(r.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+            Revision later = desk.amend(r.assessmentId(), 9);
+            CycleReport report = desk.sync.runCycle(false);
+            assertEquals(1, report.quarantined());
+            OutboxRecord rec = desk.record(r);
+            assertEquals(OutboxState.QUARANTINED, rec.state());
+            assertTrue(rec.lastError().contains("unknown grading policy"), rec.lastError());
+            assertTrue(rec.describe().startsWith("Refused by the server: "));
+            assertEquals(OutboxState.WAITING, desk.record(later).state(), "a later revision waits behind the refused one");
+            assertEquals(0, strict.revisionCount());
+            SyncSnapshot s = desk.sync.snapshot();
+            assertEquals(1, s.quarantined());
+            assertEquals(1, s.waiting());
+            assertEquals(0, desk.sync.runCycle(true).sent());
+            assertTrue(desk.record(later).lastError().contains("held back"), desk.record(later).lastError());
+            assertEquals(1, desk.record(r).attempts(), "a refused record is not retried blindly");
+        }
+    }
+
+    @Test
+    void sameIdWithDifferentContentOnTheServerIsAConflict() throws Exception {
+        Revision r = desk.submit(4);
+        Revision impostor = Revision.freeze(r.assessmentId(), r.revisionId(), null, 1, null, r.createdAt(), "1234",
+                org.dashdesk.server.TestRevisions.content(2), org.dashdesk.server.TestRevisions.ENGINE.grade(
+                        org.dashdesk.server.TestRevisions.content(2).gradingInput()));
+        assertEquals(201, put(impostor).statusCode());
+        desk.sync.runCycle(false);
+        OutboxRecord rec = desk.record(r);
+        assertEquals(OutboxState.QUARANTINED, rec.state());
+        assertTrue(rec.lastError().startsWith("conflict"), rec.lastError());
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void baseThatIsNoLongerTheHeadIsAConflict() throws Exception {
+        Revision first = desk.submit(4);
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        // Another device amends the same assessment centrally first.
+        assertEquals(201, put(org.dashdesk.server.TestRevisions.next(first, 6)).statusCode());
+        desk.repository.transition(first.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+        Revision mine = desk.amend(first.assessmentId(), 8);
+        desk.sync.runCycle(false);
+        OutboxRecord rec = desk.record(mine);
+        assertEquals(OutboxState.QUARANTINED, rec.state());
+        assertTrue(rec.lastError().contains("not the current head"), rec.lastError());
+        assertEquals(0, server.copies(mine.assessmentId(), mine.revisionId()));
+    }
+
+    @Test
+    void badTokenWaitsForSignInThenGoesAfterSigningIn() {
+        desk.sync.useClient(client(front.uri(), "revoked-token"));
+        Revision r = desk.submit(4);
+        desk.sync.runCycle(false);
+        assertEquals(OutboxState.WAITING_FOR_SIGN_IN, desk.record(r).state());
+        assertEquals(1, desk.sync.snapshot().waitingForSignIn());
+        desk.sync.useClient(client(front.uri(), token));
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(r);
+    }
+
+    @Test
+    void pullAppliesCentralDecisionsOnceAndKeepsTheCursor() throws Exception {
+        Revision signOff = desk.submit(2);
+        Revision referred = desk.submit(15);
+        Revision returned = desk.submit(1);
+        assertEquals(3, desk.sync.runCycle(false).sent());
+        event(signOff.assessmentId(), "SIGN_OFF", null);
+        event(referred.assessmentId(), "SIGN_OFF", "MARAC booked");
+        event(returned.assessmentId(), "RETURN", "missing detail");
+        CycleReport first = desk.sync.runCycle(false);
+        assertEquals(3, first.applied());
+        assertEquals(AssessmentState.SIGNED_OFF, desk.repository.find(signOff.assessmentId()).orElseThrow().state());
+        assertEquals(AssessmentState.SIGNED_OFF, desk.repository.find(referred.assessmentId()).orElseThrow().state());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(returned.assessmentId()).orElseThrow().state());
+        String cursor = desk.settings.get(SyncService.CURSOR_SETTING).orElseThrow();
+        assertNotEquals("0", cursor);
+        assertEquals(0, desk.sync.runCycle(false).applied());
+        // Lose the cursor: everything comes again and is applied idempotently (nothing moves twice).
+        int auditBefore = desk.repository.audit(signOff.assessmentId()).size();
+        desk.settings.put(SyncService.CURSOR_SETTING, "0");
+        assertEquals(0, desk.sync.runCycle(false).applied());
+        assertEquals(auditBefore, desk.repository.audit(signOff.assessmentId()).size());
+        assertEquals(cursor, desk.settings.get(SyncService.CURSOR_SETTING).orElseThrow());
+    }
+
+    @Test
+    void snapshotsReachListenersAndCountWhatIsWaiting() {
+        List<SyncSnapshot> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        desk.sync.addListener(seen::add);
+        desk.submit(3);
+        desk.submit(3);
+        front.always(FaultyFront.Fault.SERVICE_UNAVAILABLE);
+        desk.sync.runCycle(false);
+        SyncSnapshot after = seen.get(seen.size() - 1);
+        assertEquals(2, after.waiting());
+        assertFalse(after.running());
+        assertTrue(after.lastProblem().contains("HTTP 503"), after.lastProblem());
+        assertTrue(after.summary().startsWith("2 waiting to send"), after.summary());
+        assertTrue(after.unsynced().get(0).describe().contains("HTTP 503"), after.unsynced().get(0).describe());
+        front.always(FaultyFront.Fault.NONE);
+        desk.sync.runCycle(true);
+        assertEquals(0, seen.get(seen.size() - 1).waiting());
+        assertFalse(seen.get(seen.size() - 1).hasUnsent());
+    }
+
+    @Test
+    void scheduledAtStartAndOnSyncNowOnTheSchedulersThreadNeverTheCallers() throws Exception {
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                r -> new Thread(r, "sync-scheduler-test"));
+        try {
+            List<String> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
+            desk.sync.addListener(s -> threads.add(Thread.currentThread().getName()));
+            Revision first = desk.submit(3);
+            desk.sync.start(scheduler);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (desk.record(first).state() != OutboxState.SYNCED && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertSyncedOnce(first);
+            Revision second = desk.submit(5);
+            CycleReport now = desk.sync.syncNow().get();
+            assertEquals(1, now.sent());
+            assertSyncedOnce(second);
+            assertFalse(threads.isEmpty());
+            assertTrue(threads.stream().allMatch(t -> t.equals("sync-scheduler-test")), threads.toString());
+        } finally {
+            desk.sync.close();
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Test
+    void backoffGrowsWithJitterAndIsCappedAtFifteenMinutes() {
+        java.util.Random random = new java.util.Random(1);
+        Duration previousCap = Duration.ZERO;
+        for (int attempt = 1; attempt <= 30; attempt++) {
+            Duration d = SyncService.backoff(attempt, random);
+            Duration cap = Duration.ofMillis(Math.min(SyncService.MAX_BACKOFF.toMillis(),
+                    SyncService.FIRST_RETRY.toMillis() << Math.min(attempt - 1, 20)));
+            assertTrue(d.compareTo(cap) <= 0 && d.compareTo(cap.dividedBy(2)) >= 0, attempt + ": " + d);
+            assertTrue(cap.compareTo(previousCap) >= 0);
+            previousCap = cap;
+        }
+        assertEquals(SyncService.MAX_BACKOFF, previousCap);
+    }
+
+    private HttpResponse<String> put(Revision r) throws Exception {
+        String body = AssessmentJson.canonical(new RevisionUpload(1, "other-device", 99, r));
+        return raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(r.assessmentId(), r.revisionId())))
+                .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> event(UUID assessmentId, String event, String note) throws Exception {
+        String body = AssessmentJson.canonical(Map.of("event", event, "note", note == null ? "" : note));
+        return raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.eventsPath(assessmentId)))
+                .header("Authorization", "Bearer " + supervisorToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
