@@ -155,7 +155,7 @@ public final class ShellView extends StackPane {
     }
 
     private Node loading() {
-        // The home screen shape at once, so the first frame is usable while the store opens.
-        return new HomeView(vm);
+        // The home screen's shape at once, without its tables: the first frame comes sooner.
+        return new LoadingView();
     }
 }

@@ -320,10 +320,21 @@ public final class WizardView extends BorderPane {
             return;
         }
         if (row.getScene() == null) {
-            // The page was just swapped in and is not attached yet: try again on the next pulse.
-            Platform.runLater(() -> {
-                if (row.getScene() != null) {
-                    focusRow(q);
+            // The page was just swapped in and is not attached yet (a ScrollPane attaches its
+            // content when its skin is made, in a later pulse): focus the row once it is, if it
+            // is still the question to resume at. One retry by runLater could run before that
+            // pulse and give up, leaving focus wherever the start-up left it.
+            row.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                    if (now != null) {
+                        row.sceneProperty().removeListener(this);
+                        Platform.runLater(() -> {
+                            if (vm.focusedQuestionProperty().get() == q) {
+                                focusRow(q);
+                            }
+                        });
+                    }
                 }
             });
             return;
