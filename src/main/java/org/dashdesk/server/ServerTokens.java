@@ -22,4 +22,19 @@ public final class ServerTokens {
             return store.issueToken(collar.strip(), role, Instant.now());
         }
     }
+
+    /**
+     * Adds a user account to the server's database without serving.
+     *
+     * @throws IllegalArgumentException when a field is unusable or the username or collar is taken
+     */
+    public static void addUser(ServerConfig config, ServerPolicy policy, org.dashdesk.security.UserAccount user, char[] password)
+            throws IOException {
+        if (config.jdbcUrl() == null) {
+            Files.createDirectories(config.dataDir());
+        }
+        try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
+            new ServerAccounts(store, policy).add(user, password, Instant.now());
+        }
+    }
 }
