@@ -125,9 +125,6 @@ final class Endpoint {
             p = null;
         }
         String reason = p == null || p.reason() == null ? "HTTP " + status : p.reason();
-        if (status == 401) {
-            reason = reason + "; sign in again";
-        }
         throw new ReviewException(status, reason);
     }
 }
