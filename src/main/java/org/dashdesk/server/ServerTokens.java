@@ -12,6 +12,10 @@ public final class ServerTokens {
 
     /** Stores the new token's hash and returns the token, which is shown to the operator once. */
     public static String issue(ServerConfig config, String collar, String role) throws IOException {
+        return issue(config, collar, role, null);
+    }
+
+    public static String issue(ServerConfig config, String collar, String role, String team) throws IOException {
         if (collar == null || collar.isBlank()) {
             throw new IllegalArgumentException("--collar must not be blank");
         }
@@ -19,7 +23,7 @@ public final class ServerTokens {
             Files.createDirectories(config.dataDir());
         }
         try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
-            return store.issueToken(collar.strip(), role, Instant.now());
+            return store.issueToken(collar.strip(), role, team == null ? "" : team.strip(), Instant.now());
         }
     }
 
