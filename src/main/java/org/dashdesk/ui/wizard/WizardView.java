@@ -495,9 +495,9 @@ public final class WizardView extends BorderPane {
         judgementHelp.setWrapText(true);
         // One control: "agree" or one of the levels above the computed one, as radio buttons (Tab, arrows, Space).
         ToggleGroup levelGroup = new ToggleGroup();
-        HBox raise = new HBox(14);
+        // One option per line: long labels stay readable at large text sizes.
+        VBox raise = new VBox(6);
         raise.setId("judgement-level");
-        raise.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label highest = new Label();
         highest.setId("judgement-highest");
         Runnable buildLevels = () -> {
@@ -515,6 +515,7 @@ public final class WizardView extends BorderPane {
             }
             if (vm.raiseOptions().isEmpty()) {
                 highest.setText("Already at the highest level: there is nothing to raise it to.");
+                highest.setWrapText(true);
                 raise.getChildren().add(highest);
             }
             RiskLevel current = vm.judgementLevelProperty().get();

@@ -179,7 +179,7 @@ class ShellViewModelTest {
         SyncSnapshot s = new SyncSnapshot(2, 5, 1, 0, Instant.parse("2026-11-23T10:42:00Z"), "server unreachable", false, List.of(r1, r2, r3));
         assertEquals("2 waiting to send · 1 refused by the server · last successful sync today 10:42 · Last attempt: server unreachable",
                 SyncStatusText.line(s, null, ZoneId.of("UTC"), now));
-        assertEquals("2 waiting to send · 1 refused by the server · last successful sync 22/11/2026 10:42 · Not sending: no token",
+        assertEquals("2 waiting to send · 1 refused by the server · last successful sync 23/11/2026 10:42 · Not sending: no token",
                 SyncStatusText.line(s, "no token", ZoneId.of("UTC"), now.plus(Duration.ofDays(1))));
         assertEquals(Optional.of("2 assessments have not reached the central server yet. They are safe on this laptop and will be sent"
                 + " next time you are online."), SyncStatusText.exitWarning(s));
