@@ -24,7 +24,7 @@ import org.dashdesk.grading.GradingException;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.security.FileKeyProvider;
+import org.dashdesk.security.SignInException;
 import org.dashdesk.store.DataDirectories;
 import org.dashdesk.store.H2AssessmentRepository;
 
@@ -44,19 +44,19 @@ final class ImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "import FILE [--data-dir DIR]   load answer sheets (one JSON object per line) as submitted assessments";
+        return "import FILE [--data-dir DIR] [--username U [--password-file F]]   load answer sheets (one JSON object per line) as submitted assessments";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
-            err.println("import: usage: import FILE [--data-dir DIR]");
+            err.println("import: usage: import FILE [--data-dir DIR] [--username U [--password-file F]]");
             return 2;
         }
         Path file = Path.of(args.get(0));
         Options o;
         try {
-            o = Options.parse(args.subList(1, args.size()), Set.of("--data-dir"), Set.of());
+            o = Options.parse(args.subList(1, args.size()), Set.of("--data-dir", "--username", "--password-file"), Set.of());
         } catch (IllegalArgumentException e) {
             err.println("import: " + e.getMessage());
             return 2;
@@ -78,7 +78,18 @@ final class ImportCommand implements Command {
         int loaded = 0;
         int refused = 0;
         int blank = 0;
-        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, new FileKeyProvider())) {
+        LocalSignIn local;
+        try {
+            local = LocalSignIn.open(dataDir, o.get("--username"), o.get("--password-file"), in);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("import: " + e.getMessage());
+            return 2;
+        } catch (SignInException e) {
+            err.println("import: " + e.getMessage());
+            return 1;
+        }
+        local.clear();
+        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, local.keys())) {
             AssessmentService service = new AssessmentService(repository, engine, main, Clock.systemUTC());
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i);

@@ -7,12 +7,19 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import org.dashdesk.security.Role;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
+import org.dashdesk.server.ServerPolicy;
 import org.dashdesk.server.ServerTokens;
 
 /**
@@ -22,7 +29,8 @@ import org.dashdesk.server.ServerTokens;
 final class ServerCommand implements Command {
 
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
-            "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads");
+            "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads", "--session-hours",
+            "--sign-off-limit-hours");
     private static final Set<String> FLAGS = Set.of("--dev-insecure-http");
 
     @Override
@@ -34,7 +42,9 @@ final class ServerCommand implements Command {
     public String summary() {
         return "server --port 8443 --data-dir DIR --keystore F --keystore-password-file F [--jdbc-url URL]"
                 + " [--dev-insecure-http]   run the reference sync server;"
-                + " server token --data-dir DIR --collar N [--role officer|supervisor]   issue a token";
+                + " server user add --data-dir DIR --username U --collar C --roles officer,supervisor --team T"
+                + " [--display-name N] [--password-file F]   add a user (password on standard input or in the file);"
+                + " server token --data-dir DIR --collar N [--role officer|supervisor] [--team T]   issue a development token";
     }
 
     @Override
@@ -42,6 +52,9 @@ final class ServerCommand implements Command {
         try {
             if (!args.isEmpty() && args.get(0).equals("token")) {
                 return token(args.subList(1, args.size()), out);
+            }
+            if (args.size() >= 2 && args.get(0).equals("user") && args.get(1).equals("add")) {
+                return addUser(args.subList(2, args.size()), in, out);
             }
             return serve(args, out);
         } catch (IllegalArgumentException e) {
@@ -54,21 +67,56 @@ final class ServerCommand implements Command {
     }
 
     private int token(List<String> args, PrintStream out) throws IOException {
-        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role");
+        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role", "--team");
         Options o = Options.parse(args, valued, Set.of());
         String role = o.get("--role") == null ? "officer" : o.get("--role");
         if (!role.equals("officer") && !role.equals("supervisor")) {
             throw new IllegalArgumentException("--role must be officer or supervisor");
         }
         ServerConfig config = config(o, false);
-        out.println(ServerTokens.issue(config, o.require("--collar"), role));
+        out.println(ServerTokens.issue(config, o.require("--collar"), role, o.get("--team")));
+        return 0;
+    }
+
+    private int addUser(List<String> args, InputStream in, PrintStream out) throws IOException {
+        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--username", "--collar",
+                "--roles", "--team", "--display-name", "--password-file", "--iterations");
+        Options o = Options.parse(args, valued, Set.of());
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : o.require("--roles").split(",")) {
+            try {
+                roles.add(Role.valueOf(r.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--roles: unknown role '" + r.strip()
+                        + "' (officer, imu, supervisor, cru, administrator)");
+            }
+        }
+        String username = o.require("--username");
+        UserAccount user = new UserAccount(username, o.get("--display-name") == null ? username : o.get("--display-name"),
+                o.get("--collar"), roles, o.require("--team"));
+        ServerConfig config = config(o, false);
+        char[] password = LocalSignIn.readPassword(o.get("--password-file"), in);
+        try {
+            ServerPolicy policy = ServerPolicy.defaults();
+            if (o.get("--iterations") != null) {
+                policy = policy.withIterations(o.integer("--iterations", policy.iterations()));
+            }
+            ServerTokens.addUser(config, policy, user, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        out.println("added user " + user.username() + " (" + String.join(",", roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
+                .toList()) + ", team " + user.team() + ")");
         return 0;
     }
 
     private int serve(List<String> args, PrintStream out) throws IOException {
         Options o = Options.parse(args, VALUED, FLAGS);
         ServerConfig config = config(o, true);
-        ReferenceServer server = ReferenceServer.start(config);
+        ServerPolicy policy = ServerPolicy.defaults()
+                .withSessionLifetime(Duration.ofHours(o.integer("--session-hours", 12)))
+                .withSignOffLimit(Duration.ofHours(o.integer("--sign-off-limit-hours", 24)));
+        ReferenceServer server = ReferenceServer.start(config, policy, java.time.Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

@@ -15,10 +15,12 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 import org.dashdesk.assessment.StoreException;
-import org.dashdesk.security.FileKeyProvider;
+import org.dashdesk.review.ReviewException;
+import org.dashdesk.security.SignInException;
 import org.dashdesk.store.DataDirectories;
 import org.dashdesk.store.H2AssessmentRepository;
 import org.dashdesk.store.LocalSettings;
+import org.dashdesk.sync.AccountClient;
 import org.dashdesk.sync.CycleReport;
 import org.dashdesk.sync.OutboxStore;
 import org.dashdesk.sync.SyncClient;
@@ -40,17 +42,18 @@ final class SyncCommand implements Command {
 
     @Override
     public String summary() {
-        return "sync --server URL [--token-file F] [--trust-cert F] [--dev-insecure-http] [--data-dir DIR]   run one sync cycle";
+        return "sync --server URL [--token-file F | --username U [--password-file F]] [--trust-cert F] [--dev-insecure-http]"
+                + " [--data-dir DIR]   run one sync cycle";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Options o;
         SyncClient client;
+        LocalSignIn local;
         try {
             o = Options.parse(args, Set.of("--server", "--token-file", "--trust-cert", "--trust-store-password-file",
-                    "--data-dir", "--parallel"), Set.of("--dev-insecure-http"));
-            String token = token(o);
+                    "--data-dir", "--parallel", "--username", "--password-file"), Set.of("--dev-insecure-http"));
             URI server = URI.create(o.require("--server"));
             SSLContext ssl = null;
             if (o.get("--trust-cert") != null) {
@@ -59,8 +62,27 @@ final class SyncCommand implements Command {
                 ssl = SyncClient.trusting(Path.of(o.get("--trust-cert")), pw);
             }
             boolean dev = o.flag("--dev-insecure-http");
-            SyncClient.Settings base = dev ? SyncClient.Settings.devHttp(server, token) : SyncClient.Settings.https(server, token, ssl);
+            Path dir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
+            local = LocalSignIn.open(dir, o.get("--username"), o.get("--password-file"), in);
+            SyncClient.Settings base = dev ? SyncClient.Settings.devHttp(server, null) : SyncClient.Settings.https(server, null, ssl);
+            SyncClient.Settings transport = new SyncClient.Settings(server, null, ssl, dev, base.connectTimeout(), base.requestTimeout());
+            String token;
+            if (o.get("--token-file") == null && System.getenv(TOKEN_ENV) == null && local.username() != null) {
+                // The server is the source of truth for the account: sign in there with the same password.
+                try {
+                    token = new AccountClient(transport).signIn(local.username(), local.password()).token();
+                } catch (ReviewException e) {
+                    err.println("sync: the server refused the sign-in: " + e.getMessage());
+                    return 1;
+                }
+            } else {
+                token = token(o);
+            }
+            local.clear();
             client = new SyncClient(new SyncClient.Settings(server, token, ssl, dev, base.connectTimeout(), base.requestTimeout()));
+        } catch (SignInException e) {
+            err.println("sync: " + e.getMessage());
+            return 1;
         } catch (IllegalArgumentException e) {
             err.println("sync: " + e.getMessage());
             return 2;
@@ -69,7 +91,7 @@ final class SyncCommand implements Command {
             return 2;
         }
         Path dataDir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
-        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, new FileKeyProvider());
+        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, local.keys());
                 SyncService sync = new SyncService(new OutboxStore(repository.database()), repository,
                         new LocalSettings(repository.database()), client, Clock.systemUTC(), new Random(), o.integer("--parallel", 4))) {
             long start = System.nanoTime();
@@ -97,7 +119,8 @@ final class SyncCommand implements Command {
         }
         String env = System.getenv(TOKEN_ENV);
         if (env == null || env.isBlank()) {
-            throw new IllegalArgumentException("no token: give --token-file F (from 'server token') or set " + TOKEN_ENV);
+            throw new IllegalArgumentException("no token: give --username U to sign in, --token-file F (from 'server token') or set "
+                    + TOKEN_ENV);
         }
         return env.strip();
     }

@@ -9,6 +9,12 @@ public final class Protocol {
     public static final String BASE = "/api/v1";
     public static final String HEALTH = BASE + "/health";
     public static final String CHANGES = BASE + "/changes";
+    public static final String SESSIONS = BASE + "/sessions";
+    public static final String CURRENT_SESSION = SESSIONS + "/current";
+    public static final String USERS = BASE + "/users";
+    public static final String SIGN_OFF_QUEUE = BASE + "/queues/sign-off";
+    public static final String CRU_QUEUE = BASE + "/queues/cru";
+    public static final String OVERDUE_ACTIONS = BASE + "/actions/overdue";
     public static final String JSON = "application/json";
     /** Larger than any real assessment (a few tens of KB) by two orders of magnitude. */
     public static final int MAX_BODY_BYTES = 1 << 20;
@@ -18,6 +24,14 @@ public final class Protocol {
 
     public static String revisionPath(UUID assessmentId, UUID revisionId) {
         return BASE + "/assessments/" + assessmentId + "/revisions/" + revisionId;
+    }
+
+    public static String assessmentPath(UUID assessmentId) {
+        return BASE + "/assessments/" + assessmentId;
+    }
+
+    public static String actionPath(UUID actionId) {
+        return BASE + "/actions/" + actionId;
     }
 
     public static String eventsPath(UUID assessmentId) {

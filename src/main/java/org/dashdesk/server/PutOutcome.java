@@ -18,6 +18,10 @@ sealed interface PutOutcome {
     record NotHead(Head head, String reason) implements PutOutcome {
     }
 
+    /** The revision belongs to an assessment this principal does not own. */
+    record Forbidden(String reason) implements PutOutcome {
+    }
+
     /** Consistent content, but its place in the chain is wrong (e.g. revision number). */
     record Invalid(String field, String reason) implements PutOutcome {
     }

@@ -59,22 +59,26 @@ public final class ReferenceServer implements AutoCloseable {
     private static final Pattern EVENTS = Pattern.compile("/api/v1/assessments/([0-9a-fA-F-]{36})/events");
     private static final int CHANGES_PAGE = 500;
 
-    private final ObjectMapper json = AssessmentJson.mapper();
+    private static final ObjectMapper JSON = AssessmentJson.mapper();
     private final HttpServer http;
     private final ThreadPoolExecutor executor;
     private final ServerStore store;
     private final RevisionValidator validator;
     private final Clock clock;
     private final boolean tls;
+    private final ServerAccounts accounts;
+    private final ReviewRoutes routes;
 
     private ReferenceServer(HttpServer http, ThreadPoolExecutor executor, ServerStore store, RevisionValidator validator,
-            Clock clock, boolean tls) {
+            Clock clock, boolean tls, ServerPolicy policy) {
         this.http = http;
         this.executor = executor;
         this.store = store;
         this.validator = validator;
         this.clock = clock;
         this.tls = tls;
+        this.accounts = new ServerAccounts(store, policy);
+        this.routes = new ReviewRoutes(accounts, new ServerReview(store, policy), clock);
     }
 
     /**
@@ -89,6 +93,15 @@ public final class ReferenceServer implements AutoCloseable {
 
     public static ReferenceServer start(ServerConfig config, PackRegistry packs, List<GradingPolicy> policies, Clock clock)
             throws IOException {
+        return start(config, packs, policies, clock, ServerPolicy.defaults());
+    }
+
+    public static ReferenceServer start(ServerConfig config, ServerPolicy policy, Clock clock) throws IOException {
+        return start(config, PackRegistry.builtIn(), List.of(GradingPolicy.builtInDefault()), clock, policy);
+    }
+
+    public static ReferenceServer start(ServerConfig config, PackRegistry packs, List<GradingPolicy> policies, Clock clock,
+            ServerPolicy policy) throws IOException {
         // Without TCP_NODELAY every small reply waits ~40 ms for Nagle and delayed ACK: 21 requests/s.
         // The JDK server reads this property once, when its first instance is created.
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -129,7 +142,7 @@ public final class ReferenceServer implements AutoCloseable {
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
         ReferenceServer server = new ReferenceServer(http, executor, store, new RevisionValidator(packs, policies), clock,
-                ssl != null);
+                ssl != null, policy);
         http.createContext("/", server::handle);
         http.setExecutor(executor);
         http.start();
@@ -159,9 +172,24 @@ public final class ReferenceServer implements AutoCloseable {
         return URI.create((tls ? "https" : "http") + "://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
-    /** Issues a bearer token for a collar number; only the token's hash is stored. */
+    /** Issues a development bearer token for a collar number; only the token's hash is stored. */
     public String issueToken(String collar, String role) {
         return store.issueToken(collar, role, clock.instant());
+    }
+
+    /** Issues a development token in a team (for a supervisor's or officer's team-scoped queues). */
+    public String issueToken(String collar, String role, String team) {
+        Principal.role(role);
+        return store.issueToken(collar, role, team, clock.instant());
+    }
+
+    /**
+     * Adds a user account (the server is the source of truth for users, roles and teams).
+     *
+     * @throws IllegalArgumentException when the username or collar is taken, or the password is too short
+     */
+    public void addUser(org.dashdesk.security.UserAccount user, char[] password) {
+        accounts.add(user, password, clock.instant());
     }
 
     /** How many copies of this revision the server holds: 0 or 1, never more. */
@@ -189,6 +217,8 @@ public final class ReferenceServer implements AutoCloseable {
         try (ex) {
             try {
                 route(ex);
+            } catch (Refusal e) {
+                send(ex, e.status(), e.problem());
             } catch (TooLarge e) {
                 send(ex, 413, Problem.of("too_large", "request body larger than " + Protocol.MAX_BODY_BYTES + " bytes"));
             } catch (StoreException e) {
@@ -214,14 +244,19 @@ public final class ReferenceServer implements AutoCloseable {
             send(ex, 200, new Health("ok", Protocol.VERSION));
             return;
         }
-        Optional<Principal> who = authenticate(ex);
+        if (path.equals(Protocol.SESSIONS)) {
+            routes.signIn(ex);
+            return;
+        }
+        String tokenHash = bearerHash(ex);
+        Optional<Principal> who = tokenHash == null ? Optional.empty() : store.principal(tokenHash, clock.instant());
         if (who.isEmpty()) {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dashdesk\"");
-            send(ex, 401, Problem.of("unauthorized", "missing, unknown or revoked bearer token; sign in again"));
+            send(ex, 401, Problem.of("unauthorized", "missing, unknown, expired or revoked bearer token; sign in again"));
             return;
         }
         Matcher m = REVISION.matcher(path);
-        if (m.matches()) {
+        if (m.matches() && !method.equals("GET")) {
             if (!method.equals("PUT")) {
                 send(ex, 405, Problem.of("method_not_allowed", "use PUT"));
                 return;
@@ -246,6 +281,9 @@ public final class ReferenceServer implements AutoCloseable {
             getChanges(ex, who.get());
             return;
         }
+        if (routes.handle(ex, who.get(), tokenHash)) {
+            return;
+        }
         send(ex, 404, Problem.of("not_found", "no such resource in protocol v" + Protocol.VERSION + ": " + path));
     }
 
@@ -257,7 +295,7 @@ public final class ReferenceServer implements AutoCloseable {
         byte[] body = readBody(ex);
         RevisionUpload upload;
         try {
-            upload = json.readValue(body, RevisionUpload.class);
+            upload = JSON.readValue(body, RevisionUpload.class);
         } catch (JsonProcessingException e) {
             send(ex, 422, new Problem("invalid", "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr(), "$", null));
@@ -270,19 +308,30 @@ public final class ReferenceServer implements AutoCloseable {
             send(ex, 422, new Problem("invalid", "empty request body", "$", null));
             return;
         }
+        if (!who.has(org.dashdesk.security.Role.OFFICER) && !who.has(org.dashdesk.security.Role.IMU)) {
+            send(ex, 403, Problem.of("forbidden", "only officers and IMU staff upload assessments"));
+            return;
+        }
+        if (upload.revision() != null && upload.revision().createdBy() != null && !upload.revision().createdBy().equals(who.collar())) {
+            send(ex, 403, Problem.of("forbidden", "a revision is uploaded by the officer who made it (collar "
+                    + who.collar() + " signed in, the revision names another)"));
+            return;
+        }
         Optional<RevisionValidator.Refusal> refusal = validator.check(assessmentId, revisionId, upload);
         if (refusal.isPresent()) {
             send(ex, 422, new Problem("invalid", refusal.get().reason(), refusal.get().field(), null));
             return;
         }
         String routed = Lifecycle.next(AssessmentState.SUBMITTED, Lifecycle.routeFor(upload.revision().grading().level())).name();
-        PutOutcome outcome = store.put(upload, who.collar(), routed, clock.instant());
+        PutOutcome outcome = store.put(upload, who, routed, clock.instant());
         if (outcome instanceof PutOutcome.Stored s) {
             send(ex, s.replay() ? 200 : 201, s.receipt());
         } else if (outcome instanceof PutOutcome.IdTaken t) {
             send(ex, 409, new Problem("conflict", t.reason(), "revision.contentHash", null));
         } else if (outcome instanceof PutOutcome.NotHead h) {
             send(ex, 409, new Problem("conflict", h.reason(), "revision.baseRevisionId", h.head()));
+        } else if (outcome instanceof PutOutcome.Forbidden f) {
+            send(ex, 403, Problem.of("forbidden", f.reason()));
         } else if (outcome instanceof PutOutcome.Invalid i) {
             send(ex, 422, new Problem("invalid", i.reason(), i.field(), null));
         }
@@ -295,7 +344,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         EventRequest request;
         try {
-            request = json.readValue(readBody(ex), EventRequest.class);
+            request = JSON.readValue(readBody(ex), EventRequest.class);
         } catch (IOException e) {
             send(ex, 422, new Problem("invalid", "malformed JSON", "$", null));
             return;
@@ -343,13 +392,14 @@ public final class ReferenceServer implements AutoCloseable {
         send(ex, 200, store.changes(since, who, CHANGES_PAGE));
     }
 
-    private Optional<Principal> authenticate(HttpExchange ex) {
+    /** The stored form (SHA-256) of the request's bearer token, or null without one. */
+    private static String bearerHash(HttpExchange ex) {
         String header = ex.getRequestHeaders().getFirst("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return Optional.empty();
+            return null;
         }
         String token = header.substring(7).strip();
-        return token.isEmpty() ? Optional.empty() : store.principal(ServerStore.tokenHash(token));
+        return token.isEmpty() ? null : ServerStore.tokenHash(token);
     }
 
     private static UUID uuid(String s) {
@@ -364,7 +414,7 @@ public final class ReferenceServer implements AutoCloseable {
         private static final long serialVersionUID = 1L;
     }
 
-    private static byte[] readBody(HttpExchange ex) throws IOException {
+    static byte[] readBody(HttpExchange ex) throws IOException {
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null) {
             try {
@@ -382,8 +432,8 @@ public final class ReferenceServer implements AutoCloseable {
         return body;
     }
 
-    private void send(HttpExchange ex, int status, Object body) throws IOException {
-        byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+    static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", Protocol.JSON + "; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "no-store");
         ex.sendResponseHeaders(status, bytes.length);

@@ -37,6 +37,11 @@ public final class OutboxStore {
         this.database = database;
     }
 
+    /** The store this outbox lives in, for the other sync tables (return notes). */
+    Database database() {
+        return database;
+    }
+
     public UUID deviceId() {
         return database.deviceId();
     }

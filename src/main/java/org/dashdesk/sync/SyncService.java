@@ -35,6 +35,7 @@ import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.protocol.Change;
 import org.dashdesk.protocol.ChangesPage;
+import org.dashdesk.review.ReturnNotesRepository;
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.store.LocalSettings;
 
@@ -59,6 +60,7 @@ public final class SyncService implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final OutboxStore outbox;
+    private final LocalReturnNotes returnNotes;
     private final AssessmentRepository repository;
     private final LocalSettings settings;
     private final Clock clock;
@@ -82,6 +84,7 @@ public final class SyncService implements AutoCloseable {
     public SyncService(OutboxStore outbox, AssessmentRepository repository, LocalSettings settings, SyncClient client,
             Clock clock, RandomGenerator random, int parallelism) {
         this.outbox = outbox;
+        this.returnNotes = new LocalReturnNotes(outbox.database());
         this.repository = repository;
         this.settings = settings;
         this.client = client;
@@ -400,6 +403,10 @@ public final class SyncService implements AutoCloseable {
             LOG.warning("central change " + change.seq() + " has an unknown event or state; skipped");
             return false;
         }
+        if (event == LifecycleEvent.RETURN && change.comments() != null) {
+            // Stored before the move: a crash in between re-pulls the page, finds the notes, and then moves.
+            returnNotes.store(change);
+        }
         AssessmentState now = local.get().state();
         if (now == target || !Lifecycle.allows(now, event) || Lifecycle.next(now, event) != target) {
             return false;
@@ -407,6 +414,11 @@ public final class SyncService implements AutoCloseable {
         repository.transition(change.assessmentId(), event, change.actor() == null ? "central" : change.actor(),
                 "central decision" + (change.note() == null || change.note().isBlank() ? "" : ": " + change.note()));
         return true;
+    }
+
+    /** Supervisors' return comments pulled so far, for the officer's amend screen. */
+    public ReturnNotesRepository returnNotes() {
+        return returnNotes;
     }
 
     public SyncSnapshot snapshot() {

@@ -100,7 +100,7 @@ class H2AssessmentRepositoryTest {
         assertEquals(now, again);
         assertEquals(AssessmentState.DRAFT, again.state());
         assertEquals(device, repo.database().deviceId(), "device id is created once and kept");
-        assertEquals(1, repo.database().schemaVersion());
+        assertEquals(Migrations.latestVersion(), repo.database().schemaVersion());
         assertEquals(Optional.empty(), repo.find(UUID.randomUUID()));
     }
 

@@ -38,6 +38,7 @@ public final class Appearance {
 
     public static final double MIN_FONT = 10;
     public static final double MAX_FONT = 28;
+    /** Also the root font size in base.css: keep the two equal. */
     public static final double DEFAULT_FONT = 14;
     private static final String THEME_KEY = "ui.theme";
     private static final String FONT_KEY = "ui.fontSize";
@@ -101,7 +102,10 @@ public final class Appearance {
                     Appearance.class.getResource("/org/dashdesk/ui/" + theme.get().sheet).toExternalForm());
             Parent root = scene.getRoot();
             if (root != null) {
-                root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", fontSize.get()));
+                // base.css sets the default size; an inline style would load JavaFX's CSS parser
+                // before the first frame, so one is set only when the size differs (decision 0061).
+                root.setStyle(fontSize.get() == DEFAULT_FONT ? null
+                        : String.format(Locale.ROOT, "-fx-font-size: %.0fpx;", fontSize.get()));
             }
         };
         update.run();

@@ -114,9 +114,17 @@ final class HomeView extends VBox {
         });
     }
 
-    /** Buttons for screens only some roles use; none yet. Add one per role here. */
+    /** Buttons for screens only some roles use (sign-off queue, CRU queue). Add one per role here. */
     private static java.util.List<Button> roleEntries(ShellViewModel vm) {
-        return java.util.List.of();
+        Button reviewQueue = new Button();
+        reviewQueue.setId("open-review-queue");
+        reviewQueue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.userProperty().get() != null
+                && vm.userProperty().get().hasRole(org.dashdesk.security.Role.CRU) ? "CRU queue" : "Sign-off queue", vm.userProperty()));
+        reviewQueue.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(vm::hasReviewQueue, vm.userProperty(),
+                vm.reviewGatewayProperty()));
+        reviewQueue.managedProperty().bind(reviewQueue.visibleProperty());
+        reviewQueue.setOnAction(e -> vm.showReviewQueue());
+        return java.util.List.of(reviewQueue);
     }
 
     private static void openRecord(ShellViewModel vm, TableView<AssessmentSummary> table) {

@@ -253,8 +253,8 @@ public final class ShellView extends StackPane {
             case ENROL -> new EnrolView(vm.enrol());
             case SIGN_IN -> vm.signIn() == null ? loading() : new SignInView(vm.signIn());
             case HOME -> new HomeView(vm);
-            case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm)
-                    : new WizardView(vm.wizardProperty().get(), vm::closeWizard, vm::submitted);
+            case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard();
+            case REVIEW_QUEUE -> reviewQueue();
             case SETTINGS -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.servicesProperty().get().packs(),
                     vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showHome);
             case RECORD -> vm.recordProperty().get() == null ? new HomeView(vm) : new RecordView(vm.recordProperty().get());
@@ -266,6 +266,27 @@ public final class ShellView extends StackPane {
         if (!(screen instanceof WizardView)) {
             Platform.runLater(() -> focusFirst(screen));
         }
+    }
+
+    private WizardView wizard() {
+        WizardView view = new WizardView(vm.wizardProperty().get(), vm::closeWizard, vm::submitted);
+        if (vm.returnNotesProperty().get() != null && vm.wizardProperty().get().isAmendment()) {
+            var notes = new org.dashdesk.ui.review.ReturnNotesViewModel(vm.returnNotesProperty().get(), vm.executor(),
+                    vm.wizardProperty().get().assessmentId());
+            view.placeReturnNotes(new org.dashdesk.ui.review.ReturnNotesPanel(notes));
+            notes.load();
+        }
+        return view;
+    }
+
+    private Node reviewQueue() {
+        var user = vm.userProperty().get();
+        var packs = vm.servicesProperty().get().packs();
+        // A CRU member gets the CRU queue; a supervisor (without CRU) the sign-off queue.
+        return user.hasRole(org.dashdesk.security.Role.CRU)
+                ? new org.dashdesk.ui.cru.CruScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs, vm::showHome)
+                : new org.dashdesk.ui.signoff.SignOffScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs,
+                        vm::showHome);
     }
 
     private static void focusFirst(Node n) {
@@ -282,14 +303,8 @@ public final class ShellView extends StackPane {
     }
 
     private Node loading() {
-        // A light, calm first frame while settings, keyring and store are read in the background.
-        Label label = new Label("DASH Desk");
-        label.getStyleClass().add("page-title");
-        Label note = new Label("Starting…");
-        note.setId("loading");
-        VBox box = new VBox(12, label, note);
-        box.setAlignment(Pos.CENTER);
-        return box;
+        // The home screen's shape at once, without its tables: the first frame comes sooner (0060).
+        return new LoadingView();
     }
 
     /** For tests and the screenshot tour: stops the idle timer of a window thrown away. */

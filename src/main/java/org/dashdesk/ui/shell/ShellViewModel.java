@@ -60,7 +60,7 @@ public final class ShellViewModel {
     /** The local (encrypted) setting with the central server token, until online sign-in issues one. */
     public static final String SYNC_TOKEN = "sync.token";
 
-    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, RECORD }
+    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, RECORD, REVIEW_QUEUE }
 
     private final TaskExecutor executor;
     private final Clock clock;
@@ -81,6 +81,8 @@ public final class ShellViewModel {
     private final BooleanProperty hidden = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGateway = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotes = new SimpleObjectProperty<>();
     private SetupViewModel setup;
     private EnrolViewModel enrol;
     private SignInViewModel signIn;
@@ -532,6 +534,35 @@ public final class ShellViewModel {
     /** Only a deliberate action (the curtain's button) shows the window again. */
     public void reveal() {
         hidden.set(false);
+    }
+
+    // ---- review queues (ui.signoff / ui.cru) ------------------------------------------------------
+
+    /** The central server's review port, once signed in; null hides the sign-off / CRU entry. */
+    public ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGatewayProperty() {
+        return reviewGateway;
+    }
+
+    /** The local copy of return comments, so a reopened (returned) assessment shows them. */
+    public ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotesProperty() {
+        return returnNotes;
+    }
+
+    /** Supervisors get the sign-off queue, CRU the CRU queue; nobody else has a review queue. */
+    public boolean hasReviewQueue() {
+        CurrentUser u = user.get();
+        return reviewGateway.get() != null && u != null
+                && (u.hasRole(org.dashdesk.security.Role.SUPERVISOR) || u.hasRole(org.dashdesk.security.Role.CRU));
+    }
+
+    public void showReviewQueue() {
+        if (hasReviewQueue() && services.get() != null) {
+            screen.set(Screen.REVIEW_QUEUE);
+        }
+    }
+
+    public TaskExecutor executor() {
+        return executor;
     }
 
     // ---- properties ----------------------------------------------------------------------------

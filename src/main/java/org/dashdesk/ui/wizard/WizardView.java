@@ -52,6 +52,7 @@ public final class WizardView extends BorderPane {
     private final Map<QuestionViewModel, QuestionRow> rows = new HashMap<>();
     private final Label pageTitle = new Label();
     private final Label step = new Label();
+    private org.dashdesk.ui.review.ReturnNotesPanel returnNotes;
 
     public WizardView(WizardViewModel vm, Runnable onLeave, Consumer<WizardViewModel.SubmitOutcome> onSubmitted) {
         this.vm = vm;
@@ -80,6 +81,18 @@ public final class WizardView extends BorderPane {
                 watchFocus(scene);
             }
         });
+        show(vm.currentPageProperty().get());
+    }
+
+    /**
+     * Shows a returned assessment's supervisor comments: the list above the page, and each comment
+     * under the question it is about. Pages already built are built again to take the notes.
+     */
+    public void placeReturnNotes(org.dashdesk.ui.review.ReturnNotesPanel panel) {
+        this.returnNotes = panel;
+        setTop(new VBox(getTop(), panel));
+        pageNodes.clear();
+        rows.clear();
         show(vm.currentPageProperty().get());
     }
 
@@ -308,10 +321,21 @@ public final class WizardView extends BorderPane {
             return;
         }
         if (row.getScene() == null) {
-            // The page was just swapped in and is not attached yet: try again on the next pulse.
-            Platform.runLater(() -> {
-                if (row.getScene() != null) {
-                    focusRow(q);
+            // The page was just swapped in and is not attached yet (a ScrollPane attaches its
+            // content when its skin is made, in a later pulse): focus the row once it is, if it
+            // is still the question to resume at. One retry by runLater could run before that
+            // pulse and give up, leaving focus wherever the start-up left it.
+            row.sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                    if (now != null) {
+                        row.sceneProperty().removeListener(this);
+                        Platform.runLater(() -> {
+                            if (vm.focusedQuestionProperty().get() == q) {
+                                focusRow(q);
+                            }
+                        });
+                    }
                 }
             });
             return;
@@ -350,6 +374,9 @@ public final class WizardView extends BorderPane {
             rows.put(q, row);
             row.addEventFilter(KeyEvent.KEY_PRESSED, e -> questionKeys(e, q));
             box.getChildren().add(row);
+            if (returnNotes != null) {
+                box.getChildren().add(returnNotes.noteFor(q.id()));
+            }
         }
         return box;
     }

@@ -1,0 +1,41 @@
+package org.dashdesk.server;
+
+import org.dashdesk.protocol.Problem;
+
+/** A request refused with a status and a {@link Problem}; thrown by handlers, answered by the server. */
+final class Refusal extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+    private final int status;
+    private final transient Problem problem;
+
+    Refusal(int status, Problem problem) {
+        super(problem.reason(), null, false, false);
+        this.status = status;
+        this.problem = problem;
+    }
+
+    static Refusal forbidden(String reason) {
+        return new Refusal(403, Problem.of("forbidden", reason));
+    }
+
+    static Refusal conflict(String reason) {
+        return new Refusal(409, Problem.of("conflict", reason));
+    }
+
+    static Refusal notFound(String reason) {
+        return new Refusal(404, Problem.of("not_found", reason));
+    }
+
+    static Refusal invalid(String field, String reason) {
+        return new Refusal(422, new Problem("invalid", reason, field, null));
+    }
+
+    int status() {
+        return status;
+    }
+
+    Problem problem() {
+        return problem;
+    }
+}

@@ -1,0 +1,561 @@
+package org.dashdesk.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.Lifecycle;
+import org.dashdesk.assessment.LifecycleEvent;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.protocol.Change;
+import org.dashdesk.protocol.ReviewRequests;
+import org.dashdesk.review.ActionState;
+import org.dashdesk.review.CentralAuditEntry;
+import org.dashdesk.review.MaracState;
+import org.dashdesk.review.QuestionComment;
+import org.dashdesk.review.QueueItem;
+import org.dashdesk.review.SafetyAction;
+import org.dashdesk.security.Role;
+
+/**
+ * Supervisor sign-off and CRU review on the server: who may see and decide what, checked here for
+ * every request whatever the client's screens allow. Every view of an assessment and every change
+ * writes a row to {@code srv_audit} in the same transaction (who, role, when, what — never answer
+ * text, comments or names). Refusals are {@link Refusal}s carrying the reason.
+ */
+final class ServerReview {
+
+    private static final int MAX_TEXT = 2000;
+
+    private final ServerStore store;
+    private final ServerPolicy policy;
+
+    ServerReview(ServerStore store, ServerPolicy policy) {
+        this.store = store;
+        this.policy = policy;
+    }
+
+    /** The server's row for one assessment. */
+    record Row(UUID id, UUID head, int headNumber, AssessmentState state, String owner, String team, RiskLevel level,
+            boolean children, String incidentRef, String district, Instant queuedAt, UUID approved) {
+    }
+
+    private static final String ROW_COLUMNS = "assessment_id, head_revision_id, head_number, state, owner_collar, team, risk_level,"
+            + " children, incident_ref, district, queued_at, approved_revision_id";
+
+    private static Row row(ResultSet rs) throws SQLException {
+        String level = rs.getString(7);
+        return new Row(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), AssessmentState.valueOf(rs.getString(4)),
+                rs.getString(5), rs.getString(6) == null ? "" : rs.getString(6), level == null ? null : RiskLevel.valueOf(level),
+                rs.getBoolean(8), rs.getString(9), rs.getString(10), ServerStore.instant(rs, 11), rs.getObject(12, UUID.class));
+    }
+
+    private static Row find(Connection c, UUID assessmentId, boolean forUpdate) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM srv_assessment WHERE assessment_id = ?"
+                + (forUpdate ? " FOR UPDATE" : ""))) {
+            q.setObject(1, assessmentId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw Refusal.notFound("no assessment " + assessmentId + " on this server");
+                }
+                return row(rs);
+            }
+        }
+    }
+
+    private QueueItem item(Row r, Instant now) {
+        Instant since = r.queuedAt() == null ? now : r.queuedAt();
+        Duration age = Duration.between(since, now);
+        return new QueueItem(r.id(), r.head(), r.headNumber(), r.incidentRef(), r.district(), r.owner(), r.team(), r.level(),
+                r.children(), r.state(), since, age.isNegative() ? Duration.ZERO : age, age.compareTo(policy.signOffLimit()) > 0);
+    }
+
+    // ---- who may do what -------------------------------------------------------------------
+
+    static void requireRole(Principal who, Role role, String what) {
+        if (!who.has(role)) {
+            throw Refusal.forbidden("only " + Principal.roleName(role) + " users may " + what);
+        }
+    }
+
+    private static void requireTeam(Principal who, Row r) {
+        if (!who.team().equals(r.team())) {
+            throw Refusal.forbidden("assessment " + r.id() + " belongs to another team's queue");
+        }
+    }
+
+    /** Read access to one assessment: its officer, a supervisor of its team, or CRU. Returns the role used. */
+    private static Role reader(Principal who, Row r) {
+        if (who.has(Role.CRU)) {
+            return Role.CRU;
+        }
+        if (who.supervisor() && who.team().equals(r.team())) {
+            return Role.SUPERVISOR;
+        }
+        if ((who.has(Role.OFFICER) || who.has(Role.IMU)) && r.owner().equals(who.collar())) {
+            return who.has(Role.OFFICER) ? Role.OFFICER : Role.IMU;
+        }
+        throw Refusal.forbidden("only the assessment's officer, a supervisor of its team or CRU may see assessment " + r.id());
+    }
+
+    private static void requireReaderRole(Principal who) {
+        if (!(who.has(Role.CRU) || who.supervisor() || who.has(Role.OFFICER) || who.has(Role.IMU))) {
+            throw Refusal.forbidden("this role may not see assessments");
+        }
+    }
+
+    private static void requireHead(Row r, UUID revisionId) {
+        if (!r.head().equals(revisionId)) {
+            throw new Refusal(409, new org.dashdesk.protocol.Problem("conflict", "stale: revision " + revisionId
+                    + " is no longer the head of assessment " + r.id() + "; revision " + r.headNumber() + " is",
+                    "revisionId", new org.dashdesk.protocol.Head(r.head(), r.headNumber(), null)));
+        }
+    }
+
+    private static String role(Role r) {
+        return Principal.roleName(r);
+    }
+
+    // ---- queues ----------------------------------------------------------------------------
+
+    /** Standard assessments awaiting sign-off in the supervisor's team, oldest first. */
+    List<QueueItem> signOffQueue(Principal who, Instant now) {
+        requireRole(who, Role.SUPERVISOR, "see the sign-off queue");
+        return queue("state = 'AWAITING_SIGN_OFF' AND team = ?", who.team(), now);
+    }
+
+    /** Referred medium and high assessments, and standard ones where children are involved, oldest first. */
+    List<QueueItem> cruQueue(Principal who, Instant now) {
+        requireRole(who, Role.CRU, "see the CRU queue");
+        return queue("(state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD' AND children = TRUE"
+                + " AND state IN ('AWAITING_SIGN_OFF', 'SIGNED_OFF', 'REFERRED'))", null, now);
+    }
+
+    private List<QueueItem> queue(String where, String param, Instant now) {
+        return store.transaction(c -> {
+            List<QueueItem> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM srv_assessment WHERE " + where
+                    + " ORDER BY queued_at, assessment_id")) {
+                if (param != null) {
+                    q.setString(1, param);
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(item(row(rs), now));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- reading ---------------------------------------------------------------------------
+
+    /** One stored revision, for review; the view is audited. */
+    Revision revision(Principal who, UUID assessmentId, UUID revisionId, Instant now) {
+        requireReaderRole(who);
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, false);
+            Role as = reader(who, r);
+            String json;
+            int number;
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT revision_json, revision_number FROM srv_revision WHERE assessment_id = ? AND revision_id = ?")) {
+                q.setObject(1, assessmentId);
+                q.setObject(2, revisionId);
+                try (ResultSet rs = q.executeQuery()) {
+                    if (!rs.next()) {
+                        throw Refusal.notFound("no revision " + revisionId + " of assessment " + assessmentId);
+                    }
+                    json = rs.getString(1);
+                    number = rs.getInt(2);
+                }
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(as), "viewed revision " + number);
+            return AssessmentJson.read(json, Revision.class);
+        });
+    }
+
+    List<CentralAuditEntry> audit(Principal who, UUID assessmentId) {
+        requireReaderRole(who);
+        return store.transaction(c -> {
+            reader(who, find(c, assessmentId, false));
+            List<CentralAuditEntry> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT seq, at, actor, role, what FROM srv_audit WHERE assessment_id = ? ORDER BY seq")) {
+                q.setObject(1, assessmentId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new CentralAuditEntry(rs.getLong(1), ServerStore.instant(rs, 2), rs.getString(3), rs.getString(4),
+                                rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- supervisor decisions -----------------------------------------------------------------
+
+    /**
+     * Checks, before the password is even looked at, that this supervisor could approve this
+     * revision now: their team, not their own, the head, awaiting sign-off.
+     */
+    void checkMayApprove(Principal who, UUID assessmentId, UUID revisionId) {
+        requireRole(who, Role.SUPERVISOR, "approve an assessment");
+        store.transaction(c -> {
+            mayApprove(who, find(c, assessmentId, false), revisionId);
+            return null;
+        });
+    }
+
+    private static void mayApprove(Principal who, Row r, UUID revisionId) {
+        requireTeam(who, r);
+        if (r.owner().equals(who.collar())) {
+            throw Refusal.conflict("a supervisor cannot sign off their own assessment; another supervisor of the team must");
+        }
+        requireHead(r, revisionId);
+        if (r.state() != AssessmentState.AWAITING_SIGN_OFF) {
+            throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT)
+                    + ", not awaiting sign-off");
+        }
+    }
+
+    /** Approves (signs off) the head revision; the caller has checked the signer's password. */
+    Change approve(Principal who, UUID assessmentId, UUID revisionId, Instant now) {
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, true);
+            mayApprove(who, r, revisionId);
+            Change change = decide(c, who, r, LifecycleEvent.SIGN_OFF, "signed off revision " + r.headNumber(), null, now);
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE srv_assessment SET approved_revision_id = ? WHERE assessment_id = ?")) {
+                up.setObject(1, revisionId);
+                up.setObject(2, assessmentId);
+                up.executeUpdate();
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.SUPERVISOR),
+                    "approved revision " + r.headNumber() + " (password re-entered)");
+            return change;
+        });
+    }
+
+    Change returnToOfficer(Principal who, UUID assessmentId, UUID revisionId, List<QuestionComment> comments, Instant now) {
+        requireRole(who, Role.SUPERVISOR, "return an assessment");
+        if (comments == null || comments.isEmpty()) {
+            throw Refusal.invalid("comments", "at least one comment is needed to return an assessment");
+        }
+        for (int i = 0; i < comments.size(); i++) {
+            QuestionComment qc = comments.get(i);
+            if (qc == null || qc.comment() == null || qc.comment().isBlank()) {
+                throw Refusal.invalid("comments[" + i + "].comment", "must not be empty");
+            }
+            if (qc.comment().length() > MAX_TEXT || (qc.questionId() != null && qc.questionId().length() > 32)) {
+                throw Refusal.invalid("comments[" + i + "]", "comment longer than " + MAX_TEXT + " characters or bad question id");
+            }
+        }
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, true);
+            requireTeam(who, r);
+            requireHead(r, revisionId);
+            requireMove(r, LifecycleEvent.RETURN);
+            Change change = decide(c, who, r, LifecycleEvent.RETURN, "returned with " + comments.size() + " comment"
+                    + (comments.size() == 1 ? "" : "s"), comments, now);
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.SUPERVISOR),
+                    "returned revision " + r.headNumber() + " to the officer with " + comments.size() + " comment(s)");
+            return change;
+        });
+    }
+
+    Change raise(Principal who, UUID assessmentId, UUID revisionId, String levelName, String rationale, Instant now) {
+        requireRole(who, Role.SUPERVISOR, "raise a grading");
+        RiskLevel level;
+        try {
+            level = RiskLevel.valueOf(levelName == null ? "" : levelName.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("level", "must be MEDIUM or HIGH");
+        }
+        if (rationale == null || rationale.isBlank()) {
+            throw Refusal.invalid("rationale", "a rationale is required to raise a grading");
+        }
+        if (rationale.length() > MAX_TEXT) {
+            throw Refusal.invalid("rationale", "longer than " + MAX_TEXT + " characters");
+        }
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, true);
+            requireTeam(who, r);
+            requireHead(r, revisionId);
+            if (r.level() != null && level.compareTo(r.level()) <= 0) {
+                throw Refusal.invalid("level", "a raise must be above the current level " + r.level());
+            }
+            requireMove(r, LifecycleEvent.RAISE);
+            Change change = decide(c, who, r, LifecycleEvent.RAISE, "raised to " + level.name().toLowerCase(Locale.ROOT),
+                    List.of(new QuestionComment(null, rationale.strip())), now);
+            try (PreparedStatement up = c.prepareStatement("UPDATE srv_assessment SET risk_level = ? WHERE assessment_id = ?")) {
+                up.setString(1, level.name());
+                up.setObject(2, assessmentId);
+                up.executeUpdate();
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.SUPERVISOR),
+                    "raised revision " + r.headNumber() + " from " + r.level() + " to " + level + " (referred onward)");
+            return change;
+        });
+    }
+
+    private static void requireMove(Row r, LifecycleEvent event) {
+        if (!Lifecycle.allows(r.state(), event)) {
+            throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT) + "; it cannot be "
+                    + event.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " now");
+        }
+    }
+
+    /** Moves the assessment and appends the decision to the change log its officer pulls. */
+    private static Change decide(Connection c, Principal who, Row r, LifecycleEvent event, String note, List<QuestionComment> comments,
+            Instant now) throws SQLException {
+        AssessmentState next = Lifecycle.next(r.state(), event);
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        try (PreparedStatement up = c.prepareStatement("UPDATE srv_assessment SET state = ?, updated_at = ? WHERE assessment_id = ?")) {
+            up.setString(1, next.name());
+            up.setObject(2, ServerStore.offset(at));
+            up.setObject(3, r.id());
+            up.executeUpdate();
+        }
+        try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor,"
+                + " note, at, revision_id, comments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ins.setObject(1, r.id());
+            ins.setString(2, r.owner());
+            ins.setString(3, event.name());
+            ins.setString(4, next.name());
+            ins.setString(5, who.actor());
+            ins.setString(6, note);
+            ins.setObject(7, ServerStore.offset(at));
+            ins.setObject(8, r.head());
+            ins.setString(9, comments == null ? null : AssessmentJson.canonical(comments));
+            ins.executeUpdate();
+            try (ResultSet keys = ins.getGeneratedKeys()) {
+                keys.next();
+                return new Change(keys.getLong(1), r.id(), event.name(), next.name(), who.actor(), note, at, r.head(), comments);
+            }
+        }
+    }
+
+    // ---- safety-plan actions ------------------------------------------------------------------
+
+    private static final String ACTION_COLUMNS = "action_id, assessment_id, description, owner_collar, due, state, note, updated_at,"
+            + " updated_by";
+
+    private static SafetyAction action(ResultSet rs, LocalDate today) throws SQLException {
+        LocalDate due = rs.getObject(5, LocalDate.class);
+        ActionState state = ActionState.valueOf(rs.getString(6));
+        return new SafetyAction(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), due, state,
+                rs.getString(7), ServerStore.instant(rs, 8), rs.getString(9), state == ActionState.OPEN && due.isBefore(today));
+    }
+
+    static LocalDate today(Instant now) {
+        return LocalDate.ofInstant(now, ZoneOffset.UTC);
+    }
+
+    List<SafetyAction> actions(Principal who, UUID assessmentId, Instant now) {
+        requireReaderRole(who);
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, false);
+            Role as = reader(who, r);
+            List<SafetyAction> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT " + ACTION_COLUMNS
+                    + " FROM srv_action WHERE assessment_id = ? ORDER BY due, action_id")) {
+                q.setObject(1, assessmentId);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(action(rs, today(now)));
+                    }
+                }
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(as), "viewed safety-plan actions");
+            return out;
+        });
+    }
+
+    SafetyAction addAction(Principal who, UUID assessmentId, ReviewRequests.NewAction body, Instant now) {
+        requireRole(who, Role.CRU, "add safety-plan actions");
+        if (body == null || body.description() == null || body.description().isBlank()) {
+            throw Refusal.invalid("description", "must not be empty");
+        }
+        if (body.description().length() > MAX_TEXT) {
+            throw Refusal.invalid("description", "longer than " + MAX_TEXT + " characters");
+        }
+        if (body.ownerCollar() == null || body.ownerCollar().isBlank() || body.ownerCollar().length() > 50) {
+            throw Refusal.invalid("ownerCollar", "the owner's collar number is required");
+        }
+        if (body.due() == null) {
+            throw Refusal.invalid("due", "a due date (YYYY-MM-DD) is required");
+        }
+        UUID id = UUID.randomUUID();
+        return store.transaction(c -> {
+            find(c, assessmentId, false);
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_action (" + ACTION_COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ins.setObject(1, id);
+                ins.setObject(2, assessmentId);
+                ins.setString(3, body.description().strip());
+                ins.setString(4, body.ownerCollar().strip());
+                ins.setObject(5, body.due());
+                ins.setString(6, ActionState.OPEN.name());
+                ins.setString(7, null);
+                ins.setObject(8, ServerStore.offset(now.truncatedTo(ChronoUnit.MILLIS)));
+                ins.setString(9, who.actor());
+                ins.executeUpdate();
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "safety-plan action added for "
+                    + ServerStore.clip(body.ownerCollar().strip(), 50) + ", due " + body.due());
+            return loadAction(c, id, now);
+        });
+    }
+
+    private static SafetyAction loadAction(Connection c, UUID actionId, Instant now) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT " + ACTION_COLUMNS + " FROM srv_action WHERE action_id = ?")) {
+            q.setObject(1, actionId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw Refusal.notFound("no safety-plan action " + actionId);
+                }
+                return action(rs, today(now));
+            }
+        }
+    }
+
+    /** CRU, or the action's own owner (who reports it done). */
+    SafetyAction updateAction(Principal who, UUID actionId, ReviewRequests.ActionUpdate body, Instant now) {
+        ActionState state;
+        try {
+            state = ActionState.valueOf(body == null || body.state() == null ? "" : body.state().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("state", "must be OPEN, DONE or CANCELLED");
+        }
+        if (body.note() != null && body.note().length() > MAX_TEXT) {
+            throw Refusal.invalid("note", "longer than " + MAX_TEXT + " characters");
+        }
+        if (!who.has(Role.CRU) && !(who.has(Role.OFFICER) || who.has(Role.IMU) || who.supervisor())) {
+            throw Refusal.forbidden("only CRU or the action's owner may update a safety-plan action");
+        }
+        return store.transaction(c -> {
+            SafetyAction before = loadAction(c, actionId, now);
+            if (!who.has(Role.CRU) && !before.ownerCollar().equals(who.collar())) {
+                throw Refusal.forbidden("only CRU or the action's owner may update a safety-plan action");
+            }
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE srv_action SET state = ?, note = ?, updated_at = ?, updated_by = ? WHERE action_id = ?")) {
+                up.setString(1, state.name());
+                up.setString(2, body.note() == null ? null : body.note().strip());
+                up.setObject(3, ServerStore.offset(now.truncatedTo(ChronoUnit.MILLIS)));
+                up.setString(4, who.actor());
+                up.setObject(5, actionId);
+                up.executeUpdate();
+            }
+            ServerStore.audit(c, before.assessmentId(), now, who.actor(), who.has(Role.CRU) ? role(Role.CRU) : "owner",
+                    "safety-plan action " + before.state() + " -> " + state);
+            return loadAction(c, actionId, now);
+        });
+    }
+
+    /** Open actions past due: every one for CRU, one's own for anyone else. */
+    List<SafetyAction> overdueActions(Principal who, Instant now) {
+        boolean all = who.has(Role.CRU);
+        return store.transaction(c -> {
+            List<SafetyAction> out = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT " + ACTION_COLUMNS + " FROM srv_action WHERE state = 'OPEN'"
+                    + " AND due < ?" + (all ? "" : " AND owner_collar = ?") + " ORDER BY due, action_id")) {
+                q.setObject(1, today(now));
+                if (!all) {
+                    q.setString(2, who.collar() == null ? "" : who.collar());
+                }
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(action(rs, today(now)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    // ---- MARAC --------------------------------------------------------------------------------
+
+    ReviewRequests.MaracStatus marac(Principal who, UUID assessmentId, Instant now) {
+        requireRole(who, Role.CRU, "see MARAC referral state");
+        return store.transaction(c -> {
+            find(c, assessmentId, false);
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "viewed MARAC state");
+            return loadMarac(c, assessmentId);
+        });
+    }
+
+    private static ReviewRequests.MaracStatus loadMarac(Connection c, UUID assessmentId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT state, note, updated_at, updated_by FROM srv_marac WHERE assessment_id = ?")) {
+            q.setObject(1, assessmentId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? new ReviewRequests.MaracStatus(rs.getString(1), rs.getString(2), ServerStore.instant(rs, 3),
+                        rs.getString(4)) : new ReviewRequests.MaracStatus(MaracState.NOT_REFERRED.name(), null, null, null);
+            }
+        }
+    }
+
+    ReviewRequests.MaracStatus setMarac(Principal who, UUID assessmentId, ReviewRequests.MaracUpdate body, Instant now) {
+        requireRole(who, Role.CRU, "change MARAC referral state");
+        MaracState state;
+        try {
+            state = MaracState.valueOf(body == null || body.state() == null ? "" : body.state().strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Refusal.invalid("state", "must be one of NOT_REFERRED, REFERRED, LISTED, HEARD, CLOSED");
+        }
+        if (body.note() != null && body.note().length() > MAX_TEXT) {
+            throw Refusal.invalid("note", "longer than " + MAX_TEXT + " characters");
+        }
+        return store.transaction(c -> {
+            Row r = find(c, assessmentId, true);
+            if (r.level() != RiskLevel.HIGH) {
+                throw Refusal.conflict("MARAC referral state is kept for high-risk cases; assessment " + assessmentId + " is "
+                        + (r.level() == null ? "ungraded" : r.level().name().toLowerCase(Locale.ROOT)));
+            }
+            ReviewRequests.MaracStatus before = loadMarac(c, assessmentId);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM srv_marac WHERE assessment_id = ?")) {
+                del.setObject(1, assessmentId);
+                del.executeUpdate();
+            }
+            try (PreparedStatement ins = c.prepareStatement(
+                    "INSERT INTO srv_marac (assessment_id, state, note, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)")) {
+                ins.setObject(1, assessmentId);
+                ins.setString(2, state.name());
+                ins.setString(3, body.note() == null ? null : body.note().strip());
+                ins.setObject(4, ServerStore.offset(now.truncatedTo(ChronoUnit.MILLIS)));
+                ins.setString(5, who.actor());
+                ins.executeUpdate();
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "MARAC state " + before.state() + " -> " + state);
+            return loadMarac(c, assessmentId);
+        });
+    }
+
+    Optional<Row> row(UUID assessmentId) {
+        return store.transaction(c -> {
+            try {
+                return Optional.of(find(c, assessmentId, false));
+            } catch (Refusal e) {
+                return Optional.<Row>empty();
+            }
+        });
+    }
+}

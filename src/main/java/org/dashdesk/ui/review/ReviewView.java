@@ -1,0 +1,386 @@
+package org.dashdesk.ui.review;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
+
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.review.CentralAuditEntry;
+import org.dashdesk.review.QuestionComment;
+import org.dashdesk.ui.common.Controls;
+
+/**
+ * The review screen: the revision read-only and its audit trail in tabs, and on the right the
+ * decisions the mode offers. Each decision opens its own small form in the side panel (the
+ * approval asks for the password again); nothing is sent until its button is pressed, and every
+ * button also works with Enter.
+ */
+public final class ReviewView extends BorderPane {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss");
+
+    private final ReviewViewModel vm;
+    private final TabPane tabs = new TabPane();
+    private final StackPane decisionForm = new StackPane();
+    private final Button approveButton = new Button("Approve…");
+
+    public ReviewView(ReviewViewModel vm, Runnable onBack) {
+        this.vm = vm;
+        setId("review");
+        setTop(header(onBack));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("review-tabs");
+        tabs.getTabs().addAll(assessmentTab(), auditTab());
+        setCenter(tabs);
+        setRight(decisions());
+        vm.revisionProperty().addListener((o, a, b) -> Platform.runLater(this::focusFirstDecision));
+    }
+
+    /** Adds a tab after the assessment and audit tabs (the CRU's safety plan). */
+    public void addTab(Tab tab) {
+        tabs.getTabs().add(1, tab);
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    private Node header(Runnable onBack) {
+        Button back = new Button("← Queue");
+        back.setId("review-back");
+        back.setAccessibleText("Back to the queue without deciding");
+        back.setOnAction(e -> onBack.run());
+        enterFires(back);
+        Label title = new Label("Review " + (vm.item().incidentReference() == null ? "" : vm.item().incidentReference()));
+        title.getStyleClass().add("page-title");
+        Label level = new Label(vm.item().level() == null ? "" : vm.item().level().label());
+        if (vm.item().level() != null) {
+            level.getStyleClass().addAll("badge", "level-" + vm.item().level().jsonName());
+        }
+        Label meta = new Label("Revision " + vm.item().revisionNumber() + " · officer " + vm.item().officerCollar() + " · "
+                + (vm.item().district() == null ? "" : vm.item().district()) + " · waiting " + QueueViewModel.ageText(vm.item()));
+        meta.getStyleClass().add("step");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        Label progress = new Label();
+        progress.setId("review-progress");
+        progress.getStyleClass().add("save-status");
+        progress.textProperty().bind(vm.progressProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, back, title, level, meta, spacer, spinner, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("header");
+        return new VBox(bar, banner("review-error", vm.errorProperty()));
+    }
+
+    private Tab assessmentTab() {
+        ScrollPane scroll = new ScrollPane();
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("page-scroll");
+        Label loading = new Label("Opening the assessment…");
+        loading.setPadding(new Insets(16));
+        scroll.setContent(loading);
+        Runnable show = () -> {
+            if (vm.revisionProperty().get() != null) {
+                scroll.setContent(new RevisionView(vm.revisionProperty().get(), vm.packs()));
+            }
+        };
+        vm.revisionProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        Tab tab = new Tab("Assessment", scroll);
+        tab.setId("tab-assessment");
+        return tab;
+    }
+
+    private Tab auditTab() {
+        TableView<CentralAuditEntry> table = new TableView<>(vm.audit());
+        table.setId("audit-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(col("When", e -> e.at() == null ? "" : WHEN.format(e.at().atZone(ZoneId.systemDefault())), 160));
+        table.getColumns().add(col("Who", CentralAuditEntry::actor, 100));
+        table.getColumns().add(col("Role", CentralAuditEntry::role, 120));
+        table.getColumns().add(col("What", CentralAuditEntry::what, 360));
+        table.setPlaceholder(new Label("No audit entries yet."));
+        table.setAccessibleText("Audit trail: every view and change of this assessment");
+        Tab tab = new Tab("Audit", table);
+        tab.setId("tab-audit");
+        return tab;
+    }
+
+    private static <T> TableColumn<T, String> col(String title, Function<T, String> f, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
+
+    private Node decisions() {
+        Label heading = new Label("Decision");
+        heading.getStyleClass().add("side-heading");
+        VBox side = new VBox(8, heading);
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(340);
+        side.setMinWidth(300);
+        side.setId("decisions");
+        boolean signOff = vm.mode() == ReviewViewModel.Mode.SIGN_OFF;
+        if (signOff) {
+            approveButton.setId("approve");
+            approveButton.getStyleClass().add("primary");
+            approveButton.setMaxWidth(Double.MAX_VALUE);
+            approveButton.disableProperty().bind(vm.decisionsDisabled().or(Bindings.createBooleanBinding(() -> !vm.canApprove())));
+            approveButton.setOnAction(e -> show(approveForm()));
+            enterFires(approveButton);
+            Button ret = new Button("Return to officer…");
+            ret.setId("return");
+            ret.setMaxWidth(Double.MAX_VALUE);
+            ret.disableProperty().bind(vm.decisionsDisabled());
+            ret.setOnAction(e -> show(returnForm()));
+            enterFires(ret);
+            side.getChildren().addAll(approveButton, ret);
+            if (vm.isOwnAssessment()) {
+                side.getChildren().add(hint("This is your own assessment: another supervisor must approve it."));
+            }
+        }
+        Button raise = new Button("Raise the grading…");
+        raise.setId("raise");
+        raise.setMaxWidth(Double.MAX_VALUE);
+        raise.disableProperty().bind(vm.decisionsDisabled().or(Bindings.isEmpty(vm.raiseOptions())));
+        raise.setOnAction(e -> show(raiseForm()));
+        enterFires(raise);
+        side.getChildren().addAll(raise, new Separator(), decisionForm);
+        if (!signOff) {
+            side.getChildren().add(hint("Raising routes the case on like any medium or high referral."));
+        }
+        VBox.setVgrow(decisionForm, Priority.ALWAYS);
+        ScrollPane scroll = new ScrollPane(side);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
+    }
+
+    private void focusFirstDecision() {
+        Node first = lookup("#approve");
+        if (first == null || first.isDisabled()) {
+            first = lookup("#return");
+        }
+        if (first == null || first.isDisabled()) {
+            first = lookup("#raise");
+        }
+        if (first != null && !first.isDisabled() && getScene() != null) {
+            first.requestFocus();
+        }
+    }
+
+    private void show(Node form) {
+        decisionForm.getChildren().setAll(form);
+        Node first = form instanceof VBox v ? v.getChildren().stream()
+                .filter(n -> n instanceof javafx.scene.control.TextInputControl || n instanceof ComboBox).findFirst().orElse(null) : null;
+        if (first != null) {
+            Platform.runLater(first::requestFocus);
+        }
+    }
+
+    private Node approveForm() {
+        Label title = title("Approve and sign");
+        Label explain = new Label("Re-enter your password. It is your electronic signature: the revision is then locked, "
+                + "and a later revision voids the approval.");
+        explain.setWrapText(true);
+        PasswordField password = new PasswordField();
+        password.setId("signature-password");
+        Label label = Controls.labelFor("Your password", password);
+        Button sign = new Button("Sign and approve");
+        sign.setId("sign-approve");
+        sign.getStyleClass().add("primary");
+        sign.disableProperty().bind(vm.busyProperty());
+        Runnable go = () -> {
+            // The field's text cannot be wiped in place; it is cleared at once and the array
+            // handed over is zeroed by the view model after the call.
+            char[] pw = password.getText().toCharArray();
+            password.clear();
+            vm.approve(pw);
+        };
+        sign.setOnAction(e -> go.run());
+        enterFires(sign);
+        password.setOnAction(e -> go.run());
+        Button cancel = cancel();
+        return form(title, explain, label, password, new HBox(8, sign, cancel), error(vm.approveErrorProperty()));
+    }
+
+    private Node returnForm() {
+        Label title = title("Return to the officer");
+        Label explain = new Label("Attach comments to the questions the officer should look at again. At least one comment.");
+        explain.setWrapText(true);
+        ComboBox<QuestionRef> question = new ComboBox<>(vm.questions());
+        question.setId("comment-question");
+        question.setMaxWidth(Double.MAX_VALUE);
+        question.valueProperty().bindBidirectional(vm.returnQuestionProperty());
+        TextArea comment = Controls.tabMovesFocus(new TextArea());
+        comment.setId("comment-text");
+        comment.setPrefRowCount(3);
+        comment.setWrapText(true);
+        comment.textProperty().bindBidirectional(vm.returnCommentProperty());
+        Button add = new Button("Add comment");
+        add.setId("add-comment");
+        add.setOnAction(e -> {
+            vm.addComment();
+            comment.requestFocus();
+        });
+        enterFires(add);
+        ListView<QuestionComment> list = new ListView<>(vm.comments());
+        list.setId("comments");
+        list.setPrefHeight(130);
+        list.setAccessibleText("Comments to send. Delete removes the selected one.");
+        list.setPlaceholder(new Label("No comments yet."));
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(QuestionComment c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : vm.describe(c));
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            QuestionComment c = list.getSelectionModel().getSelectedItem();
+            if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && c != null) {
+                vm.removeComment(c);
+                e.consume();
+            }
+        });
+        Button send = new Button("Return to officer");
+        send.setId("send-return");
+        send.getStyleClass().add("primary");
+        send.disableProperty().bind(vm.busyProperty());
+        send.setOnAction(e -> vm.returnToOfficer());
+        enterFires(send);
+        return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), comment,
+                add, list, new HBox(8, send, cancel()), error(vm.returnErrorProperty()));
+    }
+
+    private Node raiseForm() {
+        Label title = title("Raise the grading");
+        Label explain = new Label("Choose a higher level and give your reasons. The case is then routed on as a referral.");
+        explain.setWrapText(true);
+        ComboBox<RiskLevel> level = new ComboBox<>(vm.raiseOptions());
+        level.setId("raise-level");
+        level.valueProperty().bindBidirectional(vm.raiseLevelProperty());
+        level.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(RiskLevel l) {
+                return l == null ? "" : l.label();
+            }
+
+            @Override
+            public RiskLevel fromString(String s) {
+                return s == null || s.isBlank() ? null : RiskLevel.fromJson(s);
+            }
+        });
+        TextArea why = Controls.tabMovesFocus(new TextArea());
+        why.setId("raise-rationale");
+        why.setPrefRowCount(4);
+        why.setWrapText(true);
+        why.textProperty().bindBidirectional(vm.raiseRationaleProperty());
+        Button send = new Button("Raise grading");
+        send.setId("send-raise");
+        send.getStyleClass().add("primary");
+        send.disableProperty().bind(vm.busyProperty());
+        send.setOnAction(e -> vm.raise());
+        enterFires(send);
+        return form(title, explain, Controls.labelFor("Raise to", level), level, Controls.labelFor("Reasons", why), why,
+                new HBox(8, send, cancel()), error(vm.raiseErrorProperty()));
+    }
+
+    private Button cancel() {
+        Button cancel = new Button("Cancel");
+        cancel.setOnAction(e -> {
+            decisionForm.getChildren().clear();
+            focusFirstDecision();
+        });
+        enterFires(cancel);
+        return cancel;
+    }
+
+    private static VBox form(Node... nodes) {
+        VBox box = new VBox(6, nodes);
+        box.getStyleClass().add("decision-form");
+        return box;
+    }
+
+    private static Label title(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("form-heading");
+        return l;
+    }
+
+    private static Label hint(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        l.getStyleClass().add("field-hint");
+        return l;
+    }
+
+    private static Label error(ObservableStringValue text) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().add("field-error");
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(Bindings.isNotNull(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    static Label banner(String id, ObservableStringValue text) {
+        Label error = new Label();
+        error.setId(id);
+        error.setWrapText(true);
+        error.setMaxWidth(Double.MAX_VALUE);
+        error.getStyleClass().add("error-banner");
+        error.textProperty().bind(text);
+        error.visibleProperty().bind(Bindings.isNotNull(text));
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
+    /** Buttons fire on Space by default; Enter does too here, as keyboard users expect. */
+    public static void enterFires(Button b) {
+        b.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !b.isDisabled()) {
+                b.fire();
+                e.consume();
+            }
+        });
+    }
+}

@@ -1,0 +1,212 @@
+package org.dashdesk.ui.review;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.assessment.Answer;
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.Referral;
+import org.dashdesk.assessment.ReferralDecision;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.GradingResult;
+import org.dashdesk.instrument.InstrumentPack;
+import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.instrument.Question;
+import org.dashdesk.instrument.Section;
+import org.dashdesk.ui.common.Controls;
+
+/**
+ * One revision, read-only: incident, answers by section with their comments and information
+ * source, the grading with its reasons and criteria, the officer's judgement and referrals.
+ * Nothing here can be edited; each answer card is focusable so a keyboard or screen-reader user
+ * can walk through them.
+ */
+public final class RevisionView extends VBox {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    public RevisionView(Revision r, PackRegistry packs) {
+        setId("revision-view");
+        getStyleClass().add("page");
+        setPadding(new Insets(16));
+        setSpacing(8);
+        AssessmentContent c = r.content();
+        getChildren().add(gradingBlock(r.grading()));
+        getChildren().add(heading("Incident and people"));
+        getChildren().add(incident(r, c));
+        String abuser = c.people().abuserDisplayName();
+        if (c.packId() != null && packs.find(c.packId()).isPresent()) {
+            for (InstrumentPack p : packs.assessmentPacks(c.packId())) {
+                for (Section s : p.sections()) {
+                    boolean anyAnswered = s.questions().stream().anyMatch(q -> c.answers().containsKey(q.id()));
+                    if (!p.isMain() && !anyAnswered) {
+                        continue;
+                    }
+                    if (s.skipWhenNoChildren() && Boolean.FALSE.equals(c.people().childrenOrDependants())) {
+                        continue;
+                    }
+                    getChildren().add(heading(p.isMain() ? s.title() : p.title() + " — " + s.title()));
+                    for (Question q : s.questions()) {
+                        getChildren().add(answerCard(q, c.answer(q.id()), abuser));
+                    }
+                }
+            }
+        } else {
+            getChildren().add(muted("The question pack '" + c.packId() + "' is not on this machine; answers are listed by id."));
+            c.answers().values().forEach(a -> getChildren().add(answerCard(null, a, abuser)));
+        }
+        getChildren().add(heading("Officer's professional judgement"));
+        if (c.judgement() == null || c.judgement().level() == null) {
+            getChildren().add(new Label("Agreed with the computed level."));
+        } else {
+            getChildren().add(wrap("Raised to " + c.judgement().level().label() + ": "
+                    + (c.judgement().rationale() == null ? "" : c.judgement().rationale())));
+        }
+        getChildren().add(heading("Referrals"));
+        if (c.referrals().isEmpty()) {
+            getChildren().add(muted("No referrals were prompted."));
+        }
+        for (Map.Entry<Referral, ReferralDecision> e : c.referrals().entrySet()) {
+            ReferralDecision d = e.getValue();
+            getChildren().add(wrap(label(e.getKey()) + ": " + (d.chosen() ? "made" : "not made")
+                    + (d.reason() == null || d.reason().isBlank() ? "" : " — " + d.reason())));
+        }
+    }
+
+    private static String label(Referral r) {
+        return switch (r) {
+            case MARAC -> "MARAC";
+            case IDVA -> "IDVA";
+            case CHILDRENS_SERVICES -> "Children's services";
+            case DVPN -> "DVPN";
+        };
+    }
+
+    private Node gradingBlock(GradingResult g) {
+        VBox box = new VBox(4);
+        box.setId("review-grading");
+        box.getStyleClass().add("review-card");
+        if (g == null) {
+            box.getChildren().add(new Label("No grading recorded."));
+            return box;
+        }
+        Label level = new Label(g.level().label());
+        level.getStyleClass().addAll("level", "level-" + g.level().jsonName());
+        Label summary = new Label(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
+                + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : ""));
+        summary.getStyleClass().add("grading-summary");
+        summary.setWrapText(true);
+        HBox top = new HBox(12, level, summary);
+        box.getChildren().add(top);
+        box.getChildren().add(wrap(g.criteria().isEmpty() ? "No MARAC criteria met." : "Criteria met: " + String.join(", ", g.criteria())));
+        for (String reason : g.reasons()) {
+            box.getChildren().add(wrap("• " + reason));
+        }
+        if (!g.unanswered().isEmpty()) {
+            box.getChildren().add(muted(g.unanswered().size() + " questions not answered: " + String.join(", ", g.unanswered())));
+        }
+        return box;
+    }
+
+    private Node incident(Revision r, AssessmentContent c) {
+        GridPane grid = Controls.form();
+        int row = 0;
+        row = row(grid, row, "Incident reference", c.incident().incidentReference());
+        row = row(grid, row, "District", c.incident().district());
+        row = row(grid, row, "When", c.incident().occurredAt() == null ? null : WHEN.format(c.incident().occurredAt()));
+        row = row(grid, row, "Police call-outs (12 months)",
+                c.incident().policeCalloutsLast12Months() == null ? null : c.incident().policeCalloutsLast12Months().toString());
+        row = row(grid, row, "Officer", c.officer() == null ? r.createdBy() : c.officer().name() + " (" + c.officer().collarNumber() + ")");
+        row = row(grid, row, "Victim", c.people().victimName());
+        row = row(grid, row, "Abuser(s)", c.people().abuserDisplayName());
+        row = row(grid, row, "Children or dependants", c.people().childrenOrDependants() == null ? null
+                : c.people().childrenOrDependants() ? "Yes (" + c.people().dependants().size() + ")" : "No");
+        row(grid, row, "Revision", r.revisionNumber() + (r.reason() == null ? "" : " — " + r.reason()));
+        return grid;
+    }
+
+    private static int row(GridPane grid, int row, String label, String value) {
+        Label l = new Label(label);
+        l.getStyleClass().add("field-label");
+        Label v = new Label(value == null || value.isBlank() ? "—" : value);
+        v.setWrapText(true);
+        grid.addRow(row, l, v);
+        return row + 1;
+    }
+
+    private Node answerCard(Question q, Answer a, String abuser) {
+        String id = q == null ? a.questionId() : q.id();
+        Label number = new Label(id);
+        number.getStyleClass().add("question-number");
+        Label text = new Label(q == null ? "" : q.textFor(abuser));
+        text.setWrapText(true);
+        text.getStyleClass().add("question-text");
+        String answer = answerText(a);
+        Label value = new Label(answer);
+        value.getStyleClass().add(a == null || answer.equals("Not answered") ? "answer-missing" : "answer-value");
+        VBox card = new VBox(4, new HBox(8, number, text), value);
+        if (a != null && a.comment() != null && !a.comment().isBlank()) {
+            card.getChildren().add(wrap("Comment: " + a.comment()));
+        }
+        if (a != null && !answer.equals("Not answered")) {
+            card.getChildren().add(muted("Information from: " + (a.informationSource() == null || a.informationSource().isBlank()
+                    ? "the victim" : a.informationSource())));
+        }
+        card.getStyleClass().add("review-card");
+        card.setId("answer-" + id);
+        card.setFocusTraversable(true);
+        card.setAccessibleText("Question " + id + ": " + (q == null ? "" : q.textFor(abuser)) + " Answer: " + answer);
+        return card;
+    }
+
+    static String answerText(Answer a) {
+        if (a == null) {
+            return "Not answered";
+        }
+        if (a.choice() != null) {
+            return a.choice().label();
+        }
+        if (!a.fearGrid().isEmpty()) {
+            List<String> ticks = a.fearGrid().stream().map(t -> t.replace("|", " — ")).collect(Collectors.toList());
+            return String.join("; ", ticks);
+        }
+        if (a.text() != null && !a.text().isBlank()) {
+            return a.text();
+        }
+        if (a.number() != null) {
+            return a.number().toString();
+        }
+        if (a.date() != null) {
+            return Controls.UK_DATE.format(a.date());
+        }
+        return "Not answered";
+    }
+
+    private static Label heading(String s) {
+        Label l = new Label(s);
+        l.getStyleClass().add("form-heading");
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label wrap(String s) {
+        Label l = new Label(s);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static Label muted(String s) {
+        Label l = wrap(s);
+        l.getStyleClass().add("field-hint");
+        return l;
+    }
+}

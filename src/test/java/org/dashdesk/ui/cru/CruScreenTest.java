@@ -1,0 +1,95 @@
+package org.dashdesk.ui.cru;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+
+import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.dashdesk.review.ActionState;
+import org.dashdesk.review.SafetyAction;
+import org.dashdesk.ui.common.Appearance;
+import org.dashdesk.ui.common.FxTaskExecutor;
+import org.dashdesk.ui.common.UserProfile.Role;
+import org.dashdesk.ui.review.FakeReviewGateway;
+import org.dashdesk.ui.review.ReviewFixtures;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real CRU screen, headless: open a case, add a safety-plan action, mark it done. Synthetic data. */
+@ExtendWith(ApplicationExtension.class)
+class CruScreenTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private final FakeReviewGateway server = new FakeReviewGateway("3003", Role.CRU, "pw", CLOCK);
+    private final FxTaskExecutor executor = new FxTaskExecutor();
+
+    @Start
+    void start(Stage stage) {
+        server.add(ReviewFixtures.revision("KNT-0100", "Medway", "4471", 16, true), 10, false);
+        CruScreen screen = new CruScreen(new CruViewModel(server, "3003", executor, ReviewFixtures.PACKS, CLOCK), null);
+        Scene scene = new Scene(screen, 1180, 760);
+        new Appearance().apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.close();
+    }
+
+    private void settle() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, executor::isIdle);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void cruAddsAnActionAndMarksItDone(FxRobot robot) throws Exception {
+        settle();
+        robot.type(KeyCode.ENTER);
+        settle();
+        TabPane tabs = robot.lookup("#review-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "tab-safety-plan".equals(t.getId())).findFirst().orElseThrow()));
+        settle();
+        robot.clickOn("#action-description").write("Fit a panic alarm at the victim's address");
+        robot.clickOn("#action-owner").write("5120");
+        robot.clickOn("#action-due").write("30/11/2026");
+        robot.clickOn("#add-action");
+        settle();
+        @SuppressWarnings("unchecked")
+        TableView<SafetyAction> table = robot.lookup("#actions-table").queryAs(TableView.class);
+        assertEquals(1, table.getItems().size(), "the action is listed");
+        assertEquals("5120", table.getItems().get(0).ownerCollar());
+        assertEquals(java.time.LocalDate.of(2026, 11, 30), table.getItems().get(0).due());
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.clickOn("#mark-done");
+        settle();
+        assertTrue(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.isVisible() && "Write a note saying what was done.".equals(l.getText())));
+        robot.clickOn("#action-note").write("Alarm fitted 23/11 by the crime prevention officer");
+        robot.clickOn("#mark-done");
+        settle();
+        SafetyAction done = table.getItems().get(0);
+        assertEquals(ActionState.DONE, done.state());
+        assertEquals("Alarm fitted 23/11 by the crime prevention officer", done.note());
+        assertEquals(ActionState.DONE, server.actions(done.assessmentId()).get(0).state(), "recorded on the server");
+    }
+}
