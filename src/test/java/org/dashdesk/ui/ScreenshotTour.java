@@ -17,7 +17,6 @@ import org.dashdesk.grading.Choice;
 import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.FxTaskExecutor;
-import org.dashdesk.ui.common.UserProfile;
 import org.dashdesk.ui.shell.ShellView;
 import org.dashdesk.ui.shell.ShellViewModel;
 import org.dashdesk.ui.wizard.Page;
@@ -47,7 +46,10 @@ public final class ScreenshotTour extends Application {
         Path data = Files.createTempDirectory("dashdesk-tour");
         executor = new FxTaskExecutor();
         appearance = new Appearance();
-        shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance);
+        var locations = new org.dashdesk.config.ConfigLocations(data.resolve("absent-it.properties"), data);
+        var policy = org.dashdesk.security.SecurityPolicy.defaults().withIterations(org.dashdesk.security.SecurityPolicy.MIN_ITERATIONS);
+        shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance,
+                new StoreServices(locations, policy, Clock.systemUTC(), org.dashdesk.ui.common.OnlineSignIn.OFFLINE), Platform::runLater);
         Scene scene = new Scene(new ShellView(shell), 1180, 760);
         appearance.apply(scene);
         stage.setTitle("DASH Desk");
@@ -55,10 +57,7 @@ public final class ScreenshotTour extends Application {
         stage.setY(0);
         stage.setScene(scene);
         stage.show();
-        shell.start(() -> {
-            var s = StoreServices.open(data);
-            return s;
-        });
+        shell.start();
         Thread t = new Thread(() -> {
             try {
                 tour();
@@ -102,7 +101,56 @@ public final class ScreenshotTour extends Application {
         System.out.println("shot " + file);
     }
 
+    private static final String PASSWORD = "synthetic pass phrase 1";
+
+    private void bothThemes(String name) throws Exception {
+        for (Appearance.Theme theme : Appearance.Theme.values()) {
+            fx(() -> appearance.themeProperty().set(theme));
+            shot(name + "-" + theme.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        fx(() -> appearance.themeProperty().set(Appearance.Theme.LIGHT));
+    }
+
     private void tour() throws Exception {
+        while (shell.screenProperty().get() == ShellViewModel.Screen.LOADING) {
+            Thread.sleep(100);
+        }
+        fx(() -> { });
+        bothThemes("00-first-run-setup");
+        fx(() -> {
+            shell.setup().save();
+            shell.setupDone();
+        });
+        fx(() -> {
+            var e = shell.enrol();
+            e.nameProperty().set("PC Jo Example");
+            e.usernameProperty().set("pc4471");
+            e.collarProperty().set("4471");
+            e.teamProperty().set("Maidstone North");
+            e.roleProperty(org.dashdesk.security.Role.OFFICER).set(true);
+        });
+        bothThemes("01-set-up-this-laptop");
+        fx(() -> {
+            shell.enrol().passwordProperty().set(PASSWORD);
+            shell.enrol().confirmProperty().set(PASSWORD);
+            shell.enrol().enrol();
+        });
+        while (shell.servicesProperty().get() == null) {
+            Thread.sleep(100);
+        }
+        seed();
+        fx(shell::signOut);
+        fx(() -> {
+            shell.signIn().usernameProperty().set("pc4471");
+            shell.signIn().passwordProperty().set("a wrong password");
+            shell.signIn().signIn();
+            shell.signIn().usernameProperty().set("pc4471");
+        });
+        bothThemes("01-sign-in");
+        fx(() -> {
+            shell.signIn().passwordProperty().set(PASSWORD);
+            shell.signIn().signIn();
+        });
         while (shell.servicesProperty().get() == null) {
             Thread.sleep(100);
         }
@@ -110,17 +158,14 @@ public final class ScreenshotTour extends Application {
         for (Appearance.Theme theme : Appearance.Theme.values()) {
             String suffix = "-" + theme.name().toLowerCase(java.util.Locale.ROOT);
             fx(() -> appearance.themeProperty().set(theme));
-            if (theme == Appearance.Theme.LIGHT) {
-                shot("01-first-launch-profile" + suffix);
-                fx(() -> shell.saveProfile(new UserProfile("PC Jo Example", "4471", UserProfile.Role.RESPONSE_OFFICER)));
-                seed();
-            } else {
-                fx(() -> shell.screenProperty().set(ShellViewModel.Screen.PROFILE));
-                shot("01-first-launch-profile" + suffix);
-                fx(() -> shell.showHome());
-            }
             fx(shell::refresh);
-            shot("02-home" + suffix);
+            fx(shell::refreshSync);
+            shot("02-home-and-status-bar" + suffix);
+            fx(() -> shell.openRecord(shell.submittedList().get(0).id()));
+            shot("02-read-only-assessment" + suffix);
+            fx(() -> ((javafx.scene.control.TabPane) stage.getScene().lookup("#record-tabs")).getSelectionModel().select(1));
+            shot("02-read-only-audit" + suffix);
+            fx(shell::showHome);
             fx(() -> shell.startNew(Channel.PHONE_IN));
             fx(() -> {
                 var d = shell.wizardProperty().get().details();
@@ -165,6 +210,12 @@ public final class ScreenshotTour extends Application {
             fx(shell::hide);
             shot(String.format("%02d-privacy-curtain%s", n++, suffix));
             fx(shell::reveal);
+            fx(shell::lock);
+            shot(String.format("%02d-lock-screen%s", n++, suffix));
+            fx(() -> {
+                shell.unlock().passwordProperty().set(PASSWORD);
+                shell.unlock().unlock();
+            });
             fx(shell::closeWizard);
             fx(shell::showSettings);
             shot(String.format("%02d-settings%s", n, suffix));

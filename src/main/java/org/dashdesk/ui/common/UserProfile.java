@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.dashdesk.assessment.Officer;
 
 /**
- * Who is using this laptop, asked once on first launch until accounts exist. The name is the
- * user's own (an officer's), never a victim's, so it may appear on the home screen.
+ * The one-time profile of stores made before accounts existed. Read only to give defaults when
+ * such a laptop is set up for its first user; {@link CurrentUser} replaced it.
  */
 public record UserProfile(String name, String collarNumber, Role role) {
 

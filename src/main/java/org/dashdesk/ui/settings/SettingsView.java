@@ -1,9 +1,14 @@
 package org.dashdesk.ui.settings;
 
+import java.util.List;
+import java.util.function.Consumer;
+
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -13,19 +18,21 @@ import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.Controls;
-import org.dashdesk.ui.profile.ProfileView;
-import org.dashdesk.ui.profile.ProfileViewModel;
+import org.dashdesk.ui.common.CurrentUser;
 
 /**
- * Theme, text size, the user's details, and the question packs in use with their sources and
- * copyright lines (the licence asks that they are shown).
+ * Theme, text size, who is signed in, the central server token, and the question packs in use
+ * with their sources and copyright lines (the licence asks that they are shown), plus any pack
+ * file in the force's folder that was refused and why.
  */
-public final class SettingsView extends VBox {
+public final class SettingsView extends ScrollPane {
 
-    public SettingsView(Appearance appearance, ProfileViewModel profile, PackRegistry packs, Runnable onClose) {
+    public SettingsView(Appearance appearance, CurrentUser user, PackRegistry packs, List<String> packProblems,
+                        Consumer<String> onToken, Runnable onClose) {
         setId("settings");
-        setSpacing(12);
-        setPadding(new Insets(24));
+        setFitToWidth(true);
+        VBox box = new VBox(12);
+        box.setPadding(new Insets(24));
         Label title = new Label("Settings");
         title.getStyleClass().add("page-title");
         ComboBox<Appearance.Theme> theme = new ComboBox<>();
@@ -49,6 +56,29 @@ public final class SettingsView extends VBox {
         back.setId("settings-back");
         back.setCancelButton(true);
         back.setOnAction(e -> onClose.run());
+
+        Label whoHeading = new Label("Signed in");
+        whoHeading.getStyleClass().add("form-heading");
+        Label who = new Label(user == null ? "" : user.name() + " · " + (user.collarNumber().isEmpty() ? "" : "collar " + user.collarNumber() + " · ")
+                + user.rolesInWords() + (user.team().isEmpty() ? "" : " · " + user.team()) + " (username " + user.username() + ")");
+        who.setId("settings-user");
+        who.setWrapText(true);
+
+        Label tokenHeading = new Label("Central server");
+        tokenHeading.getStyleClass().add("form-heading");
+        PasswordField token = new PasswordField();
+        token.setId("sync-token");
+        token.setPrefColumnCount(32);
+        Button useToken = new Button("Use this token");
+        useToken.setId("sync-token-save");
+        useToken.setOnAction(e -> {
+            onToken.accept(token.getText());
+            token.clear();
+        });
+        GridPane tokenGrid = new GridPane();
+        tokenGrid.setHgap(12);
+        tokenGrid.addRow(0, Controls.labelFor("Token from IT (kept encrypted on this laptop)", token), token, useToken);
+
         VBox packList = new VBox(6);
         for (InstrumentPack p : packs.all()) {
             Label l = new Label(p.title() + " — version " + p.version() + "\n" + p.copyright());
@@ -57,6 +87,16 @@ public final class SettingsView extends VBox {
         }
         Label packsHeading = new Label("Question packs");
         packsHeading.getStyleClass().add("form-heading");
-        getChildren().addAll(title, grid, back, new Separator(), new ProfileView(profile, false), new Separator(), packsHeading, packList);
+        box.getChildren().addAll(title, grid, back, new Separator(), whoHeading, who, new Separator(), tokenHeading, tokenGrid,
+                new Separator(), packsHeading, packList);
+        if (!packProblems.isEmpty()) {
+            Label refused = new Label("These pack files in the force's folder were refused and are not used:\n• "
+                    + String.join("\n• ", packProblems) + "\nAsk IT to correct them; the packs above are used meanwhile.");
+            refused.setId("pack-problems");
+            refused.setWrapText(true);
+            refused.getStyleClass().add("error-banner");
+            box.getChildren().add(refused);
+        }
+        setContent(box);
     }
 }

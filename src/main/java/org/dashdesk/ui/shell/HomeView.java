@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -46,23 +45,12 @@ final class HomeView extends VBox {
         Button settings = new Button("Settings");
         settings.setId("open-settings");
         settings.setOnAction(e -> vm.showSettings());
-        Label who = new Label();
-        who.getStyleClass().add("who");
-        who.textProperty().bind(Bindings.createStringBinding(() -> vm.profileProperty().get() == null ? ""
-                : vm.profileProperty().get().name() + " · " + vm.profileProperty().get().collarNumber() + " · "
-                + vm.profileProperty().get().role().label(), vm.profileProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button reviewQueue = new Button();
-        reviewQueue.setId("open-review-queue");
-        reviewQueue.textProperty().bind(Bindings.createStringBinding(() -> vm.profileProperty().get() != null
-                && vm.profileProperty().get().role() == org.dashdesk.ui.common.UserProfile.Role.CRU ? "CRU queue" : "Sign-off queue",
-                vm.profileProperty()));
-        reviewQueue.visibleProperty().bind(Bindings.createBooleanBinding(vm::hasReviewQueue, vm.profileProperty(),
-                vm.reviewGatewayProperty()));
-        reviewQueue.managedProperty().bind(reviewQueue.visibleProperty());
-        reviewQueue.setOnAction(e -> vm.showReviewQueue());
-        HBox actions = new HBox(10, atScene, phoneIn, reviewQueue, spacer, who, settings);
+        HBox actions = new HBox(10, atScene, phoneIn);
+        // One entry per role-specific screen (sign-off queue, CRU review) goes here, after the start buttons.
+        actions.getChildren().addAll(roleEntries(vm));
+        actions.getChildren().addAll(spacer, settings);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();
@@ -96,9 +84,10 @@ final class HomeView extends VBox {
         submitted.getColumns().add(column("State", s -> s.state().label(), 150));
         submitted.getColumns().add(column("Level", s -> s.level() == null ? "" : s.level().label(), 90));
         submitted.getColumns().add(column("Updated", s -> s.updatedAt() == null ? "" : WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), 150));
-        submitted.getColumns().add(column("Sync", s -> s.syncState() == null ? "" : s.syncState(), 120));
+        submitted.getColumns().add(column("Sync", vm::syncWords, 260));
+        vm.syncDetails().addListener((javafx.collections.MapChangeListener<UUID, String>) c -> submitted.refresh());
         submitted.setPlaceholder(new Label("Nothing submitted yet."));
-        submitted.setAccessibleText("Submitted assessments");
+        submitted.setAccessibleText("Submitted assessments. Press Enter to open the selected one read-only.");
 
         VBox.setVgrow(drafts, Priority.ALWAYS);
         VBox.setVgrow(submitted, Priority.ALWAYS);
@@ -113,6 +102,36 @@ final class HomeView extends VBox {
                 open(vm, drafts);
             }
         });
+        submitted.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                openRecord(vm, submitted);
+            }
+        });
+        submitted.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                openRecord(vm, submitted);
+            }
+        });
+    }
+
+    /** Buttons for screens only some roles use (sign-off queue, CRU queue). Add one per role here. */
+    private static java.util.List<Button> roleEntries(ShellViewModel vm) {
+        Button reviewQueue = new Button();
+        reviewQueue.setId("open-review-queue");
+        reviewQueue.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.userProperty().get() != null
+                && vm.userProperty().get().hasRole(org.dashdesk.security.Role.CRU) ? "CRU queue" : "Sign-off queue", vm.userProperty()));
+        reviewQueue.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(vm::hasReviewQueue, vm.userProperty(),
+                vm.reviewGatewayProperty()));
+        reviewQueue.managedProperty().bind(reviewQueue.visibleProperty());
+        reviewQueue.setOnAction(e -> vm.showReviewQueue());
+        return java.util.List.of(reviewQueue);
+    }
+
+    private static void openRecord(ShellViewModel vm, TableView<AssessmentSummary> table) {
+        AssessmentSummary s = table.getSelectionModel().getSelectedItem();
+        if (s != null) {
+            vm.openRecord(s.id());
+        }
     }
 
     private static void open(ShellViewModel vm, TableView<AssessmentSummary> table) {

@@ -1,50 +1,132 @@
 package org.dashdesk.ui.shell;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.input.InputEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 
-import org.dashdesk.ui.profile.ProfileView;
-import org.dashdesk.ui.profile.ProfileViewModel;
+import org.dashdesk.ui.record.RecordView;
 import org.dashdesk.ui.settings.SettingsView;
+import org.dashdesk.ui.setup.SetupView;
+import org.dashdesk.ui.signin.EnrolView;
+import org.dashdesk.ui.signin.LockView;
+import org.dashdesk.ui.signin.SignInView;
 import org.dashdesk.ui.wizard.WizardView;
 
 /**
- * The window's root: the current screen, with the privacy curtain above it. Window-wide keys:
- * Ctrl+Shift+H hides everything, Ctrl+plus / Ctrl+minus / Ctrl+0 change the text size.
+ * The window's root: the current screen and the status bar, with the privacy curtain and the lock
+ * screen above them. Window-wide keys: Ctrl+Shift+H hides everything, Ctrl+Shift+S syncs now,
+ * Ctrl+plus / Ctrl+minus / Ctrl+0 change the text size. Any key, click or scroll counts as
+ * activity for the idle lock, which a timer checks every few seconds.
  */
 public final class ShellView extends StackPane {
 
     public static final KeyCombination PRIVACY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination SYNC_NOW = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** How often the idle lock is checked; the timeout itself is the security policy's. */
+    static final Duration IDLE_CHECK = Duration.seconds(5);
 
     private final ShellViewModel vm;
     private final BorderPane content = new BorderPane();
     private final VBox curtain;
+    private final StackPane lockLayer = new StackPane();
+    private final Timeline idleCheck;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
         setId("shell");
         curtain = curtain();
-        getChildren().addAll(content, curtain);
+        lockLayer.setId("lock-layer");
+        content.setBottom(statusBar());
+        getChildren().addAll(content, curtain, lockLayer);
         vm.screenProperty().addListener((o, a, b) -> showScreen());
         vm.wizardProperty().addListener((o, a, b) -> showScreen());
-        vm.hiddenProperty().addListener((o, a, b) -> applyHidden(b));
-        applyHidden(vm.hiddenProperty().get());
+        vm.hiddenProperty().addListener((o, a, b) -> applyCover());
+        vm.lockedProperty().addListener((o, a, b) -> applyCover());
+        applyCover();
         showScreen();
         addEventFilter(KeyEvent.KEY_PRESSED, this::windowKeys);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(KeyEvent.ANY, this::activity);
+                scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
+                scene.addEventFilter(MouseEvent.MOUSE_MOVED, this::activity);
+                scene.addEventFilter(ScrollEvent.ANY, this::activity);
+            }
+        });
+        idleCheck = new Timeline(new KeyFrame(IDLE_CHECK, e -> vm.checkIdle()));
+        idleCheck.setCycleCount(Animation.INDEFINITE);
+        idleCheck.play();
+    }
+
+    private void activity(InputEvent e) {
+        vm.touch();
+    }
+
+    /**
+     * Asks before closing while assessments have not reached the server. Call once with the
+     * window's stage.
+     */
+    public void guardClose(Stage stage) {
+        stage.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, e -> {
+            if (!confirmExit(stage)) {
+                e.consume();
+            }
+        });
+    }
+
+    /** True when the app may close: nothing unsent, or the user chose to close anyway. */
+    public boolean confirmExit(Stage owner) {
+        var warning = vm.exitWarning();
+        if (warning.isEmpty()) {
+            return true;
+        }
+        ButtonType close = new ButtonType("Close DASH Desk", ButtonBar.ButtonData.OK_DONE);
+        ButtonType stay = new ButtonType("Stay open", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, warning.get(), close, stay);
+        alert.initOwner(owner);
+        alert.setTitle("DASH Desk");
+        alert.setHeaderText("Not yet sent to the central server");
+        alert.getDialogPane().setId("exit-warning");
+        if (getScene() != null) {
+            alert.getDialogPane().getStylesheets().setAll(getScene().getStylesheets());
+        }
+        return alert.showAndWait().filter(close::equals).isPresent();
     }
 
     private void windowKeys(KeyEvent e) {
+        if (vm.lockedProperty().get()) {
+            // Only the lock screen takes keys; nothing reaches the screen underneath.
+            if (!isInside(e.getTarget(), lockLayer)) {
+                e.consume();
+            }
+            return;
+        }
         if (PRIVACY.match(e)) {
             vm.hide();
             e.consume();
@@ -57,7 +139,10 @@ public final class ShellView extends StackPane {
             }
             return;
         }
-        if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
+        if (SYNC_NOW.match(e)) {
+            vm.syncNow();
+            e.consume();
+        } else if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
             vm.appearance().larger();
             e.consume();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
@@ -67,6 +152,50 @@ public final class ShellView extends StackPane {
             vm.appearance().fontSizeProperty().set(org.dashdesk.ui.common.Appearance.DEFAULT_FONT);
             e.consume();
         }
+    }
+
+    private static boolean isInside(Object target, Node container) {
+        for (Node n = target instanceof Node t ? t : null; n != null; n = n.getParent()) {
+            if (n == container) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HBox statusBar() {
+        Label status = new Label();
+        status.setId("sync-status");
+        status.setWrapText(true);
+        status.textProperty().bind(vm.syncStatusProperty());
+        status.accessibleTextProperty().bind(vm.syncStatusProperty());
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+        Button syncNow = new Button("Sync now");
+        syncNow.setId("sync-now");
+        syncNow.setAccessibleText("Sync now (Ctrl+Shift+S)");
+        syncNow.setFocusTraversable(false);
+        syncNow.setOnAction(e -> vm.syncNow());
+        Label who = new Label();
+        who.setId("signed-in-as");
+        who.textProperty().bind(Bindings.createStringBinding(() -> vm.userProperty().get() == null ? ""
+                : "Signed in: " + vm.userProperty().get().username(), vm.userProperty()));
+        Button lock = new Button("Lock");
+        lock.setId("lock-now");
+        lock.setFocusTraversable(false);
+        lock.setOnAction(e -> vm.lock());
+        Button signOut = new Button("Sign out");
+        signOut.setId("sign-out");
+        signOut.setFocusTraversable(false);
+        signOut.setOnAction(e -> vm.signOut());
+        HBox bar = new HBox(10, status, syncNow, who, lock, signOut);
+        bar.setId("status-bar");
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 12));
+        bar.visibleProperty().bind(vm.servicesProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private VBox curtain() {
@@ -83,34 +212,52 @@ public final class ShellView extends StackPane {
         return box;
     }
 
-    private void applyHidden(boolean hidden) {
+    private void applyCover() {
+        boolean locked = vm.lockedProperty().get();
+        boolean hidden = vm.hiddenProperty().get();
         // The screen underneath is made invisible, not just covered, so nothing on it can be read
-        // out by a screen reader or reached with Tab while the curtain is down.
-        content.setVisible(!hidden);
-        curtain.setVisible(hidden);
-        if (hidden) {
-            Platform.runLater(() -> curtain.lookup("#reveal").requestFocus());
-        } else {
+        // out by a screen reader or reached with Tab while a cover is up. The lock wins over the curtain.
+        content.setVisible(!locked && !hidden);
+        curtain.setVisible(hidden && !locked);
+        lockLayer.setVisible(locked);
+        if (locked) {
+            LockView lockView = new LockView(vm.unlock(), vm::signOut);
+            lockLayer.getChildren().setAll(lockView);
             Platform.runLater(() -> {
-                Scene scene = getScene();
-                if (scene != null && (scene.getFocusOwner() == null || !scene.getFocusOwner().isVisible()
-                        || scene.getFocusOwner().getId() != null && scene.getFocusOwner().getId().equals("reveal"))) {
-                    content.requestFocus();
-                    focusFirst(content.getCenter());
+                Node field = lockLayer.lookup("#unlock-password");
+                if (field != null) {
+                    field.requestFocus();
                 }
             });
+        } else {
+            lockLayer.getChildren().clear();
+            if (hidden) {
+                Platform.runLater(() -> curtain.lookup("#reveal").requestFocus());
+            } else {
+                Platform.runLater(() -> {
+                    Scene scene = getScene();
+                    if (scene != null && (scene.getFocusOwner() == null || !scene.getFocusOwner().isVisible()
+                            || scene.getFocusOwner().getId() != null && scene.getFocusOwner().getId().equals("reveal"))) {
+                        content.requestFocus();
+                        focusFirst(content.getCenter());
+                    }
+                });
+            }
         }
     }
 
     private void showScreen() {
         Node screen = switch (vm.screenProperty().get()) {
             case LOADING -> loading();
-            case PROFILE -> new ProfileView(new ProfileViewModel(null, vm::saveProfile), true);
+            case SETUP -> new SetupView(vm.setup(), vm::setupDone);
+            case ENROL -> new EnrolView(vm.enrol());
+            case SIGN_IN -> vm.signIn() == null ? loading() : new SignInView(vm.signIn());
             case HOME -> new HomeView(vm);
             case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard();
             case REVIEW_QUEUE -> reviewQueue();
-            case SETTINGS -> new SettingsView(vm.appearance(), new ProfileViewModel(vm.profileProperty().get(), vm::saveProfile),
-                    vm.servicesProperty().get().packs(), vm::showHome);
+            case SETTINGS -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.servicesProperty().get().packs(),
+                    vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showHome);
+            case RECORD -> vm.recordProperty().get() == null ? new HomeView(vm) : new RecordView(vm.recordProperty().get());
         };
         if (content.getCenter() instanceof WizardView && !(screen instanceof WizardView)) {
             content.setCenter(null);
@@ -133,11 +280,12 @@ public final class ShellView extends StackPane {
     }
 
     private Node reviewQueue() {
-        var user = vm.profileProperty().get();
+        var user = vm.userProperty().get();
         var packs = vm.servicesProperty().get().packs();
-        return user.role() == org.dashdesk.ui.common.UserProfile.Role.CRU
-                ? new org.dashdesk.ui.cru.CruScreen(vm.reviewGatewayProperty().get(), user.collarNumber(), vm.executor(), packs, vm::showHome)
-                : new org.dashdesk.ui.signoff.SignOffScreen(vm.reviewGatewayProperty().get(), user.collarNumber(), vm.executor(), packs,
+        // A CRU member gets the CRU queue; a supervisor (without CRU) the sign-off queue.
+        return user.hasRole(org.dashdesk.security.Role.CRU)
+                ? new org.dashdesk.ui.cru.CruScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs, vm::showHome)
+                : new org.dashdesk.ui.signoff.SignOffScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs,
                         vm::showHome);
     }
 
@@ -147,7 +295,7 @@ public final class ShellView extends StackPane {
         }
         Node target = n.lookup(".text-field");
         Node button = n.lookup(".button");
-        if (target != null && target.isFocusTraversable()) {
+        if (target != null && target.isFocusTraversable() && !target.isDisabled()) {
             target.requestFocus();
         } else if (button != null) {
             button.requestFocus();
@@ -155,7 +303,12 @@ public final class ShellView extends StackPane {
     }
 
     private Node loading() {
-        // The home screen's shape at once, without its tables: the first frame comes sooner.
+        // The home screen's shape at once, without its tables: the first frame comes sooner (0060).
         return new LoadingView();
+    }
+
+    /** For tests and the screenshot tour: stops the idle timer of a window thrown away. */
+    public void dispose() {
+        idleCheck.stop();
     }
 }

@@ -1,13 +1,17 @@
 package org.dashdesk.ui.shell;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -16,88 +20,174 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.PhoneIn;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.security.Session;
+import org.dashdesk.sync.OutboxRecord;
+import org.dashdesk.sync.SyncClient;
+import org.dashdesk.sync.SyncListener;
+import org.dashdesk.sync.SyncSnapshot;
 import org.dashdesk.ui.common.AppServices;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.CurrentUser;
+import org.dashdesk.ui.common.DeskBackend;
+import org.dashdesk.ui.common.OnlineSignIn;
 import org.dashdesk.ui.common.TaskExecutor;
-import org.dashdesk.ui.common.UserProfile;
+import org.dashdesk.ui.record.RecordViewModel;
+import org.dashdesk.ui.setup.FirstRunSetup;
+import org.dashdesk.ui.setup.SetupViewModel;
+import org.dashdesk.ui.signin.EnrolViewModel;
+import org.dashdesk.ui.signin.SignInViewModel;
+import org.dashdesk.ui.signin.UnlockViewModel;
 import org.dashdesk.ui.wizard.WizardViewModel;
 
 /**
- * The main window's state: which screen shows, the lists, the open wizard, the privacy curtain.
- * The store is opened in the background; until then the home screen shows with its lists
- * marked as loading.
+ * The main window's state: first-run setup, setting up the laptop, sign-in, the lists, the open
+ * wizard or record, the privacy curtain, the idle lock and the sync status. Everything slow
+ * (reading the keyring, deriving keys, opening the store, sync) runs off the FX thread.
  */
 public final class ShellViewModel {
 
     /** The settings key of the draft open in the wizard, so a restart reopens it. */
     static final String OPEN_DRAFT = "ui.openDraft";
+    /** The local (encrypted) setting with the central server token, until online sign-in issues one. */
+    public static final String SYNC_TOKEN = "sync.token";
 
-    public enum Screen { LOADING, PROFILE, HOME, WIZARD, SETTINGS, REVIEW_QUEUE }
+    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, RECORD, REVIEW_QUEUE }
 
     private final TaskExecutor executor;
     private final Clock clock;
     private final Appearance appearance;
+    private final DeskBackend backend;
+    private final Executor uiThread;
+    private DeskBackend.Start start;
+
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.LOADING);
     private final ReadOnlyObjectWrapper<AppServices> services = new ReadOnlyObjectWrapper<>();
-    private final ObjectProperty<UserProfile> profile = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<CurrentUser> user = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AssessmentSummary> drafts = FXCollections.observableArrayList();
     private final ObservableList<AssessmentSummary> submitted = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<WizardViewModel> wizard = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RecordViewModel> record = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanProperty hidden = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGateway = new SimpleObjectProperty<>();
     private final ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotes = new SimpleObjectProperty<>();
+    private SetupViewModel setup;
+    private EnrolViewModel enrol;
+    private SignInViewModel signIn;
+    private UnlockViewModel unlock;
 
-    public ShellViewModel(TaskExecutor executor, Clock clock, Appearance appearance) {
+    private final ReadOnlyStringWrapper syncStatus = new ReadOnlyStringWrapper("");
+    private final ObservableMap<UUID, String> syncDetails = FXCollections.observableHashMap();
+    private SyncSnapshot lastSnapshot;
+    private String notSending;
+    private boolean syncStarted;
+    private final SyncListener syncListener = s -> runOnUi(() -> syncChanged(s));
+
+    /**
+     * @param uiThread where sync news is handed to ({@code Platform::runLater} in the app)
+     */
+    public ShellViewModel(TaskExecutor executor, Clock clock, Appearance appearance, DeskBackend backend, Executor uiThread) {
         this.executor = executor;
         this.clock = clock;
         this.appearance = appearance;
+        this.backend = backend;
+        this.uiThread = uiThread;
     }
 
-    /** Opens storage in the background; the window is already on screen meanwhile. */
-    public void start(Callable<AppServices> opener) {
+    private void runOnUi(Runnable r) {
+        uiThread.execute(r);
+    }
+
+    // ---- start-up, setup, set up this laptop, sign-in --------------------------------------------
+
+    private record Prepared(DeskBackend.Start start, boolean enrolled, boolean migrating) {
+    }
+
+    /** Reads the settings and the keyring in the background; the window is already on screen. */
+    public void start() {
         busy.set(true);
+        screen.set(Screen.LOADING);
         executor.execute(BackgroundTask.of(() -> {
-            AppServices s = opener.call();
-            // Read what the first screen needs while still off the FX thread.
-            Optional<UserProfile> p = UserProfile.load(s.settings());
-            Optional<String> openDraft = s.settings().get(OPEN_DRAFT);
-            Optional<Assessment> draft = openDraft.flatMap(id -> parse(id).flatMap(s.service().repository()::find))
-                    .filter(a -> a.state() == AssessmentState.DRAFT);
-            return new Started(s, p.orElse(null), draft.orElse(null), s.service().repository().drafts(),
-                    s.service().repository().submitted());
-        }).onSuccess(started -> {
+            DeskBackend.Start s = backend.prepare();
+            return new Prepared(s, s.sessions().hasEnrolledUsers(), s.sessions().willMigrateKeyFile());
+        }).onSuccess(p -> {
             busy.set(false);
-            services.set(started.services);
-            appearance.bindTo(started.services.settings());
-            profile.set(started.profile);
-            drafts.setAll(started.drafts);
-            submitted.setAll(started.submitted);
-            if (started.profile == null) {
-                screen.set(Screen.PROFILE);
-            } else if (started.openDraft != null) {
-                openWizard(started.openDraft);
+            start = p.start();
+            if (FirstRunSetup.needed(start.config())) {
+                setup = new SetupViewModel(start.config(), executor, backend.endpointCheck());
+                screen.set(Screen.SETUP);
+            } else if (!p.enrolled()) {
+                enrol = new EnrolViewModel(start.sessions(), start.earlierProfile(), p.migrating(), executor,
+                        s -> signedIn(s, Optional.empty()));
+                screen.set(Screen.ENROL);
+            } else {
+                showSignIn(null);
+            }
+        }).onFailure(e -> {
+            busy.set(false);
+            error.set("DASH Desk could not read its settings or accounts: " + e.getMessage());
+            screen.set(Screen.SIGN_IN);
+        }));
+    }
+
+    /** The first-run setup saved its settings: read them again (the data folder may have moved). */
+    public void setupDone() {
+        setup = null;
+        start();
+    }
+
+    private void showSignIn(String notice) {
+        signIn = new SignInViewModel(start.sessions(), backend.onlineSignIn(), executor, clock, notice, this::signedIn);
+        screen.set(Screen.SIGN_IN);
+    }
+
+    private record Opened(AppServices services, Assessment openDraft, List<AssessmentSummary> drafts,
+                          List<AssessmentSummary> submitted, String storedToken) {
+    }
+
+    /** Signed in (or the laptop set up): open the store with this user's key, off the FX thread. */
+    void signedIn(Session session, Optional<OnlineSignIn.Grant> grant) {
+        user.set(CurrentUser.of(session.account()));
+        error.set(null);
+        busy.set(true);
+        screen.set(Screen.LOADING);
+        DeskBackend.Start st = start;
+        executor.execute(BackgroundTask.of(() -> {
+            AppServices s = backend.open(st);
+            Optional<Assessment> draft = s.settings().get(OPEN_DRAFT).flatMap(ShellViewModel::parse)
+                    .flatMap(s.service().repository()::find).filter(a -> a.state() == AssessmentState.DRAFT);
+            return new Opened(s, draft.orElse(null), s.service().repository().drafts(), s.service().repository().submitted(),
+                    s.settings().get(SYNC_TOKEN).orElse(null));
+        }).onSuccess(o -> {
+            busy.set(false);
+            services.set(o.services());
+            appearance.bindTo(o.services().settings());
+            drafts.setAll(o.drafts());
+            submitted.setAll(o.submitted());
+            startSync(grant.map(OnlineSignIn.Grant::token).orElse(o.storedToken()));
+            if (o.openDraft() != null) {
+                openWizard(o.openDraft());
             } else {
                 screen.set(Screen.HOME);
             }
         }).onFailure(e -> {
             busy.set(false);
-            error.set("DASH Desk could not open its data: " + e.getMessage());
-            screen.set(Screen.HOME);
+            user.set(null);
+            st.sessions().signOut();
+            showSignIn("DASH Desk could not open its data: " + e.getMessage());
         }));
-    }
-
-    private record Started(AppServices services, UserProfile profile, Assessment openDraft, List<AssessmentSummary> drafts,
-                           List<AssessmentSummary> submitted) {
     }
 
     private static Optional<UUID> parse(String s) {
@@ -108,41 +198,228 @@ public final class ShellViewModel {
         }
     }
 
-    /** Remembers who the user is (first launch, or changed in settings). */
-    public void saveProfile(UserProfile p) {
+    // ---- sync ----------------------------------------------------------------------------------
+
+    private void startSync(String token) {
         AppServices s = services.get();
-        executor.execute(BackgroundTask.run(() -> p.save(s.settings())).onSuccess(v -> {
-            profile.set(p);
-            screen.set(Screen.HOME);
-        }).onFailure(e -> error.set("Your details could not be saved: " + e.getMessage() + " Try again.")));
+        if (s == null || s.sync() == null) {
+            return;
+        }
+        s.sync().addListener(syncListener);
+        configureSync(token);
     }
+
+    private void configureSync(String token) {
+        AppServices s = services.get();
+        try {
+            SyncClient client = backend.syncClient(start.config(), token);
+            s.sync().useClient(client);
+            notSending = null;
+            if (!syncStarted) {
+                s.sync().start(s.syncScheduler());
+                syncStarted = true;
+            }
+        } catch (IllegalArgumentException e) {
+            notSending = e.getMessage();
+        }
+        refreshSync();
+    }
+
+    /** Reads the outbox in the background and updates the status bar and the per-record words. */
+    public void refreshSync() {
+        AppServices s = services.get();
+        if (s == null || s.sync() == null) {
+            return;
+        }
+        executor.execute(BackgroundTask.of(s.sync()::snapshot).onSuccess(this::syncChanged)
+                .onFailure(e -> syncStatus.set("Sync status unavailable: " + e.getMessage())));
+    }
+
+    void syncChanged(SyncSnapshot s) {
+        if (services.get() == null) {
+            return;
+        }
+        boolean listsStale = lastSnapshot != null && (lastSnapshot.synced() != s.synced() || lastSnapshot.quarantined() != s.quarantined());
+        lastSnapshot = s;
+        syncStatus.set(SyncStatusText.line(s, notSending, clock.getZone(), clock.instant()));
+        Map<UUID, String> words = new HashMap<>();
+        for (OutboxRecord r : s.unsynced()) {
+            words.put(r.assessmentId(), r.describe()); // the latest revision's words win: records come in order
+        }
+        syncDetails.keySet().retainAll(words.keySet());
+        syncDetails.putAll(words);
+        if (listsStale) {
+            refresh();
+        }
+    }
+
+    /** "Sync now" (Ctrl+Shift+S): a cycle on the sync thread at once. */
+    public void syncNow() {
+        AppServices s = services.get();
+        if (s == null || s.sync() == null) {
+            return;
+        }
+        if (!syncStarted) {
+            message.set("Not sending: " + notSending);
+            return;
+        }
+        s.sync().syncNow();
+        message.set("Syncing now…");
+    }
+
+    /** The token IT gave the user, kept in the encrypted local settings (until online sign-in issues one). */
+    public void useSyncToken(String token) {
+        AppServices s = services.get();
+        String t = token == null ? "" : token.strip();
+        if (s == null || t.isEmpty()) {
+            return;
+        }
+        executor.execute(BackgroundTask.run(() -> s.settings().put(SYNC_TOKEN, t)).onSuccess(v -> {
+            configureSync(t);
+            message.set(notSending == null ? "Token saved: sending to the central server." : "Token saved. Not sending: " + notSending);
+        }).onFailure(e -> error.set("The token could not be saved: " + e.getMessage())));
+    }
+
+    /**
+     * What to tell the user when they close the app with records not yet at the server, or empty.
+     * The outbox is read now, not from the last snapshot, so a submission a moment ago counts.
+     */
+    public Optional<String> exitWarning() {
+        AppServices s = services.get();
+        if (s == null || s.sync() == null) {
+            return Optional.empty();
+        }
+        SyncSnapshot now;
+        try {
+            now = s.sync().snapshot();
+        } catch (RuntimeException e) {
+            now = lastSnapshot;
+        }
+        return now == null ? Optional.empty() : SyncStatusText.exitWarning(now);
+    }
+
+    // ---- idle lock, sign-out -------------------------------------------------------------------
+
+    /** User input: the idle timer restarts. */
+    public void touch() {
+        if (start != null && user.get() != null && !locked.get()) {
+            start.sessions().touch();
+        }
+    }
+
+    /** Called by a timer: locks when the policy's idle time has passed. */
+    public void checkIdle() {
+        if (start != null && user.get() != null && !locked.get() && start.sessions().lockIfIdle(clock.instant())) {
+            showLock();
+        }
+    }
+
+    /** Locks now (the user steps away). */
+    public void lock() {
+        if (start != null && user.get() != null && !locked.get()) {
+            start.sessions().lock();
+            showLock();
+        }
+    }
+
+    private void showLock() {
+        WizardViewModel w = wizard.get();
+        if (w != null) {
+            w.commitPending();
+        }
+        unlock = new UnlockViewModel(start.sessions(), user.get().username(), executor, clock, () -> locked.set(false),
+                why -> signOut(why));
+        locked.set(true);
+    }
+
+    public void signOut() {
+        signOut(null);
+    }
+
+    /** Saves what is pending, closes the store, forgets the key, and shows sign-in. */
+    void signOut(String notice) {
+        WizardViewModel w = wizard.get();
+        if (w != null) {
+            w.commitPending();
+        }
+        AppServices s = services.get();
+        DeskBackend.Start st = start;
+        busy.set(true);
+        executor.execute(BackgroundTask.run(() -> {
+            if (s != null) {
+                if (s.sync() != null) {
+                    s.sync().removeListener(syncListener);
+                }
+                s.settings().remove(OPEN_DRAFT);
+                s.closer().close();
+            }
+            st.sessions().signOut();
+        }).onSuccess(v -> signedOut(notice)).onFailure(e -> {
+            st.sessions().signOut();
+            signedOut("Signed out, but the data could not be closed cleanly: " + e.getMessage());
+        }));
+    }
+
+    private void signedOut(String notice) {
+        busy.set(false);
+        services.set(null);
+        user.set(null);
+        wizard.set(null);
+        record.set(null);
+        drafts.clear();
+        submitted.clear();
+        syncDetails.clear();
+        lastSnapshot = null;
+        syncStarted = false;
+        syncStatus.set("");
+        message.set(null);
+        locked.set(false);
+        unlock = null;
+        showSignIn(notice);
+    }
+
+    /** At exit (after the executor drained): close the store and forget the key. Runs on the caller's thread. */
+    public void shutdown() {
+        AppServices s = services.get();
+        if (s != null) {
+            try {
+                s.closer().close();
+            } catch (Exception e) {
+                // closing at exit: everything was committed as it was given
+            }
+        }
+        if (start != null) {
+            start.sessions().signOut();
+        }
+    }
+
+    // ---- lists, wizard, record ---------------------------------------------------------------
 
     public void refresh() {
         AppServices s = services.get();
         if (s == null) {
             return;
         }
-        executor.execute(BackgroundTask.of(() -> new List<?>[] {s.service().repository().drafts(), s.service().repository().submitted()})
-                .onSuccess(lists -> {
-                    @SuppressWarnings("unchecked")
-                    List<AssessmentSummary> d = (List<AssessmentSummary>) lists[0];
-                    @SuppressWarnings("unchecked")
-                    List<AssessmentSummary> sub = (List<AssessmentSummary>) lists[1];
-                    drafts.setAll(d);
-                    submitted.setAll(sub);
+        executor.execute(BackgroundTask.of(() -> new Lists(s.service().repository().drafts(), s.service().repository().submitted()))
+                .onSuccess(l -> {
+                    drafts.setAll(l.drafts());
+                    submitted.setAll(l.submitted());
                 })
                 .onFailure(e -> error.set("The lists could not be read: " + e.getMessage())));
     }
 
+    private record Lists(List<AssessmentSummary> drafts, List<AssessmentSummary> submitted) {
+    }
+
     public void startNew(Channel channel) {
         AppServices s = services.get();
-        UserProfile user = profile.get();
-        if (s == null || user == null) {
+        CurrentUser u = user.get();
+        if (s == null || u == null) {
             return;
         }
-        PhoneIn phoneIn = channel == Channel.PHONE_IN ? new PhoneIn(user.asOfficer(), null, null, null) : null;
+        PhoneIn phoneIn = channel == Channel.PHONE_IN ? new PhoneIn(u.asOfficer(), null, null, null) : null;
         executor.execute(BackgroundTask.of(() -> {
-            Assessment a = s.service().startDraft(channel, channel == Channel.AT_SCENE ? user.asOfficer() : null, phoneIn, user.actor());
+            Assessment a = s.service().startDraft(channel, channel == Channel.AT_SCENE ? u.asOfficer() : null, phoneIn, u.actor());
             s.settings().put(OPEN_DRAFT, a.id().toString());
             return a;
         }).onSuccess(this::openWizard).onFailure(e -> error.set("A new assessment could not be started: " + e.getMessage())));
@@ -159,11 +436,47 @@ public final class ShellViewModel {
 
     private void openWizard(Assessment a) {
         AppServices s = services.get();
-        UserProfile user = profile.get();
+        CurrentUser u = user.get();
         error.set(null);
         message.set(null);
-        wizard.set(new WizardViewModel(s.service(), s.packs(), executor, a, user.asOfficer(), user.actor(), clock));
+        record.set(null);
+        wizard.set(new WizardViewModel(s.service(), s.packs(), executor, a, u.asOfficer(), u.actor(), clock));
         screen.set(Screen.WIZARD);
+    }
+
+    /** Opens a submitted assessment read-only, with its audit rows. */
+    public void openRecord(UUID id) {
+        AppServices s = services.get();
+        if (s == null) {
+            return;
+        }
+        String words = syncDetails.get(id);
+        executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
+            List<Revision> revisions = s.service().repository().revisions(id);
+            Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+            String sync = words != null ? words : submitted.stream().filter(x -> x.id().equals(id)).map(AssessmentSummary::syncState)
+                    .findFirst().orElse(null);
+            return new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), sync, () -> amend(id), this::showHome);
+        }).onSuccess(vm -> {
+            error.set(null);
+            record.set(vm);
+            screen.set(Screen.RECORD);
+        }).onFailure(e -> error.set("The assessment could not be opened: " + e.getMessage())));
+    }
+
+    /** A returned assessment: reopen it as a draft; the wizard asks the reason for the new revision at submit. */
+    public void amend(UUID id) {
+        AppServices s = services.get();
+        CurrentUser u = user.get();
+        executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().reopen(id, u.actor());
+            s.settings().put(OPEN_DRAFT, id.toString());
+            return a;
+        }).onSuccess(a -> {
+            refresh();
+            openWizard(a);
+        }).onFailure(e -> error.set("The assessment could not be reopened: " + e.getMessage())));
     }
 
     /** Leaves the wizard for the lists; the draft stays as saved. */
@@ -185,6 +498,11 @@ public final class ShellViewModel {
                 + outcome.state().label().toLowerCase(java.util.Locale.ROOT) + ".");
         screen.set(Screen.HOME);
         refresh();
+        refreshSync();
+        AppServices s = services.get();
+        if (syncStarted && s != null) {
+            s.sync().syncNow();
+        }
     }
 
     private void forgetOpenDraft() {
@@ -199,7 +517,9 @@ public final class ShellViewModel {
     }
 
     public void showHome() {
-        screen.set(profile.get() == null ? Screen.PROFILE : Screen.HOME);
+        record.set(null);
+        screen.set(user.get() == null ? Screen.SIGN_IN : Screen.HOME);
+        refresh();
     }
 
     /** The privacy key: blank the window at once. */
@@ -216,6 +536,8 @@ public final class ShellViewModel {
         hidden.set(false);
     }
 
+    // ---- review queues (ui.signoff / ui.cru) ------------------------------------------------------
+
     /** The central server's review port, once signed in; null hides the sign-off / CRU entry. */
     public ObjectProperty<org.dashdesk.review.ReviewGateway> reviewGatewayProperty() {
         return reviewGateway;
@@ -228,9 +550,9 @@ public final class ShellViewModel {
 
     /** Supervisors get the sign-off queue, CRU the CRU queue; nobody else has a review queue. */
     public boolean hasReviewQueue() {
-        UserProfile p = profile.get();
-        return reviewGateway.get() != null && p != null
-                && (p.role() == UserProfile.Role.SUPERVISOR || p.role() == UserProfile.Role.CRU);
+        CurrentUser u = user.get();
+        return reviewGateway.get() != null && u != null
+                && (u.hasRole(org.dashdesk.security.Role.SUPERVISOR) || u.hasRole(org.dashdesk.security.Role.CRU));
     }
 
     public void showReviewQueue() {
@@ -243,6 +565,8 @@ public final class ShellViewModel {
         return executor;
     }
 
+    // ---- properties ----------------------------------------------------------------------------
+
     public ObjectProperty<Screen> screenProperty() {
         return screen;
     }
@@ -251,8 +575,29 @@ public final class ShellViewModel {
         return services.getReadOnlyProperty();
     }
 
-    public ObjectProperty<UserProfile> profileProperty() {
-        return profile;
+    public ReadOnlyObjectProperty<CurrentUser> userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    /** The settings in force (null until read). */
+    public org.dashdesk.config.AppConfig config() {
+        return start == null ? null : start.config();
+    }
+
+    public SetupViewModel setup() {
+        return setup;
+    }
+
+    public EnrolViewModel enrol() {
+        return enrol;
+    }
+
+    public SignInViewModel signIn() {
+        return signIn;
+    }
+
+    public UnlockViewModel unlock() {
+        return unlock;
     }
 
     public ObservableList<AssessmentSummary> drafts() {
@@ -263,8 +608,27 @@ public final class ShellViewModel {
         return submitted;
     }
 
+    /** Per assessment not yet synced: its state and last error in words. */
+    public ObservableMap<UUID, String> syncDetails() {
+        return syncDetails;
+    }
+
+    /** The submitted list's sync column: the live words where known, else the stored state. */
+    public String syncWords(AssessmentSummary s) {
+        String live = syncDetails.get(s.id());
+        return live != null ? live : s.syncState() == null ? "" : s.syncState();
+    }
+
+    public ReadOnlyStringProperty syncStatusProperty() {
+        return syncStatus.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<WizardViewModel> wizardProperty() {
         return wizard.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RecordViewModel> recordProperty() {
+        return record.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -277,6 +641,10 @@ public final class ShellViewModel {
 
     public BooleanProperty hiddenProperty() {
         return hidden;
+    }
+
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
     }
 
     public BooleanProperty busyProperty() {

@@ -1,6 +1,5 @@
 package org.dashdesk.ui.wizard;
 
-import javafx.beans.binding.Bindings;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -47,7 +46,7 @@ final class QuestionRow extends VBox {
         getChildren().add(head);
         if (vm.question().prompt() != null) {
             Label prompt = new Label();
-            prompt.textProperty().bind(Bindings.createStringBinding(() -> q.promptFor(null), vm.displayTextProperty()));
+            prompt.textProperty().bind(vm.displayPromptProperty());
             prompt.setWrapText(true);
             prompt.getStyleClass().add("question-prompt");
             getChildren().add(prompt);

@@ -41,6 +41,7 @@ public final class QuestionViewModel {
     private final ObjectProperty<LocalDate> date = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper numberError = new ReadOnlyStringWrapper();
     private final StringBinding displayText;
+    private final StringBinding displayPrompt;
     private boolean loading;
     private boolean dirty;
 
@@ -49,6 +50,7 @@ public final class QuestionViewModel {
         this.packId = packId;
         this.owner = owner;
         this.displayText = Bindings.createStringBinding(() -> question.textFor(abuserName.get()), abuserName);
+        this.displayPrompt = Bindings.createStringBinding(() -> question.promptFor(abuserName.get()), abuserName);
         choice.addListener((o, a, b) -> changed(true));
         date.addListener((o, a, b) -> changed(true));
         fearGrid.addListener((SetChangeListener<String>) c -> changed(true));
@@ -145,6 +147,11 @@ public final class QuestionViewModel {
 
     public boolean takesChoice() {
         return question.kind().hasChoice();
+    }
+
+    /** The prompt under the question (null if none), with the abuser's name filled in like the text. */
+    public StringBinding displayPromptProperty() {
+        return displayPrompt;
     }
 
     /** The question text with the abuser's name in place of "(…)". */

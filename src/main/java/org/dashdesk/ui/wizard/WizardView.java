@@ -12,17 +12,18 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -519,12 +520,56 @@ public final class WizardView extends BorderPane {
         Label judgementHelp = new Label("You may raise the grading on your own concern or the victim's perception of risk, "
                 + "with written reasons. You cannot lower it.");
         judgementHelp.setWrapText(true);
-        ComboBox<RiskLevel> raise = new ComboBox<>(vm.raiseOptions());
+        // One control: "agree" or one of the levels above the computed one, as radio buttons (Tab, arrows, Space).
+        ToggleGroup levelGroup = new ToggleGroup();
+        // One option per line: long labels stay readable at large text sizes.
+        VBox raise = new VBox(6);
         raise.setId("judgement-level");
-        raise.setPromptText("Agree with the computed level");
-        raise.valueProperty().bindBidirectional(vm.judgementLevelProperty());
-        Button clear = new Button("Agree with computed level");
-        clear.setOnAction(e -> vm.clearJudgement());
+        Label highest = new Label();
+        highest.setId("judgement-highest");
+        Runnable buildLevels = () -> {
+            RadioButton agree = new RadioButton("Agree with the computed level");
+            agree.setId("judgement-agree");
+            agree.setToggleGroup(levelGroup);
+            agree.setUserData(null);
+            raise.getChildren().setAll(agree);
+            for (RiskLevel level : vm.raiseOptions()) {
+                RadioButton r = new RadioButton("Raise to " + level.label());
+                r.setId("judgement-raise-" + level.name().toLowerCase(java.util.Locale.ROOT));
+                r.setToggleGroup(levelGroup);
+                r.setUserData(level);
+                raise.getChildren().add(r);
+            }
+            if (vm.raiseOptions().isEmpty()) {
+                highest.setText("Already at the highest level: there is nothing to raise it to.");
+                highest.setWrapText(true);
+                raise.getChildren().add(highest);
+            }
+            RiskLevel current = vm.judgementLevelProperty().get();
+            levelGroup.getToggles().stream().filter(t -> java.util.Objects.equals(t.getUserData(), current)).findFirst()
+                    .ifPresentOrElse(levelGroup::selectToggle, () -> levelGroup.selectToggle(agree));
+        };
+        buildLevels.run();
+        vm.raiseOptions().addListener((ListChangeListener<RiskLevel>) c -> buildLevels.run());
+        vm.judgementLevelProperty().addListener((o, a, b) -> levelGroup.getToggles().stream()
+                .filter(t -> java.util.Objects.equals(t.getUserData(), b)).findFirst().ifPresent(t -> {
+                    if (levelGroup.getSelectedToggle() != t) {
+                        levelGroup.selectToggle(t);
+                    }
+                }));
+        levelGroup.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                return;
+            }
+            RiskLevel chosen = (RiskLevel) b.getUserData();
+            if (chosen == null) {
+                if (vm.judgementLevelProperty().get() != null) {
+                    vm.clearJudgement();
+                }
+            } else if (chosen != vm.judgementLevelProperty().get()) {
+                vm.judgementLevelProperty().set(chosen);
+            }
+        });
         TextArea rationale = new TextArea();
         Controls.tabMovesFocus(rationale);
         rationale.setId("judgement-rationale");
@@ -536,7 +581,10 @@ public final class WizardView extends BorderPane {
         judgementError.setWrapText(true);
         judgementError.textProperty().bind(vm.judgementErrorProperty());
         GridPane j = Controls.form();
-        j.addRow(0, Controls.labelFor("Raise the grading to", raise), new HBox(8, raise, clear));
+        Label raiseLabel = new Label("Your judgement");
+        raiseLabel.getStyleClass().add("field-label");
+        raiseLabel.setLabelFor(raise);
+        j.addRow(0, raiseLabel, raise);
         j.addRow(1, Controls.labelFor("Reasons", rationale), rationale);
         GridPane.setHgrow(rationale, Priority.ALWAYS);
 

@@ -1,34 +1,51 @@
 package org.dashdesk.ui.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.dashdesk.config.ConfigLocations;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SecurityPolicy;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.ui.StoreServices;
 import org.dashdesk.ui.common.AppServices;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.FxTaskExecutor;
+import org.dashdesk.ui.common.MutableClock;
+import org.dashdesk.ui.common.OnlineSignIn;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A real DASH Desk window over a real encrypted H2 store in a temporary directory, with the real
- * background executor. {@link #restart()} throws the window and store away and opens them again
- * over the same files, as a killed and restarted app would.
+ * A real DASH Desk window over real settings files, a real keyring and a real encrypted H2 store
+ * in a temporary directory, with the real background executor. {@link #restart()} throws the
+ * window and store away and opens them again over the same files, as a killed and restarted app
+ * would. The clock is moved by hand for the idle lock.
  */
 final class DeskFixture {
 
+    /** Fast key derivation for tests; everything else as in production (idle lock after 10 minutes). */
+    static final SecurityPolicy POLICY = SecurityPolicy.defaults().withIterations(SecurityPolicy.MIN_ITERATIONS);
+    static final String PASSWORD = "synthetic pass phrase 1";
+
     final Path dataDir;
     final Stage stage;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T01:00:00Z"), ZoneId.of("Europe/London"));
     FxTaskExecutor executor;
     ShellViewModel shell;
-    AppServices services;
+    ShellView view;
 
     DeskFixture(Path dataDir, Stage stage) {
         this.dataDir = dataDir;
@@ -36,23 +53,60 @@ final class DeskFixture {
         current = stage;
     }
 
+    ConfigLocations locations() {
+        return new ConfigLocations(dataDir.resolve("it-settings-absent.properties"), dataDir);
+    }
+
+    /** As if the first-run setup had been completed, with these lines in the user's settings file. */
+    DeskFixture configured(String... lines) throws Exception {
+        Files.createDirectories(dataDir);
+        Files.writeString(locations().userFile(), "# test settings\n" + String.join("\n", lines) + "\n");
+        return this;
+    }
+
+    /** Enrols a user on the laptop without the UI (then signs out), as an earlier session would have. */
+    DeskFixture enrolled(String username, String name, String collar, Role role) {
+        SessionManager sessions = SessionManager.open(dataDir, POLICY, clock);
+        sessions.enrolFirstUser(new UserAccount(username, name, collar, Set.of(role), "Team Synthetic"), PASSWORD.toCharArray());
+        sessions.signOut();
+        return this;
+    }
+
     void open() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             executor = new FxTaskExecutor();
             Appearance appearance = new Appearance();
-            shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance);
-            Scene scene = new Scene(new ShellView(shell), 1180, 780);
+            shell = new ShellViewModel(executor, clock, appearance, new StoreServices(locations(), POLICY, clock, OnlineSignIn.OFFLINE),
+                    Platform::runLater);
+            view = new ShellView(shell);
+            Scene scene = new Scene(view, 1180, 780);
             appearance.apply(scene);
             stage.setTitle("DASH Desk");
             stage.setScene(scene);
             stage.show();
-            shell.start(() -> StoreServices.open(dataDir));
+            shell.start();
         }).get(10, TimeUnit.SECONDS);
         settle();
-        services = shell.servicesProperty().get();
-        if (services == null) {
-            throw new AssertionError("store did not open: " + shell.errorProperty().get());
+    }
+
+    /** Signs in through the sign-in screen by keyboard. */
+    void signIn(FxRobot robot, String username) throws Exception {
+        settle();
+        if (robot.lookup("#sign-in").tryQuery().isEmpty()) {
+            throw new AssertionError("not on the sign-in screen but " + shell.screenProperty().get() + ": " + shell.errorProperty().get());
         }
+        tabUntil(robot, id("sign-in-username"), "username");
+        robot.write(username);
+        robot.type(KeyCode.TAB).write(PASSWORD);
+        robot.type(KeyCode.ENTER);
+        settle();
+        if (services() == null) {
+            throw new AssertionError("store did not open: " + shell.signIn().messageProperty().get());
+        }
+    }
+
+    AppServices services() {
+        return shell.servicesProperty().get();
     }
 
     /** Waits until background saves have finished and the FX thread has handled their results. */
@@ -72,10 +126,9 @@ final class DeskFixture {
     }
 
     void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> view.dispose()).get(5, TimeUnit.SECONDS);
         executor.close();
-        if (services != null) {
-            services.closer().close();
-        }
+        shell.shutdown();
     }
 
     private static Stage current;

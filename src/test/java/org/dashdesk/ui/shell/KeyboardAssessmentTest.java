@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -35,7 +36,9 @@ import org.dashdesk.grading.Choice;
 import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.ui.StoreServices;
 import org.dashdesk.ui.common.AppServices;
-import org.dashdesk.ui.common.UserProfile;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.ui.wizard.WizardViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,6 +76,12 @@ class KeyboardAssessmentTest {
         return desk;
     }
 
+    private void openOfficerDesk(FxRobot robot) throws Exception {
+        desk = new DeskFixture(dir, stage).configured().enrolled("pc4471", "PC Test Example", "4471", Role.OFFICER);
+        desk.open();
+        desk.signIn(robot, "pc4471");
+    }
+
     private void answer(FxRobot robot, String expectedQuestion, KeyCode key) throws Exception {
         desk.settle();
         Node f = focusOwner(robot);
@@ -88,18 +97,36 @@ class KeyboardAssessmentTest {
     @Test
     void aWholeAssessmentByKeyboardOnlyIsStoredInH2(FxRobot robot) throws Exception {
         openDesk();
-        // First launch: who is using this laptop.
-        assertNotNull(robot.lookup("#profile").tryQuery().orElse(null), "first launch asks for the profile");
-        assertEquals("profile-name", focusOwner(robot).getId());
+        // First run: the setup screen (settings file), then "Set up this laptop" (first user), all by keyboard.
+        assertNotNull(robot.lookup("#first-run-setup").tryQuery().orElse(null), "first run shows the setup");
+        assertEquals(dir.toString(), robot.lookup("#setup-data").queryTextInputControl().getText(), "data folder defaults");
+        tabUntil(robot, id("setup-save"), "Save and continue");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertTrue(java.nio.file.Files.exists(dir.resolve("dashdesk.properties")), "setup wrote the user's settings file");
+        assertNotNull(robot.lookup("#enrol").tryQuery().orElse(null), "no user yet: set up this laptop");
+        assertEquals("enrol-name", focusOwner(robot).getId());
         robot.write("PC Test Example");
+        robot.type(KeyCode.TAB).write("pc4471");
         robot.type(KeyCode.TAB).write("4471");
         robot.type(KeyCode.TAB);
-        assertEquals("profile-role", focusOwner(robot).getId());
-        robot.type(KeyCode.F4).type(KeyCode.DOWN).type(KeyCode.ENTER);
+        assertEquals("enrol-role-officer", focusOwner(robot).getId(), "roles are reached by Tab, no drop-down");
+        robot.type(KeyCode.SPACE);
+        tabUntil(robot, id("enrol-team"), "team");
+        robot.write("Team North");
+        robot.type(KeyCode.TAB).write(DeskFixture.PASSWORD);
+        robot.type(KeyCode.TAB).write("not the same password");
+        desk.settle();
+        assertEquals("The two passwords are not the same.", robot.lookup("#enrol-problem").queryLabeled().getText());
+        robot.press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL).write(DeskFixture.PASSWORD);
         robot.type(KeyCode.ENTER);
         desk.settle();
-        assertEquals(new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER),
-                UserProfile.load(desk.services.settings()).orElseThrow(), "profile remembered in the local store");
+        assertNotNull(desk.services(), "the laptop is set up and the store open: " + desk.shell.enrol().messageProperty().get());
+        SessionManager keyring = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
+        UserAccount enrolled = keyring.enrolledAccounts().get(0);
+        assertEquals(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "Team North"), enrolled,
+                "the first user is in the keyring with the role chosen");
+        assertEquals("DASH Desk", stage.getTitle());
 
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
@@ -169,7 +196,7 @@ class KeyboardAssessmentTest {
         assertTrue(wizard.reviewItems().stream().noneMatch(i -> i.blocking()), () -> wizard.reviewItems().toString());
 
         // Before submitting: the draft in H2 already holds every answer (autosave).
-        AssessmentContent draft = storedDraft(desk.services, id);
+        AssessmentContent draft = storedDraft(desk.services(), id);
         assertEquals(Choice.DONT_KNOW, draft.answer("Q20").choice());
         assertEquals(Choice.YES, draft.answer("S2").choice());
         assertEquals("Suspect in custody; consider on release", draft.referrals().get(Referral.DVPN).reason());
@@ -181,7 +208,9 @@ class KeyboardAssessmentTest {
 
         // Reopen the store from disk and read what was really stored.
         desk.close();
-        try (AssessmentRepository repo = StoreServices.open(dir).service().repository()) {
+        SessionManager again = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
+        again.signIn("pc4471", DeskFixture.PASSWORD.toCharArray());
+        try (AssessmentRepository repo = StoreServices.open(dir, again.keyProvider()).service().repository()) {
             Assessment stored = repo.find(id).orElseThrow();
             assertEquals(AssessmentState.REFERRED, stored.state());
             List<Revision> revisions = repo.revisions(id);
@@ -222,9 +251,7 @@ class KeyboardAssessmentTest {
 
     @Test
     void anAbandonedDraftReopensAfterARestartAtTheSameQuestion(FxRobot robot) throws Exception {
-        openDesk();
-        new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER).save(desk.services.settings());
-        desk.restart();
+        openOfficerDesk(robot);
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
         desk.settle();
@@ -241,6 +268,7 @@ class KeyboardAssessmentTest {
         assertTrue(desk.shell.wizardProperty().get() != null);
 
         desk.restart();
+        desk.signIn(robot, "pc4471");
         WizardViewModel again = desk.shell.wizardProperty().get();
         assertNotNull(again, "the draft that was open reopens by itself");
         assertEquals(id, again.assessmentId());
@@ -275,9 +303,7 @@ class KeyboardAssessmentTest {
 
     @Test
     void thePrivacyKeyBlanksTheWindowUntilADeliberateAction(FxRobot robot) throws Exception {
-        openDesk();
-        new UserProfile("PC Test Example", "4471", UserProfile.Role.RESPONSE_OFFICER).save(desk.services.settings());
-        desk.restart();
+        openOfficerDesk(robot);
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
         desk.settle();
@@ -290,7 +316,7 @@ class KeyboardAssessmentTest {
         assertTrue(robot.lookup("#curtain").query().isVisible());
         assertFalse(visibleText(robot, "Sam Synthetic"), "nothing of the assessment is visible");
         assertEquals("DASH Desk", stage.getTitle());
-        assertEquals("Sam Synthetic", storedDraft(desk.services, desk.shell.wizardProperty().get().assessmentId()).people().victimName(),
+        assertEquals("Sam Synthetic", storedDraft(desk.services(), desk.shell.wizardProperty().get().assessmentId()).people().victimName(),
                 "hiding saved what was typed");
 
         // Stray keys, including the privacy key again, do not bring it back.
@@ -309,9 +335,9 @@ class KeyboardAssessmentTest {
 
     @Test
     void aPhoneInRecordsTheRecorderAndTheAttendingOfficer(FxRobot robot) throws Exception {
-        openDesk();
-        new UserProfile("Imu Recorder", "S2301", UserProfile.Role.IMU_STAFF).save(desk.services.settings());
-        desk.restart();
+        desk = new DeskFixture(dir, stage).configured().enrolled("imu2301", "Imu Recorder", "S2301", Role.IMU);
+        desk.open();
+        desk.signIn(robot, "imu2301");
         tabUntil(robot, id("new-phone-in"), "New assessment — phone-in");
         robot.type(KeyCode.SPACE);
         desk.settle();
@@ -329,12 +355,12 @@ class KeyboardAssessmentTest {
         answer(robot, "Q1", KeyCode.N);
         desk.settle();
 
-        AssessmentContent c = storedDraft(desk.services, wizard.assessmentId());
+        AssessmentContent c = storedDraft(desk.services(), wizard.assessmentId());
         assertEquals(new PhoneIn(new Officer("S2301", "Imu Recorder"), "9120", "CALL-2211", Boolean.TRUE), c.phoneIn());
         assertEquals("KNT-PHONE-7", c.incident().incidentReference());
         assertEquals(Choice.NO, c.answer("Q1").choice());
-        assertInstanceOf(List.class, desk.services.service().repository().audit(wizard.assessmentId()));
-        assertTrue(desk.services.service().repository().audit(wizard.assessmentId()).stream().allMatch(a -> "S2301".equals(a.actor())),
+        assertInstanceOf(List.class, desk.services().service().repository().audit(wizard.assessmentId()));
+        assertTrue(desk.services().service().repository().audit(wizard.assessmentId()).stream().allMatch(a -> "S2301".equals(a.actor())),
                 "every change is attributed to the IMU recorder");
     }
 

@@ -1,0 +1,71 @@
+package org.dashdesk.ui.shell;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+
+import org.dashdesk.sync.OutboxRecord;
+import org.dashdesk.sync.SyncSnapshot;
+
+/** The words of the status bar and of the exit warning. */
+public final class SyncStatusText {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+    private SyncStatusText() {
+    }
+
+    /**
+     * "2 waiting to send · last successful sync today 10:42", plus what is wrong, if anything.
+     *
+     * @param notSending why sync is not running at all (no server set up, no token), or null
+     */
+    public static String line(SyncSnapshot s, String notSending, ZoneId zone, Instant now) {
+        StringBuilder b = new StringBuilder();
+        b.append(s.waiting() == 0 ? "Nothing waiting to send" : s.waiting() + " waiting to send");
+        if (s.quarantined() > 0) {
+            b.append(" · ").append(s.quarantined()).append(" refused by the server");
+        }
+        if (s.waitingForSignIn() > 0) {
+            b.append(" · ").append(s.waitingForSignIn()).append(" waiting for sign-in");
+        }
+        b.append(" · last successful sync ").append(s.lastSuccess() == null ? "never" : when(s.lastSuccess(), zone, now));
+        if (notSending != null) {
+            b.append(" · Not sending: ").append(notSending);
+        } else if (s.running()) {
+            b.append(" · Syncing…");
+        } else if (s.lastProblem() != null) {
+            b.append(" · Last attempt: ").append(s.lastProblem());
+        }
+        return b.toString();
+    }
+
+    static String when(Instant at, ZoneId zone, Instant now) {
+        ZonedDateTime t = at.atZone(zone);
+        LocalDate today = now.atZone(zone).toLocalDate();
+        return t.toLocalDate().equals(today) ? "today " + TIME.format(t) : DAY_TIME.format(t);
+    }
+
+    /** The exit warning when assessments have not reached the server, or empty when all have. */
+    public static Optional<String> exitWarning(SyncSnapshot s) {
+        if (!s.hasUnsent()) {
+            return Optional.empty();
+        }
+        long assessments = s.unsynced().stream().map(OutboxRecord::assessmentId).distinct().count();
+        if (assessments == 0) {
+            assessments = (long) s.waiting() + s.quarantined() + s.waitingForSignIn();
+        }
+        return Optional.of(exitWarning(assessments));
+    }
+
+    public static String exitWarning(long assessments) {
+        return assessments == 1
+                ? "1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are online."
+                : assessments + " assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
+                        + " time you are online.";
+    }
+}

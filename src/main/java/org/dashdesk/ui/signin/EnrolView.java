@@ -1,0 +1,89 @@
+package org.dashdesk.ui.signin;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.security.Role;
+import org.dashdesk.ui.common.Controls;
+import org.dashdesk.ui.common.CurrentUser;
+
+/** "Set up this laptop" for its first user. Roles are tick boxes: Tab and Space, no drop-down. */
+public final class EnrolView extends VBox {
+
+    public EnrolView(EnrolViewModel vm) {
+        setId("enrol");
+        setSpacing(12);
+        setPadding(new Insets(32));
+        setAlignment(Pos.TOP_CENTER);
+        setMaxWidth(640);
+        Label title = new Label("Set up this laptop");
+        title.getStyleClass().add("page-title");
+        Label help = new Label("You are the first person to use DASH Desk on this laptop. Your password protects the data on it: "
+                + "nobody can open it without signing in." + (vm.migrating()
+                ? " The assessments already saved here are kept: their key moves into your account." : ""));
+        help.setWrapText(true);
+        GridPane grid = Controls.form();
+        TextField name = text("enrol-name", vm.nameProperty());
+        TextField username = text("enrol-username", vm.usernameProperty());
+        TextField collar = text("enrol-collar", vm.collarProperty());
+        FlowPane roles = new FlowPane(14, 6);
+        roles.setId("enrol-roles");
+        CheckBox first = null;
+        for (Role r : Role.values()) {
+            CheckBox box = new CheckBox(CurrentUser.words(r));
+            box.setId("enrol-role-" + r.name().toLowerCase(java.util.Locale.ROOT));
+            box.selectedProperty().bindBidirectional(vm.roleProperty(r));
+            roles.getChildren().add(box);
+            first = first == null ? box : first;
+        }
+        TextField team = text("enrol-team", vm.teamProperty());
+        PasswordField password = new PasswordField();
+        password.setId("enrol-password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        PasswordField confirm = new PasswordField();
+        confirm.setId("enrol-confirm");
+        confirm.textProperty().bindBidirectional(vm.confirmProperty());
+        int row = 0;
+        grid.addRow(row++, Controls.labelFor("Your name", name), name);
+        grid.addRow(row++, Controls.labelFor("Username", username), username);
+        grid.addRow(row++, Controls.labelFor("Collar number", collar), collar);
+        Label rolesLabel = new Label("Role(s)");
+        rolesLabel.getStyleClass().add("field-label");
+        rolesLabel.setLabelFor(first);
+        grid.addRow(row++, rolesLabel, roles);
+        grid.addRow(row++, Controls.labelFor("Team", team), team);
+        grid.addRow(row++, Controls.labelFor("Password (at least " + vm.minPasswordLength() + " characters)", password), password);
+        grid.addRow(row, Controls.labelFor("Password again", confirm), confirm);
+        Label problem = new Label();
+        problem.setId("enrol-problem");
+        problem.getStyleClass().add("field-hint");
+        problem.textProperty().bind(vm.problemProperty());
+        Label message = new Label();
+        message.setId("enrol-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.accessibleTextProperty().bind(vm.messageProperty());
+        Button save = new Button("Set up and sign in");
+        save.setId("enrol-save");
+        save.getStyleClass().add("primary");
+        save.setDefaultButton(true);
+        save.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.busyProperty()));
+        save.setOnAction(e -> vm.enrol());
+        getChildren().addAll(title, help, grid, problem, save, message);
+    }
+
+    private static TextField text(String id, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+}

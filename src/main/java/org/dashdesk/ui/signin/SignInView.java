@@ -1,0 +1,48 @@
+package org.dashdesk.ui.signin;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+
+import org.dashdesk.ui.common.Controls;
+
+/** Username and password. Enter signs in. */
+public final class SignInView extends VBox {
+
+    public SignInView(SignInViewModel vm) {
+        setId("sign-in");
+        setSpacing(12);
+        setPadding(new Insets(48));
+        setAlignment(Pos.TOP_CENTER);
+        setMaxWidth(520);
+        Label title = new Label("Sign in to DASH Desk");
+        title.getStyleClass().add("page-title");
+        TextField username = new TextField();
+        username.setId("sign-in-username");
+        username.textProperty().bindBidirectional(vm.usernameProperty());
+        PasswordField password = new PasswordField();
+        password.setId("sign-in-password");
+        password.textProperty().bindBidirectional(vm.passwordProperty());
+        GridPane grid = Controls.form();
+        grid.addRow(0, Controls.labelFor("Username", username), username);
+        grid.addRow(1, Controls.labelFor("Password", password), password);
+        Button signIn = new Button("Sign in");
+        signIn.setId("sign-in-button");
+        signIn.getStyleClass().add("primary");
+        signIn.setDefaultButton(true);
+        signIn.disableProperty().bind(vm.busyProperty());
+        signIn.setOnAction(e -> vm.signIn());
+        Label message = new Label();
+        message.setId("sign-in-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("field-error");
+        message.textProperty().bind(vm.messageProperty());
+        message.accessibleTextProperty().bind(vm.messageProperty());
+        getChildren().addAll(title, grid, signIn, message);
+    }
+}

@@ -1,0 +1,111 @@
+package org.dashdesk.ui.signin;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.dashdesk.security.Session;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.SignInException;
+import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.OnlineSignIn;
+import org.dashdesk.ui.common.TaskExecutor;
+
+/**
+ * Username and password against the laptop's keyring (offline), then the server's sign-in
+ * through {@link OnlineSignIn} for a sync token. The slow key derivation runs in the background.
+ */
+public final class SignInViewModel {
+
+    private final SessionManager sessions;
+    private final OnlineSignIn online;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final BiConsumer<Session, Optional<OnlineSignIn.Grant>> onSignedIn;
+    private final StringProperty username = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    public SignInViewModel(SessionManager sessions, OnlineSignIn online, TaskExecutor executor, Clock clock, String notice,
+                           BiConsumer<Session, Optional<OnlineSignIn.Grant>> onSignedIn) {
+        this.sessions = sessions;
+        this.online = online;
+        this.executor = executor;
+        this.clock = clock;
+        this.onSignedIn = onSignedIn;
+        message.set(notice);
+    }
+
+    private record Outcome(Session session, Optional<OnlineSignIn.Grant> grant) {
+    }
+
+    public void signIn() {
+        if (busy.get()) {
+            return;
+        }
+        String user = username.get() == null ? "" : username.get().strip();
+        if (user.isEmpty()) {
+            message.set("Enter your username.");
+            return;
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            message.set("Enter your password.");
+            return;
+        }
+        char[] typed = password.get().toCharArray();
+        password.set("");
+        busy.set(true);
+        message.set("Signing in…");
+        executor.execute(BackgroundTask.of(() -> {
+            try {
+                Session s = sessions.signIn(user, typed);
+                Optional<OnlineSignIn.Grant> grant;
+                try {
+                    grant = online.signIn(s.username(), typed);
+                } catch (Exception e) {
+                    // The server refused or failed: work offline; the status bar says sync is not signed in.
+                    grant = Optional.empty();
+                }
+                return new Outcome(s, grant);
+            } finally {
+                Arrays.fill(typed, '\0');
+            }
+        }).onSuccess(o -> {
+            busy.set(false);
+            message.set(null);
+            onSignedIn.accept(o.session(), o.grant());
+        }).onFailure(e -> {
+            busy.set(false);
+            if (e instanceof SignInException refused) {
+                message.set(SignInMessages.describe(refused, clock.getZone(), clock.instant()));
+            } else {
+                message.set("Sign-in failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }));
+    }
+
+    public StringProperty usernameProperty() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

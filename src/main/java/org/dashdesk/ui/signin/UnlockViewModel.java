@@ -1,0 +1,94 @@
+package org.dashdesk.ui.signin;
+
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.SignInException;
+import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.TaskExecutor;
+
+/**
+ * The lock screen: the signed-in user's password continues the session. Wrong passwords count
+ * toward the lockout; locking out ends the session, and {@code onEnded} gets the reason.
+ */
+public final class UnlockViewModel {
+
+    private final SessionManager sessions;
+    private final TaskExecutor executor;
+    private final Clock clock;
+    private final Runnable onUnlocked;
+    private final Consumer<String> onEnded;
+    private final StringProperty password = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final String username;
+
+    public UnlockViewModel(SessionManager sessions, String username, TaskExecutor executor, Clock clock, Runnable onUnlocked,
+                           Consumer<String> onEnded) {
+        this.sessions = sessions;
+        this.username = username;
+        this.executor = executor;
+        this.clock = clock;
+        this.onUnlocked = onUnlocked;
+        this.onEnded = onEnded;
+    }
+
+    public void unlock() {
+        if (busy.get()) {
+            return;
+        }
+        if (password.get() == null || password.get().isEmpty()) {
+            message.set("Enter your password.");
+            return;
+        }
+        char[] typed = password.get().toCharArray();
+        password.set("");
+        busy.set(true);
+        executor.execute(BackgroundTask.of(() -> {
+            try {
+                return sessions.unlock(typed);
+            } finally {
+                Arrays.fill(typed, '\0');
+            }
+        }).onSuccess(s -> {
+            busy.set(false);
+            message.set(null);
+            onUnlocked.run();
+        }).onFailure(e -> {
+            busy.set(false);
+            if (e instanceof SignInException refused && refused.reason() == SignInException.Reason.WRONG_CREDENTIALS) {
+                message.set("Wrong password. Too many wrong passwords lock the account.");
+            } else if (e instanceof SignInException refused) {
+                onEnded.accept(SignInMessages.describe(refused, clock.getZone(), clock.instant()));
+            } else {
+                message.set("Unlocking failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            }
+        }));
+    }
+
+    /** Whose session is locked: shown as the username only. */
+    public String username() {
+        return username;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+}

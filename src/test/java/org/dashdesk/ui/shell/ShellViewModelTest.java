@@ -1,0 +1,192 @@
+package org.dashdesk.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.config.ConfigLocations;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SecurityPolicy;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
+import org.dashdesk.sync.OutboxRecord;
+import org.dashdesk.sync.OutboxState;
+import org.dashdesk.sync.SyncSnapshot;
+import org.dashdesk.ui.StoreServices;
+import org.dashdesk.ui.common.Appearance;
+import org.dashdesk.ui.common.CurrentThreadTaskExecutor;
+import org.dashdesk.ui.common.MutableClock;
+import org.dashdesk.ui.common.OnlineSignIn;
+import org.dashdesk.ui.signin.EnrolViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shell's sign-in, lock and sync words without a window, over a real keyring and store. */
+class ShellViewModelTest {
+
+    private static final String PASSWORD = "synthetic pass phrase 1";
+    private static final SecurityPolicy POLICY = SecurityPolicy.defaults().withIterations(SecurityPolicy.MIN_ITERATIONS)
+            .withLockout(3, Duration.ofMinutes(15));
+
+    @TempDir
+    Path dir;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"), ZoneId.of("UTC"));
+    private final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+    private ShellViewModel vm;
+
+    private ShellViewModel shell(boolean enrolled) throws Exception {
+        ConfigLocations locations = new ConfigLocations(dir.resolve("absent-it.properties"), dir);
+        Files.writeString(locations.userFile(), "# test\n");
+        if (enrolled) {
+            SessionManager s = SessionManager.open(dir, POLICY, clock);
+            s.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "North"), PASSWORD.toCharArray());
+            s.signOut();
+        }
+        vm = new ShellViewModel(executor, clock, new Appearance(), new StoreServices(locations, POLICY, clock, OnlineSignIn.OFFLINE),
+                Runnable::run);
+        vm.start();
+        return vm;
+    }
+
+    @AfterEach
+    void close() {
+        if (vm != null) {
+            vm.shutdown();
+        }
+    }
+
+    private void signIn(String password) {
+        vm.signIn().usernameProperty().set("pc4471");
+        vm.signIn().passwordProperty().set(password);
+        vm.signIn().signIn();
+    }
+
+    @Test
+    void aLaptopWithoutUsersAsksToBeSetUpAndTheFormSaysWhatIsMissing() throws Exception {
+        shell(false);
+        assertEquals(ShellViewModel.Screen.ENROL, vm.screenProperty().get());
+        EnrolViewModel e = vm.enrol();
+        assertEquals("Enter your name.", e.problemProperty().get());
+        e.nameProperty().set("PC Test Example");
+        e.usernameProperty().set("pc4471");
+        assertEquals("Choose at least one role.", e.problemProperty().get());
+        e.roleProperty(Role.OFFICER).set(true);
+        e.passwordProperty().set("short");
+        assertEquals("Password: at least 10 characters.", e.problemProperty().get());
+        e.passwordProperty().set(PASSWORD);
+        e.confirmProperty().set(PASSWORD + "x");
+        assertEquals("The two passwords are not the same.", e.problemProperty().get());
+        e.confirmProperty().set(PASSWORD);
+        assertNull(e.problemProperty().get());
+        e.enrol();
+        assertEquals(ShellViewModel.Screen.HOME, vm.screenProperty().get());
+        assertEquals("pc4471", vm.userProperty().get().username());
+        assertNotNull(vm.servicesProperty().get());
+    }
+
+    @Test
+    void wrongPasswordsAreRefusedInWordsThenTheAccountLocksUntilATimeShown() throws Exception {
+        shell(true);
+        assertEquals(ShellViewModel.Screen.SIGN_IN, vm.screenProperty().get());
+        signIn("wrong password one");
+        assertEquals("Unknown username or wrong password. Check both and try again.", vm.signIn().messageProperty().get());
+        assertEquals("", vm.signIn().passwordProperty().get(), "the typed password is cleared");
+        assertNull(vm.servicesProperty().get());
+        signIn("wrong password two");
+        signIn("wrong password three");
+        assertEquals("Too many wrong passwords: this account is locked until 10:15. Try again then, or ask a supervisor.",
+                vm.signIn().messageProperty().get());
+        signIn(PASSWORD);
+        assertTrue(vm.signIn().messageProperty().get().startsWith("Too many wrong passwords"), "even the right password waits");
+        clock.advance(Duration.ofMinutes(16));
+        signIn(PASSWORD);
+        assertEquals(ShellViewModel.Screen.HOME, vm.screenProperty().get());
+    }
+
+    @Test
+    void idleTimeLocksAndOnlyThePasswordUnlocksKeepingTheWizard() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        vm.startNew(Channel.AT_SCENE);
+        var wizard = vm.wizardProperty().get();
+        assertNotNull(wizard);
+        clock.advance(Duration.ofMinutes(9));
+        vm.checkIdle();
+        assertFalse(vm.lockedProperty().get());
+        vm.touch();
+        clock.advance(Duration.ofMinutes(9));
+        vm.checkIdle();
+        assertFalse(vm.lockedProperty().get(), "activity restarted the idle time");
+        clock.advance(Duration.ofMinutes(1));
+        vm.checkIdle();
+        assertTrue(vm.lockedProperty().get());
+        vm.unlock().passwordProperty().set("not the password");
+        vm.unlock().unlock();
+        assertTrue(vm.lockedProperty().get());
+        assertEquals("Wrong password. Too many wrong passwords lock the account.", vm.unlock().messageProperty().get());
+        vm.unlock().passwordProperty().set(PASSWORD);
+        vm.unlock().unlock();
+        assertFalse(vm.lockedProperty().get());
+        assertEquals(wizard, vm.wizardProperty().get());
+    }
+
+    @Test
+    void signingOutClosesTheStoreAndReturnsToSignIn() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        vm.signOut();
+        assertEquals(ShellViewModel.Screen.SIGN_IN, vm.screenProperty().get());
+        assertNull(vm.servicesProperty().get());
+        assertNull(vm.userProperty().get());
+        SessionManager sessions = SessionManager.open(dir, POLICY, clock);
+        assertTrue(sessions.current().isEmpty());
+        // Signed out, the store is closed: it opens again, which H2's file lock would refuse otherwise.
+        sessions.signIn("pc4471", PASSWORD.toCharArray());
+        StoreServices.open(dir, sessions.keyProvider()).closer().close();
+    }
+
+    @Test
+    void withoutACentralServerTheStatusSaysWhyNothingIsSent() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        assertEquals("Nothing waiting to send · last successful sync never · Not sending: No central server is set up (central.endpoint).",
+                vm.syncStatusProperty().get());
+        assertEquals(Optional.empty(), vm.exitWarning());
+    }
+
+    @Test
+    void statusAndExitWordsAreExact() {
+        Instant now = Instant.parse("2026-11-23T10:50:00Z");
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        OutboxRecord r1 = new OutboxRecord(UUID.randomUUID(), a, 1, 0, OutboxState.WAITING, 1, null, "connection refused", null, null, now);
+        OutboxRecord r2 = new OutboxRecord(UUID.randomUUID(), a, 2, 0, OutboxState.WAITING, 0, null, null, null, null, now);
+        OutboxRecord r3 = new OutboxRecord(UUID.randomUUID(), b, 3, 2, OutboxState.QUARANTINED, 1, null, "unknown pack", null, null, now);
+        SyncSnapshot s = new SyncSnapshot(2, 5, 1, 0, Instant.parse("2026-11-23T10:42:00Z"), "server unreachable", false, List.of(r1, r2, r3));
+        assertEquals("2 waiting to send · 1 refused by the server · last successful sync today 10:42 · Last attempt: server unreachable",
+                SyncStatusText.line(s, null, ZoneId.of("UTC"), now));
+        assertEquals("2 waiting to send · 1 refused by the server · last successful sync 23/11/2026 10:42 · Not sending: no token",
+                SyncStatusText.line(s, "no token", ZoneId.of("UTC"), now.plus(Duration.ofDays(1))));
+        assertEquals(Optional.of("2 assessments have not reached the central server yet. They are safe on this laptop and will be sent"
+                + " next time you are online."), SyncStatusText.exitWarning(s));
+        assertEquals("3 assessments have not reached the central server yet. They are safe on this laptop and will be sent next time you"
+                + " are online.", SyncStatusText.exitWarning(3));
+        assertEquals("1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are"
+                + " online.", SyncStatusText.exitWarning(1));
+        assertEquals(Optional.empty(), SyncStatusText.exitWarning(new SyncSnapshot(0, 7, 0, 0, now, null, false, List.of())));
+    }
+}
