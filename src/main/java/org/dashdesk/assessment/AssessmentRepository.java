@@ -50,6 +50,9 @@ public interface AssessmentRepository extends AutoCloseable {
 
     List<AuditEntry> audit(UUID assessmentId);
 
+    /** Records that {@code actor} opened the assessment: every view is attributable, not only changes. */
+    void recordView(UUID assessmentId, String actor);
+
     @Override
     void close();
 }

@@ -528,6 +528,25 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 + ": only a draft can be " + verb + " (reopen it first if it was returned)");
     }
 
+    @Override
+    public void recordView(UUID assessmentId, String actor) {
+        Objects.requireNonNull(assessmentId, "assessmentId");
+        requireActor(actor);
+        OffsetDateTime now = now();
+        database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM assessment WHERE id = ?")) {
+                p.setObject(1, assessmentId);
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        throw new IllegalArgumentException("no assessment " + assessmentId);
+                    }
+                }
+            }
+            audit(c, assessmentId, now, actor, "viewed");
+            return null;
+        });
+    }
+
     private static void audit(Connection c, UUID id, OffsetDateTime at, String actor, String what) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("INSERT INTO audit (assessment_id, at, actor, what) VALUES (?, ?, ?, ?)")) {
             p.setObject(1, id);

@@ -125,6 +125,20 @@ class H2AssessmentRepositoryTest {
     }
 
     @Test
+    void viewsAreAuditedToo() {
+        UUID id = draftWithEverything();
+        submit(id, null);
+        int before = repo.audit(id).size();
+        repo.recordView(id, "SUP1");
+        List<AuditEntry> audit = repo.audit(id);
+        assertEquals(before + 1, audit.size());
+        assertEquals("SUP1", audit.get(audit.size() - 1).actor());
+        assertEquals("viewed", audit.get(audit.size() - 1).what());
+        assertThrows(IllegalArgumentException.class, () -> repo.recordView(UUID.randomUUID(), "SUP1"));
+        assertEquals(before + 1, repo.audit(id).size());
+    }
+
+    @Test
     void everyChangeIsAuditedWithoutAnswerTextOrNames() {
         UUID id = draftWithEverything();
         submit(id, null);

@@ -451,8 +451,12 @@ public final class ShellViewModel {
             return;
         }
         String words = syncDetails.get(id);
+        CurrentUser viewer = user.get();
         executor.execute(BackgroundTask.of(() -> {
             Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
+            if (viewer != null) {
+                s.service().repository().recordView(id, viewer.actor());
+            }
             List<Revision> revisions = s.service().repository().revisions(id);
             Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
             String sync = words != null ? words : submitted.stream().filter(x -> x.id().equals(id)).map(AssessmentSummary::syncState)
