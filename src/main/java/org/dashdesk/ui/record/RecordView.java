@@ -9,7 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
@@ -20,7 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.dashdesk.assessment.AuditEntry;
-import org.dashdesk.grading.GradingResult;
+import org.dashdesk.ui.review.RevisionView;
 
 /** A submitted assessment, read-only, with an Audit tab. Nothing here can change it. */
 public final class RecordView extends VBox {
@@ -62,52 +61,10 @@ public final class RecordView extends VBox {
     }
 
     private static ScrollPane assessmentTab(RecordViewModel vm) {
-        VBox box = new VBox(8);
-        box.setId("record-assessment");
-        box.setPadding(new Insets(12));
-        var c = vm.content();
-        box.getChildren().add(heading("Incident and people"));
-        box.getChildren().add(line("Incident reference: " + nz(c.incident().incidentReference()) + " · District: "
-                + nz(c.incident().district()) + " · Place: " + nz(c.incident().place())));
-        box.getChildren().add(line("Victim: " + nz(c.people().victimName()) + " · Abuser(s): " + String.join("; ", c.people().abuserNames())));
-        box.getChildren().add(new Separator());
-        box.getChildren().add(heading("Answers"));
-        for (RecordViewModel.AnswerLine a : vm.answers()) {
-            VBox one = new VBox(2);
-            one.getStyleClass().add("record-answer");
-            Label q = line(a.questionId() + ". " + a.question());
-            q.getStyleClass().add("question-text");
-            Label ans = line("Answer: " + a.answer());
-            ans.getStyleClass().add("record-answer-value");
-            one.getChildren().addAll(q, ans);
-            if (a.comment() != null) {
-                one.getChildren().add(line("Comment: " + a.comment()));
-            }
-            if (a.source() != null) {
-                one.getChildren().add(line("Source: " + a.source()));
-            }
-            box.getChildren().add(one);
-        }
-        box.getChildren().add(new Separator());
-        box.getChildren().add(heading("Grading"));
-        GradingResult g = vm.revision() == null ? null : vm.revision().grading();
-        if (g != null) {
-            Label summary = line(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
-                    + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : "")
-                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + String.join(", ", g.criteria())));
-            summary.setId("record-grading");
-            box.getChildren().add(summary);
-            g.reasons().forEach(r -> box.getChildren().add(line("• " + r)));
-        }
-        box.getChildren().add(heading("Professional judgement"));
-        box.getChildren().add(line(vm.judgementWords()));
-        box.getChildren().add(heading("Referrals"));
-        vm.referralLines().forEach(r -> box.getChildren().add(line(r)));
-        if (vm.revision() != null && vm.revision().reason() != null) {
-            box.getChildren().add(heading("Reason for this revision"));
-            box.getChildren().add(line(vm.revision().reason()));
-        }
-        ScrollPane scroll = new ScrollPane(box);
+        RevisionView view = new RevisionView(vm.content(), vm.revision() == null ? null : vm.revision().grading(), vm.revisionLine(),
+                vm.revision() == null ? null : vm.revision().createdBy(), vm.packs());
+        view.setId("record-assessment");
+        ScrollPane scroll = new ScrollPane(view);
         scroll.setFitToWidth(true);
         return scroll;
     }
@@ -130,21 +87,5 @@ public final class RecordView extends VBox {
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
         c.setPrefWidth(w);
         return c;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-heading");
-        return l;
-    }
-
-    private static Label line(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        return l;
-    }
-
-    private static String nz(String s) {
-        return s == null ? "—" : s;
     }
 }

@@ -1,20 +1,13 @@
 package org.dashdesk.ui.record;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AuditEntry;
-import org.dashdesk.assessment.Referral;
-import org.dashdesk.assessment.ReferralDecision;
 import org.dashdesk.assessment.Revision;
-import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.instrument.Question;
-import org.dashdesk.instrument.Section;
 
 /**
  * What the read-only view shows, prepared off the FX thread from the latest revision (or the
@@ -22,15 +15,11 @@ import org.dashdesk.instrument.Section;
  */
 public final class RecordViewModel {
 
-    /** One answered question as shown. */
-    public record AnswerLine(String questionId, String question, String answer, String comment, String source) {
-    }
-
     private final Assessment assessment;
     private final Revision revision;
     private final List<AuditEntry> audit;
     private final String syncWords;
-    private final List<AnswerLine> answers;
+    private final PackRegistry packs;
     private final Runnable onAmend;
     private final Runnable onBack;
 
@@ -42,49 +31,7 @@ public final class RecordViewModel {
         this.syncWords = syncWords;
         this.onAmend = onAmend;
         this.onBack = onBack;
-        this.answers = answerLines(content(), packs);
-    }
-
-    private static List<AnswerLine> answerLines(AssessmentContent c, PackRegistry packs) {
-        String abuser = c.people().abuserNames().isEmpty() ? null : String.join(" / ", c.people().abuserNames());
-        List<AnswerLine> lines = new ArrayList<>();
-        for (InstrumentPack pack : packs.assessmentPacks(c.packId())) {
-            for (Section s : pack.sections()) {
-                for (Question q : s.questions()) {
-                    Answer a = c.answer(q.id());
-                    if (a == null || a.isEmpty()) {
-                        continue;
-                    }
-                    lines.add(new AnswerLine(q.id(), q.textFor(abuser), words(a), blankToNull(a.comment()),
-                            a.informationSource() == null ? null : a.informationSource()));
-                }
-            }
-        }
-        return lines;
-    }
-
-    private static String words(Answer a) {
-        List<String> parts = new ArrayList<>();
-        if (a.choice() != null) {
-            parts.add(a.choice().label());
-        }
-        if (a.text() != null && !a.text().isBlank()) {
-            parts.add(a.text());
-        }
-        if (a.number() != null) {
-            parts.add(a.number().toString());
-        }
-        if (a.date() != null) {
-            parts.add(org.dashdesk.ui.common.Controls.UK_DATE.format(a.date()));
-        }
-        if (!a.fearGrid().isEmpty()) {
-            parts.add(String.join(", ", a.fearGrid()));
-        }
-        return String.join(" — ", parts);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        this.packs = packs;
     }
 
     public AssessmentContent content() {
@@ -100,8 +47,13 @@ public final class RecordViewModel {
         return revision;
     }
 
-    public List<AnswerLine> answers() {
-        return answers;
+    public PackRegistry packs() {
+        return packs;
+    }
+
+    /** "2 — corrected Q5" for the revision shown, or null if never submitted. */
+    public String revisionLine() {
+        return revision == null ? null : revision.revisionNumber() + (revision.reason() == null ? "" : " — " + revision.reason());
     }
 
     public List<AuditEntry> audit() {
@@ -116,31 +68,6 @@ public final class RecordViewModel {
     public String heading() {
         return (revision == null ? "Not submitted" : "Revision " + revision.revisionNumber()) + " · " + assessment.state().label()
                 + (revision == null ? "" : " · graded " + revision.grading().level().label());
-    }
-
-    public String judgementWords() {
-        var j = content().judgement();
-        if (j == null || j.level() == null) {
-            return "Agreed with the computed level.";
-        }
-        return "Raised to " + j.level().label() + ": " + (j.rationale() == null ? "" : j.rationale());
-    }
-
-    public List<String> referralLines() {
-        List<String> lines = new ArrayList<>();
-        for (Referral r : Referral.values()) {
-            ReferralDecision d = content().referrals().get(r);
-            if (d == null) {
-                continue;
-            }
-            lines.add(switch (r) {
-                case MARAC -> "MARAC referral";
-                case IDVA -> "IDVA referral";
-                case CHILDRENS_SERVICES -> "Children's services notification";
-                case DVPN -> "DVPN";
-            } + (d.chosen() ? ": made" : ": not made") + (d.reason() == null || d.reason().isBlank() ? "" : " — " + d.reason()));
-        }
-        return lines;
     }
 
     /** Returned by a supervisor: the officer may amend it as a new revision. */

@@ -35,14 +35,24 @@ public final class RevisionView extends VBox {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     public RevisionView(Revision r, PackRegistry packs) {
+        this(r.content(), r.grading(), r.revisionNumber() + (r.reason() == null ? "" : " — " + r.reason()), r.createdBy(), packs);
+    }
+
+    /**
+     * Any assessment content, submitted or not: also used by the officer's own read-only record.
+     *
+     * @param grading      null when there is no grading to show
+     * @param revisionLine e.g. "2 — corrected Q5", or null for a never-submitted draft
+     * @param createdBy    shown as the officer when the content names none
+     */
+    public RevisionView(AssessmentContent c, GradingResult grading, String revisionLine, String createdBy, PackRegistry packs) {
         setId("revision-view");
         getStyleClass().add("page");
         setPadding(new Insets(16));
         setSpacing(8);
-        AssessmentContent c = r.content();
-        getChildren().add(gradingBlock(r.grading()));
+        getChildren().add(gradingBlock(grading));
         getChildren().add(heading("Incident and people"));
-        getChildren().add(incident(r, c));
+        getChildren().add(incident(c, revisionLine, createdBy));
         String abuser = c.people().abuserDisplayName();
         if (c.packId() != null && packs.find(c.packId()).isPresent()) {
             for (InstrumentPack p : packs.assessmentPacks(c.packId())) {
@@ -117,7 +127,7 @@ public final class RevisionView extends VBox {
         return box;
     }
 
-    private Node incident(Revision r, AssessmentContent c) {
+    private Node incident(AssessmentContent c, String revisionLine, String createdBy) {
         GridPane grid = Controls.form();
         int row = 0;
         row = row(grid, row, "Incident reference", c.incident().incidentReference());
@@ -125,12 +135,12 @@ public final class RevisionView extends VBox {
         row = row(grid, row, "When", c.incident().occurredAt() == null ? null : WHEN.format(c.incident().occurredAt()));
         row = row(grid, row, "Police call-outs (12 months)",
                 c.incident().policeCalloutsLast12Months() == null ? null : c.incident().policeCalloutsLast12Months().toString());
-        row = row(grid, row, "Officer", c.officer() == null ? r.createdBy() : c.officer().name() + " (" + c.officer().collarNumber() + ")");
+        row = row(grid, row, "Officer", c.officer() == null ? createdBy : c.officer().name() + " (" + c.officer().collarNumber() + ")");
         row = row(grid, row, "Victim", c.people().victimName());
         row = row(grid, row, "Abuser(s)", c.people().abuserDisplayName());
         row = row(grid, row, "Children or dependants", c.people().childrenOrDependants() == null ? null
                 : c.people().childrenOrDependants() ? "Yes (" + c.people().dependants().size() + ")" : "No");
-        row(grid, row, "Revision", r.revisionNumber() + (r.reason() == null ? "" : " — " + r.reason()));
+        row(grid, row, "Revision", revisionLine == null ? "Not submitted" : revisionLine);
         return grid;
     }
 
@@ -168,27 +178,28 @@ public final class RevisionView extends VBox {
         return card;
     }
 
+    /** Everything given for one question, in words: the choice, the fear-grid ticks, text, number, date. */
     static String answerText(Answer a) {
         if (a == null) {
             return "Not answered";
         }
+        List<String> parts = new java.util.ArrayList<>();
         if (a.choice() != null) {
-            return a.choice().label();
+            parts.add(a.choice().label());
         }
         if (!a.fearGrid().isEmpty()) {
-            List<String> ticks = a.fearGrid().stream().map(t -> t.replace("|", " — ")).collect(Collectors.toList());
-            return String.join("; ", ticks);
+            parts.add(a.fearGrid().stream().map(t -> t.replace("|", " — ")).collect(Collectors.joining("; ")));
         }
         if (a.text() != null && !a.text().isBlank()) {
-            return a.text();
+            parts.add(a.text());
         }
         if (a.number() != null) {
-            return a.number().toString();
+            parts.add(a.number().toString());
         }
         if (a.date() != null) {
-            return Controls.UK_DATE.format(a.date());
+            parts.add(Controls.UK_DATE.format(a.date()));
         }
-        return "Not answered";
+        return parts.isEmpty() ? "Not answered" : String.join(" · ", parts);
     }
 
     private static Label heading(String s) {
