@@ -313,6 +313,35 @@ public final class SessionManager {
     }
 
     /**
+     * Takes the signed-in user's own details (name, collar number, roles, team) from the central
+     * server, which has just accepted the same password and is the source of truth for roles
+     * (issue 5, decision 0100). Unlike {@link #updateAccount} no granting rule applies: the server
+     * granted them, not the person at the keyboard. Nothing is written when nothing differs.
+     *
+     * @return true when the cached account changed
+     * @throws IllegalArgumentException when {@code fromServer} is another user
+     */
+    public synchronized boolean adoptServerAccount(UserAccount fromServer) {
+        Session s = requireActive();
+        if (!s.username().equals(fromServer.username())) {
+            throw new IllegalArgumentException("username: the server's account " + fromServer.username() + " is not the signed-in "
+                    + s.username());
+        }
+        Keyring keyring = keyringFile.load().orElseThrow();
+        Keyring.Entry entry = keyring.users.get(s.username());
+        if (entry.account.equals(fromServer)) {
+            return false;
+        }
+        entry.account = fromServer;
+        keyring.sealAccount(entry, s.databaseKey());
+        Instant now = clock.instant();
+        keyring.record(new SecurityEvent(now, SecurityEvent.Kind.ACCOUNT_UPDATED, s.username(), "central server"));
+        keyringFile.save(keyring);
+        s.account(fromServer);
+        return true;
+    }
+
+    /**
      * Removes another user's entry (administrators only). This stops that password opening the
      * database here; it cannot take back a key the user may already have learnt, which needs a
      * re-encryption of the database (not done yet).

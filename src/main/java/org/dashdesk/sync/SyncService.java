@@ -73,6 +73,7 @@ public final class SyncService implements AutoCloseable {
     private volatile SyncClient client;
     private volatile String lastProblem;
     private volatile boolean lastCycleUnreachable;
+    private volatile boolean lastCycleSignInNeeded;
     private volatile boolean running;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> periodic;
@@ -102,6 +103,7 @@ public final class SyncService implements AutoCloseable {
     /** After signing in (again): a new client, and records held for sign-in go back in the queue. */
     public void useClient(SyncClient newClient) {
         this.client = newClient;
+        lastCycleSignInNeeded = false;
         outbox.releaseSignInHolds();
         publish();
     }
@@ -158,14 +160,16 @@ public final class SyncService implements AutoCloseable {
             push.run();
             int applied = 0;
             boolean reachable = !push.endpointDown.get();
-            if (reachable && !push.signInNeeded.get()) {
-                Optional<Integer> pulled = pull(c, push.problems);
+            boolean signInNeeded = push.signInNeeded.get();
+            if (reachable && !signInNeeded) {
+                Optional<Integer> pulled = pull(c, push.problems, push.signInNeeded);
                 applied = pulled.orElse(0);
                 if (pulled.isPresent() && push.problems.isEmpty()) {
                     settings.put(LAST_SUCCESS_SETTING, clock.instant().toString());
                 }
             }
             lastCycleUnreachable = push.endpointDown.get();
+            lastCycleSignInNeeded = push.signInNeeded.get();
             lastProblem = push.problems.isEmpty() ? null : String.join("; ", push.problems);
             return new CycleReport(push.sent.get(), push.quarantined.get(), push.retrying.get(), push.heldBack.get(), applied,
                     reachable, new ArrayList<>(push.problems));
@@ -360,12 +364,15 @@ public final class SyncService implements AutoCloseable {
     }
 
     /** Applies central changes page by page, keeping the cursor after each page. Empty on failure. */
-    private Optional<Integer> pull(SyncClient c, Set<String> problems) {
+    private Optional<Integer> pull(SyncClient c, Set<String> problems, AtomicBoolean signInNeeded) {
         String cursor = settings.get(CURSOR_SETTING).orElse("0");
         int applied = 0;
         for (int page = 0; page < 1000; page++) {
             SyncClient.Result<ChangesPage> result = c.changes(cursor);
             if (result.value() == null) {
+                if (result.signInNeeded()) {
+                    signInNeeded.set(true);
+                }
                 problems.add("could not fetch central changes: " + result.problem());
                 return Optional.empty();
             }
@@ -426,7 +433,8 @@ public final class SyncService implements AutoCloseable {
         Instant lastSuccess = settings.get(LAST_SUCCESS_SETTING).map(Instant::parse).orElse(null);
         return new SyncSnapshot(counts.get(OutboxState.WAITING) + counts.get(OutboxState.SENDING), counts.get(OutboxState.SYNCED),
                 counts.get(OutboxState.QUARANTINED), counts.get(OutboxState.WAITING_FOR_SIGN_IN), lastSuccess, lastProblem, running,
-                outbox.unsynced().stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList());
+                outbox.unsynced().stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
+                lastCycleSignInNeeded || counts.get(OutboxState.WAITING_FOR_SIGN_IN) > 0);
     }
 
     private void publish() {

@@ -10,6 +10,7 @@ import java.util.List;
  * @param lastSuccess    when a cycle last completed with the server reachable; null if never
  * @param lastProblem    the latest cycle's problem in words, null when it went well
  * @param unsynced       every record not yet synced, with its state and last error in words
+ * @param signInNeeded   the latest cycle was refused for its sign-in (an expired or revoked token)
  */
 public record SyncSnapshot(
         int waiting,
@@ -19,10 +20,16 @@ public record SyncSnapshot(
         Instant lastSuccess,
         String lastProblem,
         boolean running,
-        List<OutboxRecord> unsynced) {
+        List<OutboxRecord> unsynced,
+        boolean signInNeeded) {
 
     public SyncSnapshot {
         unsynced = List.copyOf(unsynced);
+    }
+
+    public SyncSnapshot(int waiting, int synced, int quarantined, int waitingForSignIn, Instant lastSuccess, String lastProblem,
+            boolean running, List<OutboxRecord> unsynced) {
+        this(waiting, synced, quarantined, waitingForSignIn, lastSuccess, lastProblem, running, unsynced, false);
     }
 
     /** True when closing the app now would leave revisions on this computer only. */

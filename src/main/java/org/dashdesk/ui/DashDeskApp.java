@@ -31,7 +31,7 @@ public class DashDeskApp extends Application {
         long started = System.nanoTime();
         executor = new FxTaskExecutor();
         Appearance appearance = new Appearance();
-        // SEAM: pass the server's sign-in (sync.AccountClient) here instead of OnlineSignIn.OFFLINE.
+        // Signs in online at the configured central server after the laptop's own sign-in (decision 0100).
         StoreServices backend = StoreServices.forThisMachine();
         shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance, backend, Platform::runLater);
         ShellView view = new ShellView(shell);

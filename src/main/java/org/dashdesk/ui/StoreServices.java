@@ -28,7 +28,12 @@ import org.dashdesk.security.SessionManager;
 import org.dashdesk.store.Database;
 import org.dashdesk.store.H2AssessmentRepository;
 import org.dashdesk.store.LocalSettings;
+import org.dashdesk.review.ReviewException;
+import org.dashdesk.review.ReviewGateway;
+import org.dashdesk.sync.AccountClient;
+import org.dashdesk.sync.HttpReviewGateway;
 import org.dashdesk.sync.OutboxStore;
+import org.dashdesk.sync.ServerSession;
 import org.dashdesk.sync.SyncClient;
 import org.dashdesk.sync.SyncService;
 import org.dashdesk.ui.common.AppServices;
@@ -50,7 +55,11 @@ public final class StoreServices implements DeskBackend {
     private final SecurityPolicy policy;
     private final Clock clock;
     private final OnlineSignIn online;
+    private volatile boolean devInsecureHttp = Boolean.getBoolean(DEV_INSECURE_HTTP);
+    /** The settings read by the latest {@link #prepare}: the server that online sign-in asks. */
+    private volatile AppConfig config;
 
+    /** With a fixed online sign-in ({@link OnlineSignIn#OFFLINE} for a laptop that never asks a server). */
     public StoreServices(ConfigLocations locations, SecurityPolicy policy, Clock clock, OnlineSignIn online) {
         this.locations = locations;
         this.policy = policy;
@@ -58,14 +67,29 @@ public final class StoreServices implements DeskBackend {
         this.online = online;
     }
 
-    /** This machine's settings, the default policy and no online sign-in yet. */
+    /** Signs in online at the configured central server, when there is one (decision 0100). */
+    public StoreServices(ConfigLocations locations, SecurityPolicy policy, Clock clock) {
+        this.locations = locations;
+        this.policy = policy;
+        this.clock = clock;
+        this.online = this::signInAtServer;
+    }
+
+    /** This machine's settings, the default policy, and online sign-in at the configured server. */
     public static StoreServices forThisMachine() {
-        return new StoreServices(ConfigLocations.forThisMachine(), SecurityPolicy.defaults(), Clock.systemUTC(), OnlineSignIn.OFFLINE);
+        return new StoreServices(ConfigLocations.forThisMachine(), SecurityPolicy.defaults(), Clock.systemUTC());
+    }
+
+    /** Allows a plain-http server on loopback, as {@code -Ddashdesk.devInsecureHttp=true} does (tests). */
+    public StoreServices allowingDevInsecureHttp() {
+        devInsecureHttp = true;
+        return this;
     }
 
     @Override
     public Start prepare() throws Exception {
         AppConfig config = AppConfig.load(locations);
+        this.config = config;
         Path data = config.dataDirectory();
         Files.createDirectories(data);
         SessionManager sessions = SessionManager.open(data, policy, clock);
@@ -142,27 +166,82 @@ public final class StoreServices implements DeskBackend {
 
     @Override
     public SyncClient syncClient(AppConfig config, String token) {
+        if (token == null || token.isBlank()) {
+            transport(config, null);
+            throw new IllegalArgumentException("No central server token yet: sign in while the server can be reached, or enter the"
+                    + " token IT gave you in Settings.");
+        }
+        return new SyncClient(transport(config, token.strip()));
+    }
+
+    /**
+     * The connection rules for the configured server: TLS trusting the configured certificate (or
+     * the system's), plain http only with the development flag (and {@code SyncClient} refuses it
+     * for anything but loopback).
+     */
+    private SyncClient.Settings transport(AppConfig config, String token) {
         var endpoint = config.centralEndpoint()
                 .orElseThrow(() -> new IllegalArgumentException("No central server is set up (central.endpoint)."));
-        if (token == null || token.isBlank()) {
-            throw new IllegalArgumentException("No central server token yet: enter the one IT gave you in Settings.");
-        }
         boolean http = "http".equalsIgnoreCase(endpoint.getScheme());
-        SSLContext ssl = null;
-        if (!http) {
-            try {
-                ssl = config.trustedCertificate().isPresent() ? SyncClient.trusting(config.trustedCertificate().get(), null)
-                        : SSLContext.getDefault();
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalArgumentException("This Java has no TLS: " + e.getMessage(), e);
+        if (http) {
+            if (!devInsecureHttp) {
+                throw new IllegalArgumentException("The central server address uses plain http, which is allowed only for development"
+                        + " (-D" + DEV_INSECURE_HTTP + "=true, this computer only).");
             }
-        } else if (!Boolean.getBoolean(DEV_INSECURE_HTTP)) {
-            throw new IllegalArgumentException("The central server address uses plain http, which is allowed only for development"
-                    + " (-D" + DEV_INSECURE_HTTP + "=true, this computer only).");
+            return SyncClient.Settings.devHttp(endpoint, token);
         }
-        SyncClient.Settings base = http ? SyncClient.Settings.devHttp(endpoint, token.strip())
-                : SyncClient.Settings.https(endpoint, token.strip(), ssl);
-        return new SyncClient(base);
+        SSLContext ssl;
+        try {
+            ssl = config.trustedCertificate().isPresent() ? SyncClient.trusting(config.trustedCertificate().get(), null)
+                    : SSLContext.getDefault();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("This Java has no TLS: " + e.getMessage(), e);
+        }
+        return SyncClient.Settings.https(endpoint, token, ssl);
+    }
+
+    /**
+     * Online sign-in at the configured server. No server set up, or one that cannot be reached,
+     * means working offline (empty); a server that answers and refuses is {@link OnlineSignIn.Refused}.
+     */
+    private Optional<OnlineSignIn.Grant> signInAtServer(String username, char[] password) throws OnlineSignIn.Refused {
+        AppConfig c = config;
+        if (c == null || c.centralEndpoint().isEmpty()) {
+            return Optional.empty();
+        }
+        SyncClient.Settings settings;
+        try {
+            // Short timeouts: the person is waiting at the sign-in screen, and offline work must not be held up.
+            settings = transport(c, null).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(10));
+        } catch (IllegalArgumentException e) {
+            // A misconfigured address is reported by sync in the status bar; the person still works offline.
+            return Optional.empty();
+        }
+        try {
+            ServerSession s = new AccountClient(settings).signIn(username, password);
+            return Optional.of(new OnlineSignIn.Grant(s.token(), s.expiresAt(), s.account()));
+        } catch (ReviewException e) {
+            if (e.status() == 0) {
+                return Optional.empty();
+            }
+            throw new OnlineSignIn.Refused(e.status(), e.status() == 423
+                    ? "the central server has locked this account after too many wrong passwords; try again later"
+                    : e.status() == 401 ? "the central server did not accept this username and password" : e.getMessage());
+        }
+    }
+
+    @Override
+    public ReviewGateway reviewGateway(AppConfig config, String token) {
+        return new HttpReviewGateway(transport(config, token));
+    }
+
+    @Override
+    public void signOutOnline(AppConfig config, String token) {
+        try {
+            new AccountClient(transport(config, null).withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))).signOut(token);
+        } catch (RuntimeException e) {
+            // Best effort: the token expires on its own; signing out here never waits for the server.
+        }
     }
 
     @Override

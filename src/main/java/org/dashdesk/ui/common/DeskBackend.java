@@ -38,6 +38,17 @@ public interface DeskBackend {
      */
     SyncClient syncClient(AppConfig config, String token);
 
+    /**
+     * The central server's review endpoints with a per-user {@code token} (a signed-in supervisor
+     * or CRU user). Calls block: use them through the task executor.
+     *
+     * @throws IllegalArgumentException as {@link #syncClient}
+     */
+    org.dashdesk.review.ReviewGateway reviewGateway(AppConfig config, String token);
+
+    /** Ends the server session of {@code token}, best effort (it expires anyway). Blocks briefly. */
+    void signOutOnline(AppConfig config, String token);
+
     EndpointCheck endpointCheck();
 
     OnlineSignIn onlineSignIn();

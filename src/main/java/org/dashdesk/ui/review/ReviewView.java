@@ -62,7 +62,7 @@ public final class ReviewView extends BorderPane {
         tabs.getTabs().addAll(assessmentTab(), auditTab());
         setCenter(tabs);
         setRight(decisions());
-        vm.revisionProperty().addListener((o, a, b) -> Platform.runLater(this::focusFirstDecision));
+        vm.revisionProperty().addListener((o, a, b) -> focusFirstDecisionAfterLayout());
     }
 
     /** Adds a tab after the assessment and audit tabs (the CRU's safety plan). */
@@ -189,6 +189,36 @@ public final class ReviewView extends BorderPane {
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("page-scroll");
         return scroll;
+    }
+
+    /**
+     * The decisions sit in a scroll pane, whose content joins the scene only when its skin is
+     * made in a layout pulse; a revision that loads before that pulse would find no button to
+     * focus. So focus moves after the next layout (or once the view is shown at all).
+     */
+    private void focusFirstDecisionAfterLayout() {
+        javafx.scene.Scene scene = getScene();
+        if (scene == null) {
+            sceneProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends javafx.scene.Scene> o, javafx.scene.Scene a,
+                                    javafx.scene.Scene b) {
+                    if (b != null) {
+                        sceneProperty().removeListener(this);
+                        focusFirstDecisionAfterLayout();
+                    }
+                }
+            });
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                focusFirstDecision();
+            }
+        });
+        Platform.requestNextPulse();
     }
 
     private void focusFirstDecision() {

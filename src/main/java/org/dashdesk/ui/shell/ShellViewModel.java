@@ -28,7 +28,9 @@ import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.PhoneIn;
 import org.dashdesk.assessment.Revision;
+import org.dashdesk.security.Role;
 import org.dashdesk.security.Session;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.sync.OutboxRecord;
 import org.dashdesk.sync.SyncClient;
 import org.dashdesk.sync.SyncListener;
@@ -93,6 +95,8 @@ public final class ShellViewModel {
     private SyncSnapshot lastSnapshot;
     private String notSending;
     private boolean syncStarted;
+    /** The per-user token from the server's sign-in, or null when working offline or with IT's token. */
+    private String serverToken;
     private final SyncListener syncListener = s -> runOnUi(() -> syncChanged(s));
 
     /**
@@ -129,8 +133,8 @@ public final class ShellViewModel {
                 setup = new SetupViewModel(start.config(), executor, backend.endpointCheck());
                 screen.set(Screen.SETUP);
             } else if (!p.enrolled()) {
-                enrol = new EnrolViewModel(start.sessions(), start.earlierProfile(), p.migrating(), executor,
-                        s -> signedIn(s, Optional.empty()));
+                enrol = new EnrolViewModel(start.sessions(), start.earlierProfile(), p.migrating(), executor, backend.onlineSignIn(),
+                        start.config().centralEndpoint().isPresent(), this::signedIn);
                 screen.set(Screen.ENROL);
             } else {
                 showSignIn(null);
@@ -154,29 +158,66 @@ public final class ShellViewModel {
     }
 
     private record Opened(AppServices services, Assessment openDraft, List<AssessmentSummary> drafts,
-                          List<AssessmentSummary> submitted, String storedToken) {
+                          List<AssessmentSummary> submitted, String storedToken, UserAccount account, boolean accountChanged,
+                          org.dashdesk.review.ReviewGateway gateway, String gatewayProblem) {
     }
 
-    /** Signed in (or the laptop set up): open the store with this user's key, off the FX thread. */
-    void signedIn(Session session, Optional<OnlineSignIn.Grant> grant) {
+    /**
+     * Signed in (or the laptop set up): open the store with this user's key, off the FX thread.
+     * With a server grant, the server's account replaces the cached one, its token drives sync and,
+     * for supervisors and CRU, the review screens (decision 0100).
+     */
+    void signedIn(Session session, OnlineSignIn.Outcome online) {
         user.set(CurrentUser.of(session.account()));
         error.set(null);
         busy.set(true);
         screen.set(Screen.LOADING);
         DeskBackend.Start st = start;
+        Optional<OnlineSignIn.Grant> grant = online.grant();
         executor.execute(BackgroundTask.of(() -> {
             AppServices s = backend.open(st);
+            UserAccount account = session.account();
+            boolean changed = false;
+            if (grant.isPresent() && grant.get().account() != null) {
+                changed = st.sessions().adoptServerAccount(grant.get().account());
+                account = grant.get().account();
+            }
+            org.dashdesk.review.ReviewGateway gateway = null;
+            String gatewayProblem = null;
+            if (grant.isPresent() && (account.roles().contains(Role.SUPERVISOR) || account.roles().contains(Role.CRU))) {
+                try {
+                    gateway = backend.reviewGateway(st.config(), grant.get().token());
+                } catch (IllegalArgumentException e) {
+                    gatewayProblem = e.getMessage();
+                }
+            }
             Optional<Assessment> draft = s.settings().get(OPEN_DRAFT).flatMap(ShellViewModel::parse)
                     .flatMap(s.service().repository()::find).filter(a -> a.state() == AssessmentState.DRAFT);
             return new Opened(s, draft.orElse(null), s.service().repository().drafts(), s.service().repository().submitted(),
-                    s.settings().get(SYNC_TOKEN).orElse(null));
+                    s.settings().get(SYNC_TOKEN).orElse(null), account, changed, gateway, gatewayProblem);
         }).onSuccess(o -> {
             busy.set(false);
             services.set(o.services());
+            user.set(CurrentUser.of(o.account()));
             appearance.bindTo(o.services().settings());
             drafts.setAll(o.drafts());
             submitted.setAll(o.submitted());
-            startSync(grant.map(OnlineSignIn.Grant::token).orElse(o.storedToken()));
+            serverToken = grant.map(OnlineSignIn.Grant::token).orElse(null);
+            if (o.services().sync() != null) {
+                returnNotes.set(o.services().sync().returnNotes());
+            }
+            reviewGateway.set(o.gateway());
+            // The per-user token where the server issued one; the token IT gave (legacy) otherwise.
+            startSync(serverToken != null ? serverToken : o.storedToken());
+            if (online.refusal() != null) {
+                message.set("Signed in on this laptop only: " + online.refusal() + ". Assessments are kept here until you sign in"
+                        + " again with the server's password.");
+            } else if (o.accountChanged()) {
+                message.set("Your details were updated from the central server: " + CurrentUser.of(o.account()).rolesInWords()
+                        + (o.account().team().isBlank() ? "" : ", team " + o.account().team()) + ".");
+            } else if (o.gatewayProblem() != null) {
+                message.set("Review queues unavailable: " + o.gatewayProblem());
+            }
             if (o.openDraft() != null) {
                 openWizard(o.openDraft());
             } else {
@@ -186,6 +227,7 @@ public final class ShellViewModel {
             busy.set(false);
             user.set(null);
             st.sessions().signOut();
+            grant.ifPresent(g -> executor.execute(BackgroundTask.run(() -> backend.signOutOnline(st.config(), g.token()))));
             showSignIn("DASH Desk could not open its data: " + e.getMessage());
         }));
     }
@@ -344,8 +386,15 @@ public final class ShellViewModel {
         }
         AppServices s = services.get();
         DeskBackend.Start st = start;
+        String token = serverToken;
+        serverToken = null;
+        reviewGateway.set(null);
+        returnNotes.set(null);
         busy.set(true);
         executor.execute(BackgroundTask.run(() -> {
+            if (token != null) {
+                backend.signOutOnline(st.config(), token);
+            }
             if (s != null) {
                 if (s.sync() != null) {
                     s.sync().removeListener(syncListener);

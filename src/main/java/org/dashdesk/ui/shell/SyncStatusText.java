@@ -16,6 +16,9 @@ public final class SyncStatusText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+    /** What the status bar says when the server no longer accepts this sign-in (an expired token). */
+    public static final String SIGN_IN_AGAIN = "Sign in again to send";
+
     private SyncStatusText() {
     }
 
@@ -36,6 +39,9 @@ public final class SyncStatusText {
         b.append(" · last successful sync ").append(s.lastSuccess() == null ? "never" : when(s.lastSuccess(), zone, now));
         if (notSending != null) {
             b.append(" · Not sending: ").append(notSending);
+        } else if (s.signInNeeded() && !s.running()) {
+            // An expired or revoked token: the records are held, not lost, until the next sign-in.
+            b.append(" · ").append(SIGN_IN_AGAIN);
         } else if (s.running()) {
             b.append(" · Syncing…");
         } else if (s.lastProblem() != null) {

@@ -51,6 +51,17 @@ public final class EnrolView extends VBox {
         PasswordField confirm = new PasswordField();
         confirm.setId("enrol-confirm");
         confirm.textProperty().bindBidirectional(vm.confirmProperty());
+        // With a central server, the details are the server's: shown greyed until it proves unreachable.
+        for (javafx.scene.Node details : new javafx.scene.Node[] {name, collar, roles, team}) {
+            details.disableProperty().bind(vm.fromServerProperty());
+        }
+        Label fromServer = new Label("Your name, collar number, roles and team come from the central server when you set up:"
+                + " enter your username and password for it.");
+        fromServer.setId("enrol-from-server");
+        fromServer.setWrapText(true);
+        fromServer.getStyleClass().add("field-hint");
+        fromServer.visibleProperty().bind(vm.fromServerProperty());
+        fromServer.managedProperty().bind(vm.fromServerProperty());
         int row = 0;
         grid.addRow(row++, Controls.labelFor("Your name", name), name);
         grid.addRow(row++, Controls.labelFor("Username", username), username);
@@ -77,7 +88,7 @@ public final class EnrolView extends VBox {
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.busyProperty()));
         save.setOnAction(e -> vm.enrol());
-        getChildren().addAll(title, help, grid, problem, save, message);
+        getChildren().addAll(title, help, fromServer, grid, problem, save, message);
     }
 
     private static TextField text(String id, javafx.beans.property.StringProperty value) {

@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -23,6 +23,7 @@ import org.dashdesk.security.Session;
 import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.UserAccount;
 import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.OnlineSignIn;
 import org.dashdesk.ui.common.TaskExecutor;
 import org.dashdesk.ui.common.UserProfile;
 
@@ -31,12 +32,21 @@ import org.dashdesk.ui.common.UserProfile;
  * password typed twice) and signs them in. An older store's key file is migrated by
  * {@link SessionManager#enrolFirstUser}, so nothing already saved is lost; that store's one-time
  * profile gives the defaults.
+ *
+ * <p>With a central server set up, the username and password are checked there first and the
+ * account (name, collar number, roles, team) is taken from the server, the source of truth for
+ * roles (decision 0101); the details on the form are then not needed. A server that cannot be
+ * reached falls back to the form, so a laptop sets up offline too; a server that answers and
+ * refuses the password stops the setup.
  */
 public final class EnrolViewModel {
 
     private final SessionManager sessions;
     private final TaskExecutor executor;
-    private final Consumer<Session> onEnrolled;
+    private final BiConsumer<Session, OnlineSignIn.Outcome> onEnrolled;
+    private final OnlineSignIn online;
+    /** True while the details are expected from the server (a server is set up and was not found unreachable). */
+    private final BooleanProperty fromServer = new SimpleBooleanProperty();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty collar = new SimpleStringProperty("");
@@ -50,9 +60,20 @@ public final class EnrolViewModel {
     private final boolean migrating;
     private final int minLength;
 
+    /** Offline only: every detail comes from the form. */
     public EnrolViewModel(SessionManager sessions, Optional<UserProfile> earlier, boolean migrating, TaskExecutor executor,
-                          Consumer<Session> onEnrolled) {
+                          java.util.function.Consumer<Session> onEnrolled) {
+        this(sessions, earlier, migrating, executor, OnlineSignIn.OFFLINE, false, (s, o) -> onEnrolled.accept(s));
+    }
+
+    /**
+     * @param serverSetUp a central server is configured: try it first for the account
+     */
+    public EnrolViewModel(SessionManager sessions, Optional<UserProfile> earlier, boolean migrating, TaskExecutor executor,
+                          OnlineSignIn online, boolean serverSetUp, BiConsumer<Session, OnlineSignIn.Outcome> onEnrolled) {
         this.sessions = sessions;
+        this.online = online;
+        this.fromServer.set(serverSetUp);
         this.executor = executor;
         this.onEnrolled = onEnrolled;
         this.migrating = migrating;
@@ -70,7 +91,7 @@ public final class EnrolViewModel {
                 case CRU -> Role.CRU;
             }).set(true);
         });
-        Observable[] deps = new Observable[5 + roles.size() + 1];
+        Observable[] deps = new Observable[5 + roles.size() + 2];
         deps[0] = name;
         deps[1] = username;
         deps[2] = collar;
@@ -80,12 +101,13 @@ public final class EnrolViewModel {
         for (BooleanProperty b : roles.values()) {
             deps[i++] = b;
         }
-        deps[i] = team;
+        deps[i++] = team;
+        deps[i] = fromServer;
         problem = Bindings.createStringBinding(this::findProblem, deps);
     }
 
     private String findProblem() {
-        if (name.get().isBlank()) {
+        if (!fromServer.get() && name.get().isBlank()) {
             return "Enter your name.";
         }
         try {
@@ -93,12 +115,19 @@ public final class EnrolViewModel {
         } catch (IllegalArgumentException e) {
             return "Username: 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.";
         }
+        if (fromServer.get()) {
+            return passwordProblem();
+        }
         if (!collar.get().strip().matches("[A-Za-z0-9]{0,12}")) {
             return "Collar number: letters and digits only.";
         }
         if (chosenRoles().isEmpty()) {
             return "Choose at least one role.";
         }
+        return passwordProblem();
+    }
+
+    private String passwordProblem() {
         if (password.get().length() < minLength) {
             return "Password: at least " + minLength + " characters.";
         }
@@ -118,31 +147,69 @@ public final class EnrolViewModel {
         return chosen;
     }
 
+    private record Enrolled(Session session, OnlineSignIn.Outcome online) {
+    }
+
+    /** Set up failed before anything was written: the reason, and whether the form must now hold the details. */
+    private static final class NotSetUp extends RuntimeException {
+        final boolean serverUnreachable;
+
+        NotSetUp(String message, boolean serverUnreachable) {
+            super(message);
+            this.serverUnreachable = serverUnreachable;
+        }
+    }
+
     public void enrol() {
         if (busy.get() || problem.get() != null) {
             message.set(problem.get());
             return;
         }
-        UserAccount account = new UserAccount(username.get(), name.get(), collar.get(), chosenRoles(), team.get());
+        boolean askServer = fromServer.get();
+        UserAccount typedAccount = askServer ? null : new UserAccount(username.get(), name.get(), collar.get(), chosenRoles(), team.get());
+        String user = username.get().strip();
         char[] typed = password.get().toCharArray();
         password.set("");
         confirm.set("");
         busy.set(true);
-        message.set(migrating ? "Setting up, and moving the existing data's key into your account…" : "Setting up…");
+        message.set(askServer ? "Checking your username and password with the central server…"
+                : migrating ? "Setting up, and moving the existing data's key into your account…" : "Setting up…");
         executor.execute(BackgroundTask.of(() -> {
             try {
-                return sessions.enrolFirstUser(account, typed);
+                if (!askServer) {
+                    return new Enrolled(sessions.enrolFirstUser(typedAccount, typed), OnlineSignIn.Outcome.offline());
+                }
+                OnlineSignIn.Outcome outcome = OnlineSignIn.Outcome.of(online, user, typed);
+                if (outcome.refusal() != null) {
+                    throw new NotSetUp(outcome.refusal() + ".", false);
+                }
+                OnlineSignIn.Grant grant = outcome.grant().orElseThrow(() -> new NotSetUp(
+                        "The central server cannot be reached, so your details cannot come from it. Fill in your name, collar"
+                                + " number and roles to set up this laptop offline, or try again when connected.", true));
+                if (grant.account() == null) {
+                    throw new NotSetUp("The central server did not send your account details; fill them in to set up offline.", true);
+                }
+                return new Enrolled(sessions.enrolFirstUser(grant.account(), typed), outcome);
             } finally {
                 Arrays.fill(typed, '\0');
             }
-        }).onSuccess(s -> {
+        }).onSuccess(e -> {
             busy.set(false);
             message.set(null);
-            onEnrolled.accept(s);
+            onEnrolled.accept(e.session(), e.online());
         }).onFailure(e -> {
             busy.set(false);
-            message.set("Not set up: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            if (e instanceof NotSetUp n && n.serverUnreachable) {
+                fromServer.set(false);
+            }
+            message.set(e instanceof NotSetUp ? "Not set up: " + e.getMessage()
+                    : "Not set up: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         }));
+    }
+
+    /** True while the name, collar number, roles and team are to come from the central server. */
+    public BooleanProperty fromServerProperty() {
+        return fromServer;
     }
 
     public boolean migrating() {

@@ -2,7 +2,6 @@ package org.dashdesk.ui.signin;
 
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -29,14 +28,14 @@ public final class SignInViewModel {
     private final OnlineSignIn online;
     private final TaskExecutor executor;
     private final Clock clock;
-    private final BiConsumer<Session, Optional<OnlineSignIn.Grant>> onSignedIn;
+    private final BiConsumer<Session, OnlineSignIn.Outcome> onSignedIn;
     private final StringProperty username = new SimpleStringProperty("");
     private final StringProperty password = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public SignInViewModel(SessionManager sessions, OnlineSignIn online, TaskExecutor executor, Clock clock, String notice,
-                           BiConsumer<Session, Optional<OnlineSignIn.Grant>> onSignedIn) {
+                           BiConsumer<Session, OnlineSignIn.Outcome> onSignedIn) {
         this.sessions = sessions;
         this.online = online;
         this.executor = executor;
@@ -45,7 +44,7 @@ public final class SignInViewModel {
         message.set(notice);
     }
 
-    private record Outcome(Session session, Optional<OnlineSignIn.Grant> grant) {
+    private record Outcome(Session session, OnlineSignIn.Outcome online) {
     }
 
     public void signIn() {
@@ -68,21 +67,16 @@ public final class SignInViewModel {
         executor.execute(BackgroundTask.of(() -> {
             try {
                 Session s = sessions.signIn(user, typed);
-                Optional<OnlineSignIn.Grant> grant;
-                try {
-                    grant = online.signIn(s.username(), typed);
-                } catch (Exception e) {
-                    // The server refused or failed: work offline; the status bar says sync is not signed in.
-                    grant = Optional.empty();
-                }
-                return new Outcome(s, grant);
+                // The laptop's keyring decided; the server's answer only brings a sync token and its
+                // copy of the account. Refused or unreachable, the person works offline.
+                return new Outcome(s, OnlineSignIn.Outcome.of(online, s.username(), typed));
             } finally {
                 Arrays.fill(typed, '\0');
             }
         }).onSuccess(o -> {
             busy.set(false);
             message.set(null);
-            onSignedIn.accept(o.session(), o.grant());
+            onSignedIn.accept(o.session(), o.online());
         }).onFailure(e -> {
             busy.set(false);
             if (e instanceof SignInException refused) {

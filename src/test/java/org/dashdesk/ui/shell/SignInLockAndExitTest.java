@@ -163,7 +163,10 @@ class SignInLockAndExitTest {
 
         CompletableFuture<Boolean> closed = new CompletableFuture<>();
         Platform.runLater(() -> closed.complete(desk.view.confirmExit(stage)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exit-warning").tryQuery().isPresent());
+        // The dialog pane exists before its window is shown and laid out: wait until its button can be clicked.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exit-warning").tryQuery().isPresent()
+                && robot.lookup("Stay open").match(Node::isVisible).tryQuery().map(n -> n.getScene() != null
+                        && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
         DialogPane dialog = robot.lookup("#exit-warning").queryAs(DialogPane.class);
         assertEquals("2 assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
                 + " time you are online.", dialog.getContentText());

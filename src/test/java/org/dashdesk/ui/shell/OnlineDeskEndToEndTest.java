@@ -1,0 +1,302 @@
+package org.dashdesk.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import org.dashdesk.assessment.Answer;
+import org.dashdesk.assessment.Assessment;
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Incident;
+import org.dashdesk.assessment.People;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.config.ConfigLocations;
+import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.review.QueueItem;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SecurityEvent;
+import org.dashdesk.security.SecurityPolicy;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
+import org.dashdesk.server.ReferenceServer;
+import org.dashdesk.server.ServerConfig;
+import org.dashdesk.server.ServerPolicy;
+import org.dashdesk.sync.OutboxState;
+import org.dashdesk.sync.SyncSnapshot;
+import org.dashdesk.ui.StoreServices;
+import org.dashdesk.ui.common.AppServices;
+import org.dashdesk.ui.common.Appearance;
+import org.dashdesk.ui.common.CurrentThreadTaskExecutor;
+import org.dashdesk.ui.common.CurrentUser;
+import org.dashdesk.ui.common.MutableClock;
+import org.dashdesk.ui.signoff.SignOffViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two DASH Desk laptops (the real shell view model, keyring, encrypted store, sync service and
+ * review gateway, each in its own data folder) against the real reference server on loopback,
+ * over plain HTTP with the development flag. The officer sets the laptop up from the server and
+ * submits; the supervisor signs in, approves from the sign-off queue with the password; the
+ * officer's laptop pulls SIGNED_OFF. No window: the shell's "UI thread" is a queue the test drains.
+ */
+class OnlineDeskEndToEndTest {
+
+    static final String OFFICER_PW = "officer synthetic phrase";
+    static final String SERGEANT_PW = "sergeant synthetic phrase";
+    static final SecurityPolicy POLICY = SecurityPolicy.defaults().withIterations(SecurityPolicy.MIN_ITERATIONS);
+
+    @TempDir
+    Path dir;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"), ZoneId.of("UTC"));
+    ReferenceServer server;
+    final List<Desk> desks = new java.util.ArrayList<>();
+
+    /** One laptop: its settings point at the server; sync news waits in {@link #ui} until drained. */
+    final class Desk {
+        final ConcurrentLinkedQueue<Runnable> ui = new ConcurrentLinkedQueue<>();
+        final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
+        final Path data;
+        final ShellViewModel shell;
+
+        Desk(String name) throws Exception {
+            data = dir.resolve(name);
+            Files.createDirectories(data);
+            ConfigLocations locations = new ConfigLocations(data.resolve("absent-it.properties"), data);
+            Files.writeString(locations.userFile(), "central.endpoint = " + server.uri() + "\n");
+            shell = new ShellViewModel(executor, clock, new Appearance(),
+                    new StoreServices(locations, POLICY, clock).allowingDevInsecureHttp(), ui::add);
+            desks.add(this);
+        }
+
+        void drain() {
+            Runnable r;
+            while ((r = ui.poll()) != null) {
+                r.run();
+            }
+        }
+
+        AppServices services() {
+            return shell.servicesProperty().get();
+        }
+
+        CurrentUser user() {
+            return shell.userProperty().get();
+        }
+
+        void signIn(String username, String password) {
+            shell.signIn().usernameProperty().set(username);
+            shell.signIn().passwordProperty().set(password);
+            shell.signIn().signIn();
+            assertEquals(ShellViewModel.Screen.HOME, shell.screenProperty().get(), () -> "not signed in: "
+                    + shell.signIn().messageProperty().get() + " / " + shell.errorProperty().get());
+        }
+
+        /** One push/pull cycle now (waits for a scheduled one in progress), then the status bar catches up. */
+        SyncSnapshot sync() {
+            services().sync().runCycle(true);
+            SyncSnapshot s = services().sync().snapshot();
+            drain();
+            shell.syncChanged(s);
+            return s;
+        }
+
+        /** A standard-risk case (two Yes answers) submitted as the signed-in officer. */
+        Revision submitStandard() {
+            CurrentUser u = user();
+            var service = services().service();
+            AssessmentContent content = AssessmentContent.start("dash-2009", service.mainPack().version(), Channel.AT_SCENE,
+                            u.asOfficer(), null)
+                    .withPeople(new People("Victim Synthetic", List.of("Abuser Synthetic"), List.of(), false))
+                    .withIncident(new Incident(LocalDateTime.of(2026, 11, 20, 2, 10), "Home", "Maidstone", "INC-T", 0, null));
+            content = content.withAnswer(Answer.choice("Q1", Choice.YES)).withAnswer(Answer.choice("Q2", Choice.YES));
+            Assessment draft = service.repository().createDraft(content, u.actor());
+            Revision r = service.submit(draft.id(), u.actor(), null);
+            assertEquals(RiskLevel.STANDARD, r.grading().level());
+            return r;
+        }
+
+        AssessmentState state(UUID assessmentId) {
+            return services().service().repository().find(assessmentId).orElseThrow().state();
+        }
+    }
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")), ServerPolicy.defaults().withIterations(10_000), clock);
+        server.addUser(new UserAccount("pc1234", "PC Synthetic", "1234", Set.of(Role.OFFICER), "North"), OFFICER_PW.toCharArray());
+        server.addUser(new UserAccount("ps5678", "PS Synthetic", "5678", Set.of(Role.SUPERVISOR), "North"), SERGEANT_PW.toCharArray());
+    }
+
+    @AfterEach
+    void stop() {
+        desks.forEach(d -> d.shell.shutdown());
+        server.close();
+    }
+
+    /** The first user of a new laptop sets it up from the server's account (decision 0101). */
+    private Desk setUpFromServer(String name, String username, String password) throws Exception {
+        Desk d = new Desk(name);
+        d.shell.start();
+        assertEquals(ShellViewModel.Screen.ENROL, d.shell.screenProperty().get());
+        var enrol = d.shell.enrol();
+        assertTrue(enrol.fromServerProperty().get(), "a server is set up: the details come from it");
+        enrol.usernameProperty().set(username);
+        enrol.passwordProperty().set(password);
+        enrol.confirmProperty().set(password);
+        assertNull(enrol.problemProperty().get(), "username and password are enough");
+        enrol.enrol();
+        assertEquals(ShellViewModel.Screen.HOME, d.shell.screenProperty().get(), () -> "not set up: " + enrol.messageProperty().get());
+        return d;
+    }
+
+    @Test
+    void officerSubmitsSupervisorApprovesInTheSignOffQueueOfficerPullsSignedOff() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        assertEquals(new CurrentUser("pc1234", "PC Synthetic", "1234", "North", Set.of(Role.OFFICER)), officer.user(),
+                "name, collar, roles and team are the server's");
+        assertFalse(officer.shell.hasReviewQueue(), "an officer has no review queue");
+        assertNotNull(officer.shell.returnNotesProperty().get(), "return notes come from the local store");
+        assertEquals(Set.of(Role.OFFICER), SessionManager.open(officer.data, POLICY, clock).enrolledAccounts().get(0).roles());
+
+        Revision r = officer.submitStandard();
+        SyncSnapshot sent = officer.sync();
+        assertEquals(1, sent.synced(), "sent with the per-user token: " + sent.lastProblem());
+        assertEquals(0, sent.waiting());
+        assertTrue(officer.shell.syncStatusProperty().get().startsWith("Nothing waiting to send · last successful sync today"),
+                officer.shell.syncStatusProperty().get());
+
+        // The sergeant's laptop was set up offline earlier, when IT still listed them as an officer in the South team.
+        Desk sergeant = new Desk("sergeant");
+        SessionManager local = SessionManager.open(sergeant.data, POLICY, clock);
+        local.enrolFirstUser(new UserAccount("ps5678", "PS Synthetic", "5678", Set.of(Role.OFFICER), "South"), SERGEANT_PW.toCharArray());
+        local.signOut();
+        sergeant.shell.start();
+        sergeant.signIn("ps5678", SERGEANT_PW);
+        assertEquals(Set.of(Role.SUPERVISOR), sergeant.user().roles(), "the server's roles win");
+        assertEquals("North", sergeant.user().team());
+        assertEquals("Your details were updated from the central server: Supervisor, team North.",
+                sergeant.shell.messageProperty().get());
+        SessionManager reread = SessionManager.open(sergeant.data, POLICY, clock);
+        assertEquals(Set.of(Role.SUPERVISOR), reread.enrolledAccounts().get(0).roles(), "and the keyring keeps them for offline use");
+        assertTrue(reread.securityEvents().stream()
+                .anyMatch(e -> e.kind() == SecurityEvent.Kind.ACCOUNT_UPDATED && "central server".equals(e.by())));
+        assertTrue(sergeant.shell.hasReviewQueue());
+        sergeant.shell.showReviewQueue();
+        assertEquals(ShellViewModel.Screen.REVIEW_QUEUE, sergeant.shell.screenProperty().get());
+
+        SignOffViewModel signOff = new SignOffViewModel(sergeant.shell.reviewGatewayProperty().get(), sergeant.user().actor(),
+                sergeant.executor, sergeant.services().packs());
+        signOff.queue().refresh();
+        assertNull(signOff.queue().errorProperty().get());
+        QueueItem item = signOff.queue().items().stream().filter(q -> q.assessmentId().equals(r.assessmentId())).findFirst()
+                .orElseThrow(() -> new AssertionError("not in the sign-off queue: " + signOff.queue().items()));
+        assertEquals(r.revisionId(), item.revisionId());
+        assertEquals("1234", item.officerCollar());
+        signOff.open(item);
+        var review = signOff.reviewProperty().get();
+        assertEquals(r.contentHash(), review.revisionProperty().get().contentHash(), "the real gateway checked the hash");
+        review.approve("not the password".toCharArray());
+        assertNotNull(review.approveErrorProperty().get(), "a wrong signature is refused");
+        review.approve(SERGEANT_PW.toCharArray());
+        assertNull(signOff.reviewProperty().get(), () -> "not approved: " + review.approveErrorProperty().get());
+        assertTrue(signOff.queue().messageProperty().get().startsWith("Approved"), signOff.queue().messageProperty().get());
+        assertTrue(signOff.queue().items().stream().noneMatch(q -> q.assessmentId().equals(r.assessmentId())));
+
+        officer.sync();
+        assertEquals(AssessmentState.SIGNED_OFF, officer.state(r.assessmentId()));
+        officer.shell.refresh();
+        assertEquals(AssessmentState.SIGNED_OFF, officer.shell.submittedList().stream().filter(s -> s.id().equals(r.assessmentId()))
+                .findFirst().orElseThrow().state());
+
+        // Signing out revokes the server session; the review entry goes with it.
+        sergeant.shell.signOut();
+        assertNull(sergeant.shell.reviewGatewayProperty().get());
+        assertNull(sergeant.shell.returnNotesProperty().get());
+    }
+
+    @Test
+    void anExpiredTokenHoldsRecordsForSignInAndTheNextSignInSendsThem() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        clock.advance(Duration.ofHours(13));
+        Revision r = officer.submitStandard();
+        SyncSnapshot held = officer.sync();
+        assertEquals(0, held.synced());
+        assertEquals(1, held.waitingForSignIn(), "kept, waiting for sign-in, not lost: " + held.unsynced());
+        assertEquals(OutboxState.WAITING_FOR_SIGN_IN, held.unsynced().get(0).state());
+        assertTrue(officer.shell.syncStatusProperty().get().endsWith("Sign in again to send"), officer.shell.syncStatusProperty().get());
+
+        officer.shell.signOut();
+        officer.signIn("pc1234", OFFICER_PW);
+        SyncSnapshot after = officer.sync();
+        assertEquals(1, after.synced(), "sent after signing in again: " + after.lastProblem());
+        assertFalse(officer.shell.syncStatusProperty().get().contains("Sign in again"), officer.shell.syncStatusProperty().get());
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, officer.state(r.assessmentId()));
+    }
+
+    @Test
+    void withTheServerDownSignInWorksOfflineAndSetUpFallsBackToTheForm() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        officer.shell.signOut();
+        Desk fresh = new Desk("fresh");
+        server.close();
+
+        officer.signIn("pc1234", OFFICER_PW);
+        assertNull(officer.shell.reviewGatewayProperty().get());
+        Revision r = officer.submitStandard();
+        SyncSnapshot s = officer.sync();
+        assertEquals(1, s.waiting(), "kept on the laptop while the server is down");
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, officer.state(r.assessmentId()));
+
+        fresh.shell.start();
+        var enrol = fresh.shell.enrol();
+        enrol.usernameProperty().set("pc9999");
+        enrol.passwordProperty().set("fresh synthetic phrase");
+        enrol.confirmProperty().set("fresh synthetic phrase");
+        enrol.enrol();
+        assertEquals(ShellViewModel.Screen.ENROL, fresh.shell.screenProperty().get());
+        assertTrue(enrol.messageProperty().get().contains("cannot be reached"), enrol.messageProperty().get());
+        assertFalse(enrol.fromServerProperty().get(), "the form now asks for the details");
+        assertEquals("Enter your name.", enrol.problemProperty().get());
+        enrol.nameProperty().set("PC Fresh");
+        enrol.collarProperty().set("9999");
+        enrol.roleProperty(Role.OFFICER).set(true);
+        enrol.passwordProperty().set("fresh synthetic phrase");
+        enrol.confirmProperty().set("fresh synthetic phrase");
+        enrol.enrol();
+        assertEquals(ShellViewModel.Screen.HOME, fresh.shell.screenProperty().get(), enrol.messageProperty().get());
+    }
+
+    @Test
+    void setUpRefusesAPasswordTheServerRefuses() throws Exception {
+        Desk d = new Desk("wrong");
+        d.shell.start();
+        var enrol = d.shell.enrol();
+        enrol.usernameProperty().set("pc1234");
+        enrol.passwordProperty().set("not the officer's password");
+        enrol.confirmProperty().set("not the officer's password");
+        enrol.enrol();
+        assertEquals(ShellViewModel.Screen.ENROL, d.shell.screenProperty().get());
+        assertEquals("Not set up: the central server did not accept this username and password.", enrol.messageProperty().get());
+        assertTrue(enrol.fromServerProperty().get(), "a refusal is not a reason to set up offline");
+        assertFalse(SessionManager.open(d.data, POLICY, clock).hasEnrolledUsers(), "nothing enrolled");
+    }
+}
