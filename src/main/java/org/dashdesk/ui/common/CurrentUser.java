@@ -35,6 +35,17 @@ public record CurrentUser(String username, String name, String collarNumber, Str
         return roles.contains(role);
     }
 
+    /**
+     * Who may take a new assessment: officers at the scene or by phone, IMU staff by phone. The
+     * server refuses uploads from anyone else, so the screen does not offer what would be refused.
+     */
+    public boolean mayStart(org.dashdesk.assessment.Channel channel) {
+        return switch (channel) {
+            case AT_SCENE -> hasRole(Role.OFFICER);
+            case PHONE_IN -> hasRole(Role.OFFICER) || hasRole(Role.IMU);
+        };
+    }
+
     /** "Officer, Supervisor" in a fixed order. */
     public String rolesInWords() {
         return roles.stream().sorted().map(CurrentUser::words).collect(Collectors.joining(", "));

@@ -42,6 +42,13 @@ final class HomeView extends VBox {
         phoneIn.setOnAction(e -> vm.startNew(Channel.PHONE_IN));
         atScene.disableProperty().bind(vm.servicesProperty().isNull());
         phoneIn.disableProperty().bind(vm.servicesProperty().isNull());
+        // Supervisors and CRU staff without an officer or IMU role are not offered what the server would refuse.
+        for (var entry : java.util.Map.of(atScene, Channel.AT_SCENE, phoneIn, Channel.PHONE_IN).entrySet()) {
+            var allowed = javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> vm.userProperty().get() == null || vm.mayStart(entry.getValue()), vm.userProperty());
+            entry.getKey().visibleProperty().bind(allowed);
+            entry.getKey().managedProperty().bind(allowed);
+        }
         Button settings = new Button("Settings");
         settings.setId("open-settings");
         settings.setOnAction(e -> vm.showSettings());

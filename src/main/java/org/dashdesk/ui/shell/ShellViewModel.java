@@ -463,7 +463,7 @@ public final class ShellViewModel {
     public void startNew(Channel channel) {
         AppServices s = services.get();
         CurrentUser u = user.get();
-        if (s == null || u == null) {
+        if (s == null || u == null || !u.mayStart(channel)) {
             return;
         }
         PhoneIn phoneIn = channel == Channel.PHONE_IN ? new PhoneIn(u.asOfficer(), null, null, null) : null;
@@ -599,6 +599,12 @@ public final class ShellViewModel {
     /** The local copy of return comments, so a reopened (returned) assessment shows them. */
     public ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotesProperty() {
         return returnNotes;
+    }
+
+    /** Whether the signed-in user may take a new assessment this way (see {@link CurrentUser#mayStart}). */
+    public boolean mayStart(Channel channel) {
+        CurrentUser u = user.get();
+        return u != null && u.mayStart(channel);
     }
 
     /** Supervisors get the sign-off queue, CRU the CRU queue; nobody else has a review queue. */
