@@ -28,6 +28,10 @@ public final class ReviewRequests {
     public record Raise(String level, String rationale) {
     }
 
+    /** {@code POST …/cru-review}: CRU marks the head revision reviewed, with a required note. */
+    public record CruReview(String note) {
+    }
+
     /** {@code POST /assessments/{a}/actions}. */
     public record NewAction(String description, String ownerCollar, LocalDate due) {
     }

@@ -14,10 +14,13 @@ import org.dashdesk.grading.RiskLevel;
  */
 public interface ReviewGateway {
 
-    /** Standard-risk assessments awaiting sign-off for the supervisor's team, oldest first. */
+    /** Standard-risk assessments awaiting sign-off for the supervisor's team, oldest first; never the supervisor's own. */
     List<QueueItem> signOffQueue();
 
-    /** Medium and high assessments, and standard ones where children are involved, oldest first. */
+    /**
+     * Medium and high assessments, and standard ones where children are involved, whose head
+     * revision CRU has not yet marked reviewed; oldest first.
+     */
     List<QueueItem> cruQueue();
 
     /** The revision to review, read-only; the server records the view. */
@@ -35,6 +38,13 @@ public interface ReviewGateway {
 
     /** Raises the grading with a rationale; the case is then routed onward as a referral. */
     void raise(UUID assessmentId, UUID revisionId, RiskLevel level, String rationale);
+
+    /**
+     * CRU marks the head revision reviewed, with a note saying what was decided; it leaves the CRU
+     * queue until a new revision (or a raised grading) puts it back. Refused (409) for a revision
+     * that is no longer the head or is already reviewed, (403) for anyone but CRU.
+     */
+    void markReviewed(UUID assessmentId, UUID revisionId, String note);
 
     List<SafetyAction> actions(UUID assessmentId);
 

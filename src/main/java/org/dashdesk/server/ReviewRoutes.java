@@ -30,7 +30,8 @@ final class ReviewRoutes {
 
     private static final String ID = "([0-9a-fA-F-]{36})";
     private static final Pattern REVISION = Pattern.compile("/api/v1/assessments/" + ID + "/revisions/" + ID);
-    private static final Pattern DECISION = Pattern.compile("/api/v1/assessments/" + ID + "/revisions/" + ID + "/(approval|return|raise)");
+    private static final Pattern DECISION = Pattern.compile("/api/v1/assessments/" + ID + "/revisions/" + ID
+            + "/(approval|return|raise|cru-review)");
     private static final Pattern ASSESSMENT_PART = Pattern.compile("/api/v1/assessments/" + ID + "/(actions|marac|audit)");
     private static final Pattern ACTION = Pattern.compile("/api/v1/actions/" + ID);
 
@@ -181,6 +182,12 @@ final class ReviewRoutes {
                     throw Refusal.forbidden("the password is not correct; the approval was not signed");
                 }
                 ReferenceServer.send(ex, 200, review.approve(who, assessmentId, revisionId, clock.instant()));
+            }
+            case "cru-review" -> {
+                ServerReview.requireRole(who, Role.CRU, "mark an assessment reviewed by CRU");
+                ReviewRequests.CruReview body = body(ex, ReviewRequests.CruReview.class);
+                review.markReviewed(who, assessmentId, revisionId, body.note(), clock.instant());
+                ReferenceServer.send(ex, 200, new Message("reviewed"));
             }
             case "return" -> {
                 ReviewRequests.Return body = body(ex, ReviewRequests.Return.class);

@@ -133,26 +133,37 @@ final class ServerReview {
 
     // ---- queues ----------------------------------------------------------------------------
 
-    /** Standard assessments awaiting sign-off in the supervisor's team, oldest first. */
+    /**
+     * Standard assessments awaiting sign-off in the supervisor's team, oldest first — except the
+     * supervisor's own, which they may never approve; another supervisor of the team sees those.
+     */
     List<QueueItem> signOffQueue(Principal who, Instant now) {
         requireRole(who, Role.SUPERVISOR, "see the sign-off queue");
-        return queue("state = 'AWAITING_SIGN_OFF' AND team = ?", who.team(), now);
+        return queue("state = 'AWAITING_SIGN_OFF' AND team = ? AND owner_collar <> ?", now, who.team(),
+                who.collar() == null ? "" : who.collar());
     }
 
-    /** Referred medium and high assessments, and standard ones where children are involved, oldest first. */
+    /** Which assessments are CRU business at all: referred medium and high, and standard ones with children. */
+    private static final String CRU_CASE = "((state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD'"
+            + " AND children = TRUE AND state IN ('AWAITING_SIGN_OFF', 'SIGNED_OFF', 'REFERRED')))";
+
+    /** A CRU review of the head revision at its current level; a new revision or a raise is unreviewed again. */
+    private static final String HEAD_REVIEWED = "EXISTS (SELECT 1 FROM srv_cru_review v WHERE v.assessment_id = srv_assessment.assessment_id"
+            + " AND v.revision_id = srv_assessment.head_revision_id AND v.risk_level = srv_assessment.risk_level)";
+
+    /** CRU cases whose head revision no CRU user has marked reviewed yet, oldest first. */
     List<QueueItem> cruQueue(Principal who, Instant now) {
         requireRole(who, Role.CRU, "see the CRU queue");
-        return queue("(state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD' AND children = TRUE"
-                + " AND state IN ('AWAITING_SIGN_OFF', 'SIGNED_OFF', 'REFERRED'))", null, now);
+        return queue(CRU_CASE + " AND NOT " + HEAD_REVIEWED, now);
     }
 
-    private List<QueueItem> queue(String where, String param, Instant now) {
+    private List<QueueItem> queue(String where, Instant now, String... params) {
         return store.transaction(c -> {
             List<QueueItem> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT " + ROW_COLUMNS + " FROM srv_assessment WHERE " + where
                     + " ORDER BY queued_at, assessment_id")) {
-                if (param != null) {
-                    q.setString(1, param);
+                for (int i = 0; i < params.length; i++) {
+                    q.setString(i + 1, params[i]);
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
@@ -349,6 +360,64 @@ final class ServerReview {
             try (ResultSet keys = ins.getGeneratedKeys()) {
                 keys.next();
                 return new Change(keys.getLong(1), r.id(), event.name(), next.name(), who.actor(), note, at, r.head(), comments);
+            }
+        }
+    }
+
+    // ---- CRU review ---------------------------------------------------------------------------
+
+    /**
+     * Marks the head revision reviewed by CRU, which takes it off the CRU queue until a new
+     * revision (or a raised grading) arrives. The note is kept with the review, never in the audit.
+     */
+    void markReviewed(Principal who, UUID assessmentId, UUID revisionId, String note, Instant now) {
+        requireRole(who, Role.CRU, "mark an assessment reviewed by CRU");
+        if (note == null || note.isBlank()) {
+            throw Refusal.invalid("note", "a note is required: say what CRU reviewed and decided");
+        }
+        if (note.length() > MAX_TEXT) {
+            throw Refusal.invalid("note", "longer than " + MAX_TEXT + " characters");
+        }
+        store.transaction(c -> {
+            Row r = find(c, assessmentId, true);
+            requireHead(r, revisionId);
+            if (!isCruCase(c, assessmentId)) {
+                throw Refusal.conflict("assessment " + assessmentId + " is not in the CRU queue (" + (r.level() == null ? "ungraded"
+                        : r.level().name().toLowerCase(Locale.ROOT)) + ", " + r.state().label().toLowerCase(Locale.ROOT) + ")");
+            }
+            if (headReviewed(c, assessmentId)) {
+                throw Refusal.conflict("revision " + r.headNumber() + " of assessment " + assessmentId
+                        + " has already been reviewed by CRU");
+            }
+            try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_cru_review (assessment_id, revision_id, risk_level, note,"
+                    + " reviewed_at, reviewed_by) VALUES (?, ?, ?, ?, ?, ?)")) {
+                ins.setObject(1, assessmentId);
+                ins.setObject(2, revisionId);
+                ins.setString(3, r.level().name());
+                ins.setString(4, note.strip());
+                ins.setObject(5, ServerStore.offset(now.truncatedTo(ChronoUnit.MILLIS)));
+                ins.setString(6, who.actor());
+                ins.executeUpdate();
+            }
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "CRU reviewed revision " + r.headNumber() + " ("
+                    + r.level().name().toLowerCase(Locale.ROOT) + ")");
+            return null;
+        });
+    }
+
+    private static boolean isCruCase(Connection c, UUID assessmentId) throws SQLException {
+        return exists(c, "SELECT 1 FROM srv_assessment WHERE assessment_id = ? AND " + CRU_CASE, assessmentId);
+    }
+
+    private static boolean headReviewed(Connection c, UUID assessmentId) throws SQLException {
+        return exists(c, "SELECT 1 FROM srv_assessment WHERE assessment_id = ? AND " + HEAD_REVIEWED, assessmentId);
+    }
+
+    private static boolean exists(Connection c, String sql, UUID assessmentId) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, assessmentId);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
             }
         }
     }

@@ -138,7 +138,18 @@ final class ServerStore implements AutoCloseable {
           state VARCHAR(16) NOT NULL,
           note VARCHAR(2000),
           updated_at TIMESTAMP WITH TIME ZONE NOT NULL,
-          updated_by VARCHAR(64) NOT NULL)"""
+          updated_by VARCHAR(64) NOT NULL)""",
+        // CRU review marker (decision 0110): one row per revision and level reviewed, so a new
+        // revision or a raised grading is unreviewed again without touching this table.
+        """
+        CREATE TABLE IF NOT EXISTS srv_cru_review (
+          assessment_id UUID NOT NULL,
+          revision_id UUID NOT NULL,
+          risk_level VARCHAR(16) NOT NULL,
+          note VARCHAR(2000) NOT NULL,
+          reviewed_at TIMESTAMP WITH TIME ZONE NOT NULL,
+          reviewed_by VARCHAR(64) NOT NULL,
+          CONSTRAINT srv_cru_review_once PRIMARY KEY (assessment_id, revision_id, risk_level))"""
     };
 
     private final ConnectionPool pool;

@@ -81,6 +81,11 @@ public final class HttpReviewGateway implements ReviewGateway {
     }
 
     @Override
+    public void markReviewed(UUID assessmentId, UUID revisionId, String note) {
+        endpoint.call("POST", revisionPath(assessmentId, revisionId) + "/cru-review", new ReviewRequests.CruReview(note), null, token);
+    }
+
+    @Override
     public List<SafetyAction> actions(UUID assessmentId) {
         return endpoint.call("GET", assessment(assessmentId) + "/actions", null, endpoint.listOf(SafetyAction.class), token);
     }

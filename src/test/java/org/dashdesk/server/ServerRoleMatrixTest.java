@@ -133,6 +133,8 @@ class ServerRoleMatrixTest {
                 "{\"comments\":[{\"questionId\":\"Q3\",\"comment\":\"Synthetic comment\"}]}", t)),
         POST_RAISE(EnumSet.of(Role.SUPERVISOR), (f, role, t) -> call("POST", f.standardRevision() + "/raise",
                 "{\"level\":\"MEDIUM\",\"rationale\":\"Synthetic rationale\"}", t)),
+        POST_CRU_REVIEW(EnumSet.of(Role.CRU), (f, role, t) -> call("POST", Protocol.revisionPath(f.high().assessmentId(),
+                f.high().revisionId()) + "/cru-review", "{\"note\":\"Synthetic review note\"}", t)),
         GET_ACTIONS(EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.CRU), (f, role, t) -> call("GET",
                 Protocol.assessmentPath(f.high().assessmentId()) + "/actions", null, t)),
         POST_ACTION(EnumSet.of(Role.CRU), (f, role, t) -> call("POST", Protocol.assessmentPath(f.high().assessmentId()) + "/actions",

@@ -253,6 +253,106 @@ class ReviewEndToEndTest {
     }
 
     @Test
+    void cruReviewTakesACaseOffTheCruQueueUntilANewRevisionAndActionsStayVisible() {
+        SyncClient officerPush = new SyncClient(settings(accounts().signIn("pc1234", OFFICER_PW).token()));
+        Revision r1 = TestRevisions.first(UUID.randomUUID(), 15);
+        assertTrue(officerPush.push("device-O", 1, r1) instanceof PushResult.Stored);
+        HttpReviewGateway cru = gateway("cru1", CRU_PW);
+        assertEquals(r1.revisionId(), inQueue(cru.cruQueue(), r1.assessmentId()).revisionId());
+        LocalDate today = LocalDate.ofInstant(clock.now, ZoneOffset.UTC);
+        SafetyAction action = cru.addAction(r1.assessmentId(), "Synthetic: fit a door alarm", "1234", today.plusDays(1));
+
+        assertEquals(422, assertThrows(ReviewException.class, () -> cru.markReviewed(r1.assessmentId(), r1.revisionId(), "  "))
+                .status(), "a note is required");
+        ReviewException officerTries = assertThrows(ReviewException.class,
+                () -> gateway("pc1234", OFFICER_PW).markReviewed(r1.assessmentId(), r1.revisionId(), "Synthetic note"));
+        assertEquals(403, officerTries.status());
+        assertEquals(403, assertThrows(ReviewException.class, () -> gateway("ps7777", SERGEANT2_PW).markReviewed(r1.assessmentId(),
+                r1.revisionId(), "Synthetic note")).status());
+        inQueue(cru.cruQueue(), r1.assessmentId());
+
+        cru.markReviewed(r1.assessmentId(), r1.revisionId(), "Synthetic review note: alarm requested, MARAC referral made");
+        assertTrue(cru.cruQueue().stream().noneMatch(q -> q.assessmentId().equals(r1.assessmentId())), "reviewed: off the queue");
+        ReviewException twice = assertThrows(ReviewException.class,
+                () -> cru.markReviewed(r1.assessmentId(), r1.revisionId(), "Synthetic again"));
+        assertEquals(409, twice.status());
+        assertTrue(twice.getMessage().contains("already been reviewed"), twice.getMessage());
+
+        // The safety plan is tracked whatever the queue says: the action still goes overdue and shows.
+        clock.now = clock.now.plus(Duration.ofDays(3));
+        HttpReviewGateway cruLater = gateway("cru1", CRU_PW);
+        assertEquals(List.of(action.actionId()), cruLater.overdueActions().stream().map(SafetyAction::actionId).toList());
+        assertEquals(1, cruLater.actions(r1.assessmentId()).size());
+        assertEquals(1, gateway("pc1234", OFFICER_PW).overdueActions().size(), "and the owner still sees it");
+
+        SyncClient officerLater = new SyncClient(settings(accounts().signIn("pc1234", OFFICER_PW).token()));
+        Revision r2 = TestRevisions.next(r1, 16);
+        assertTrue(officerLater.push("device-O", 2, r2) instanceof PushResult.Stored);
+        QueueItem back = inQueue(cruLater.cruQueue(), r1.assessmentId());
+        assertEquals(r2.revisionId(), back.revisionId(), "a new revision is unreviewed: back in the queue");
+        ReviewException stale = assertThrows(ReviewException.class,
+                () -> cruLater.markReviewed(r1.assessmentId(), r1.revisionId(), "Synthetic late note"));
+        assertEquals(409, stale.status());
+        assertTrue(stale.getMessage().contains("stale"), stale.getMessage());
+        cruLater.markReviewed(r2.assessmentId(), r2.revisionId(), "Synthetic second review");
+        assertTrue(cruLater.cruQueue().stream().noneMatch(q -> q.assessmentId().equals(r1.assessmentId())));
+
+        List<CentralAuditEntry> audit = cruLater.audit(r1.assessmentId());
+        List<String> what = audit.stream().map(CentralAuditEntry::what).toList();
+        assertTrue(what.contains("CRU reviewed revision 1 (high)"), what.toString());
+        assertTrue(what.contains("CRU reviewed revision 2 (high)"), what.toString());
+        assertTrue(audit.stream().noneMatch(e -> e.what().contains("Synthetic") || e.what().contains("MARAC referral made")),
+                "the note is never in the audit");
+        assertEquals("3000", audit.stream().filter(e -> e.what().startsWith("CRU reviewed")).findFirst().orElseThrow().actor());
+    }
+
+    @Test
+    void aCaseThatIsNotCruBusinessCannotBeMarkedReviewed() {
+        Revision standard = officer.submit(2);
+        officer.sync.runCycle(false);
+        ReviewException refused = assertThrows(ReviewException.class,
+                () -> gateway("cru1", CRU_PW).markReviewed(standard.assessmentId(), standard.revisionId(), "Synthetic note"));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("not in the CRU queue"), refused.getMessage());
+    }
+
+    @Test
+    void aRaisedGradingPutsAReviewedStandardWithChildrenCaseBackInTheCruQueue() {
+        SyncClient officerPush = new SyncClient(settings(accounts().signIn("pc1234", OFFICER_PW).token()));
+        AssessmentContent c = TestRevisions.content(2).withPeople(new org.dashdesk.assessment.People("Victim Synthetic", List.of(),
+                List.of(), true));
+        Revision r = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, clock.now, "1234", c,
+                TestRevisions.ENGINE.grade(c.gradingInput()));
+        assertTrue(officerPush.push("device-O", 1, r) instanceof PushResult.Stored);
+        HttpReviewGateway cru = gateway("cru1", CRU_PW);
+        cru.markReviewed(r.assessmentId(), r.revisionId(), "Synthetic: children's services informed");
+        assertTrue(cru.cruQueue().stream().noneMatch(q -> q.assessmentId().equals(r.assessmentId())));
+        gateway("ps7777", SERGEANT2_PW).raise(r.assessmentId(), r.revisionId(), RiskLevel.MEDIUM, "Synthetic rationale");
+        QueueItem back = inQueue(cru.cruQueue(), r.assessmentId());
+        assertEquals(RiskLevel.MEDIUM, back.level(), "reviewed as standard; raised to medium it needs CRU again");
+    }
+
+    @Test
+    void aSupervisorsOwnCaseIsNotInTheirSignOffQueueButIsInAnotherSupervisors() {
+        ServerSession own = accounts().signIn("ps5678", SERGEANT_PW);
+        AssessmentContent c = TestRevisions.content(2);
+        Revision r = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, clock.now, "5678", c,
+                TestRevisions.ENGINE.grade(c.gradingInput()));
+        assertTrue(new SyncClient(settings(own.token())).push("device-S", 1, r) instanceof PushResult.Stored);
+        Revision someoneElses = officer.submit(2);
+        officer.sync.runCycle(false);
+        HttpReviewGateway self = new HttpReviewGateway(settings(own.token()));
+        List<QueueItem> mine = self.signOffQueue();
+        assertTrue(mine.stream().noneMatch(q -> q.assessmentId().equals(r.assessmentId())), "never one's own: " + mine);
+        inQueue(mine, someoneElses.assessmentId());
+        HttpReviewGateway other = gateway("ps7777", SERGEANT2_PW);
+        QueueItem item = inQueue(other.signOffQueue(), r.assessmentId());
+        assertEquals("5678", item.officerCollar());
+        other.approve(r.assessmentId(), r.revisionId(), SERGEANT2_PW);
+        assertTrue(other.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(r.assessmentId())));
+    }
+
+    @Test
     void safetyPlanActionsGoOverdueAndMaracStateIsKeptForHighRisk() {
         Revision high = officer.submit(15);
         Revision standard = officer.submit(2);

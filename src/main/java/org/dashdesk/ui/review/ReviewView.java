@@ -173,6 +173,16 @@ public final class ReviewView extends BorderPane {
                 side.getChildren().add(hint("This is your own assessment: another supervisor must approve it."));
             }
         }
+        if (vm.canMarkReviewed()) {
+            Button reviewed = new Button("Mark reviewed…");
+            reviewed.setId("mark-reviewed");
+            reviewed.getStyleClass().add("primary");
+            reviewed.setMaxWidth(Double.MAX_VALUE);
+            reviewed.disableProperty().bind(vm.decisionsDisabled());
+            reviewed.setOnAction(e -> show(reviewedForm()));
+            enterFires(reviewed);
+            side.getChildren().add(reviewed);
+        }
         Button raise = new Button("Raise the grading…");
         raise.setId("raise");
         raise.setMaxWidth(Double.MAX_VALUE);
@@ -223,6 +233,9 @@ public final class ReviewView extends BorderPane {
 
     private void focusFirstDecision() {
         Node first = lookup("#approve");
+        if (first == null || first.isDisabled()) {
+            first = lookup("#mark-reviewed");
+        }
         if (first == null || first.isDisabled()) {
             first = lookup("#return");
         }
@@ -318,6 +331,26 @@ public final class ReviewView extends BorderPane {
         enterFires(send);
         return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), comment,
                 add, list, new HBox(8, send, cancel()), error(vm.returnErrorProperty()));
+    }
+
+    private Node reviewedForm() {
+        Label title = title("Mark reviewed by CRU");
+        Label explain = new Label("Say what you reviewed and decided. The case leaves the CRU queue until a new revision is "
+                + "submitted; open safety-plan actions stay tracked and still show when overdue.");
+        explain.setWrapText(true);
+        TextArea note = Controls.tabMovesFocus(new TextArea());
+        note.setId("review-note");
+        note.setPrefRowCount(4);
+        note.setWrapText(true);
+        note.textProperty().bindBidirectional(vm.reviewNoteProperty());
+        Button send = new Button("Mark reviewed");
+        send.setId("send-reviewed");
+        send.getStyleClass().add("primary");
+        send.disableProperty().bind(vm.busyProperty());
+        send.setOnAction(e -> vm.markReviewed());
+        enterFires(send);
+        return form(title, explain, Controls.labelFor("Review note", note), note, new HBox(8, send, cancel()),
+                error(vm.reviewErrorProperty()));
     }
 
     private Node raiseForm() {

@@ -40,7 +40,7 @@ import org.dashdesk.ui.common.TaskExecutor;
  */
 public final class ReviewViewModel {
 
-    /** Sign-off offers approve, return and raise; CRU review offers raising only. */
+    /** Sign-off offers approve, return and raise; CRU review offers marking reviewed and raising. */
     public enum Mode { SIGN_OFF, CRU }
 
     private final ReviewGateway gateway;
@@ -69,6 +69,9 @@ public final class ReviewViewModel {
     private final StringProperty raiseError = new SimpleStringProperty();
 
     private final StringProperty approveError = new SimpleStringProperty();
+
+    private final StringProperty reviewNote = new SimpleStringProperty("");
+    private final StringProperty reviewError = new SimpleStringProperty();
 
     public ReviewViewModel(ReviewGateway gateway, TaskExecutor executor, PackRegistry packs, QueueItem item, String signedInCollar,
             Mode mode, Consumer<String> onDecided) {
@@ -220,6 +223,36 @@ public final class ReviewViewModel {
         return (c.questionId() == null ? "Overall" : c.questionId()) + ": " + c.comment();
     }
 
+    // ---- CRU review
+
+    /**
+     * CRU marks this revision reviewed, which takes it off the CRU queue until a new revision
+     * arrives. The note (what was reviewed and decided) is required so the marker means something.
+     */
+    public void markReviewed() {
+        reviewError.set(null);
+        if (!canMarkReviewed()) {
+            reviewError.set("Only CRU can mark an assessment reviewed.");
+            return;
+        }
+        String note = reviewNote.get() == null ? "" : reviewNote.get().strip();
+        if (note.isEmpty()) {
+            reviewError.set("Write a note first: say what you reviewed and what was decided (actions, MARAC, no further action).");
+            return;
+        }
+        start("Marking reviewed…");
+        executor.execute(BackgroundTask.run(() -> gateway.markReviewed(item.assessmentId(), item.revisionId(), note)).onSuccess(v -> {
+            done();
+            reviewNote.set("");
+            onDecided.accept("Marked " + reference() + " (revision " + item.revisionNumber() + ") reviewed. It has left the CRU queue"
+                    + " until a new revision arrives; its safety-plan actions stay tracked.");
+        }).onFailure(e -> failed(reviewError, "Marking the assessment reviewed", e)));
+    }
+
+    public boolean canMarkReviewed() {
+        return mode == Mode.CRU;
+    }
+
     // ---- raise
 
     public void raise() {
@@ -352,5 +385,13 @@ public final class ReviewViewModel {
 
     public StringProperty approveErrorProperty() {
         return approveError;
+    }
+
+    public StringProperty reviewNoteProperty() {
+        return reviewNote;
+    }
+
+    public StringProperty reviewErrorProperty() {
+        return reviewError;
     }
 }

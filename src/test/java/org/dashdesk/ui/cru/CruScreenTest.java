@@ -92,4 +92,25 @@ class CruScreenTest {
         assertEquals("Alarm fitted 23/11 by the crime prevention officer", done.note());
         assertEquals(ActionState.DONE, server.actions(done.assessmentId()).get(0).state(), "recorded on the server");
     }
+
+    @Test
+    void cruMarksACaseReviewedWithANoteAndItLeavesTheQueue(FxRobot robot) throws Exception {
+        settle();
+        robot.type(KeyCode.ENTER);
+        settle();
+        robot.clickOn("#mark-reviewed");
+        settle();
+        robot.clickOn("#send-reviewed");
+        settle();
+        assertTrue(robot.lookup(".field-error").queryAllAs(javafx.scene.control.Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText() != null && l.getText().startsWith("Write a note first")));
+        robot.clickOn("#review-note").write("Alarm requested; referred to MARAC");
+        robot.clickOn("#send-reviewed");
+        settle();
+        javafx.scene.control.Label message = robot.lookup("#queue-message").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.isVisible() && message.getText().startsWith("Marked KNT-0100 (revision 1) reviewed."), message.getText());
+        @SuppressWarnings("unchecked")
+        TableView<org.dashdesk.review.QueueItem> queue = robot.lookup("#queue-table").queryAs(TableView.class);
+        assertTrue(queue.getItems().isEmpty(), "the reviewed case has left the CRU queue");
+    }
 }

@@ -20,6 +20,7 @@ import org.dashdesk.ui.common.CurrentThreadTaskExecutor;
 import org.dashdesk.ui.common.UserProfile.Role;
 import org.dashdesk.ui.review.FakeReviewGateway;
 import org.dashdesk.ui.review.ReviewFixtures;
+import org.dashdesk.ui.review.ReviewViewModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,84 @@ class CruViewModelTest {
     }
 
     @Test
-    void cruOffersOnlyRaisingAndASupervisorCannotChangeActions() {
+    void markReviewedNeedsANoteThenLeavesTheQueueWithAConfirmation() {
+        vm.refresh();
+        vm.open(item("KNT-0100"));
+        ReviewViewModel r = vm.reviewProperty().get();
+        assertTrue(r.canMarkReviewed());
+        r.markReviewed();
+        assertTrue(r.reviewErrorProperty().get().startsWith("Write a note first"), r.reviewErrorProperty().get());
+        r.reviewNoteProperty().set("   \n ");
+        r.markReviewed();
+        assertTrue(r.reviewErrorProperty().get().startsWith("Write a note first"), "blank is no note");
+        assertFalse(server.calls.contains("mark an assessment reviewed"), "nothing sent without a note");
+        assertFalse(server.isReviewed(high.assessmentId()));
+        assertTrue(vm.reviewProperty().get() == r, "still on the review");
+
+        r.reviewNoteProperty().set("Alarm requested; MARAC referral made");
+        r.markReviewed();
+        assertTrue(server.isReviewed(high.assessmentId()));
+        assertNull(vm.reviewProperty().get(), "back to the queue");
+        assertNull(vm.planProperty().get());
+        assertTrue(vm.queue().messageProperty().get().startsWith("Marked KNT-0100 (revision 1) reviewed."),
+                vm.queue().messageProperty().get());
+        assertEquals(List.of("KNT-0101", "KNT-0102"), vm.queue().items().stream().map(QueueItem::incidentReference).toList());
+
+        server.resubmit(high.assessmentId());
+        vm.refresh();
+        assertEquals(2, item("KNT-0100").revisionNumber(), "a new revision puts it back");
+    }
+
+    @Test
+    void staleOrAlreadyReviewedIs409AndARoleRefusalIs403InWords() {
+        vm.refresh();
+        vm.open(item("KNT-0101"));
+        ReviewViewModel stale = vm.reviewProperty().get();
+        server.resubmit(stale.item().assessmentId());
+        stale.reviewNoteProperty().set("Reviewed");
+        stale.markReviewed();
+        String e = stale.reviewErrorProperty().get();
+        assertTrue(e.startsWith("Marking the assessment reviewed was refused: A newer revision (2)") && e.contains("refresh it"), e);
+        assertTrue(vm.reviewProperty().get() == stale, "the review stays open to read the reason");
+
+        vm.back();
+        QueueItem first = item("KNT-0102");
+        vm.open(first);
+        vm.reviewProperty().get().reviewNoteProperty().set("Reviewed");
+        vm.reviewProperty().get().markReviewed();
+        vm.open(first);
+        ReviewViewModel again = vm.reviewProperty().get();
+        again.reviewNoteProperty().set("Reviewed again");
+        again.markReviewed();
+        assertTrue(again.reviewErrorProperty().get().contains("already been reviewed"), again.reviewErrorProperty().get());
+
+        FakeReviewGateway asSupervisor = new FakeReviewGateway("2001", Role.SUPERVISOR, "pw", CLOCK);
+        asSupervisor.add(high, 10, false);
+        CruViewModel wrongRole = new CruViewModel(asSupervisor, "2001", new CurrentThreadTaskExecutor(), ReviewFixtures.PACKS, CLOCK);
+        wrongRole.open(asSupervisor.queueItem(high.assessmentId()));
+        ReviewViewModel r = wrongRole.reviewProperty().get();
+        r.reviewNoteProperty().set("Reviewed");
+        r.markReviewed();
+        assertEquals("Marking the assessment reviewed was refused: A supervisor may not mark an assessment reviewed. Your account's role"
+                + " does not allow this. If it should, ask an administrator to check your role.", r.reviewErrorProperty().get());
+        assertFalse(asSupervisor.isReviewed(high.assessmentId()));
+    }
+
+    @Test
+    void signOffModeNeverOffersMarkReviewed() {
+        FakeReviewGateway asSupervisor = new FakeReviewGateway("2001", Role.SUPERVISOR, "pw", CLOCK);
+        asSupervisor.add(high, 10, false);
+        ReviewViewModel r = new ReviewViewModel(asSupervisor, new CurrentThreadTaskExecutor(), ReviewFixtures.PACKS,
+                asSupervisor.queueItem(high.assessmentId()), "2001", ReviewViewModel.Mode.SIGN_OFF, s -> { });
+        assertFalse(r.canMarkReviewed());
+        r.reviewNoteProperty().set("Reviewed");
+        r.markReviewed();
+        assertEquals("Only CRU can mark an assessment reviewed.", r.reviewErrorProperty().get());
+        assertFalse(asSupervisor.calls.contains("mark an assessment reviewed"));
+    }
+
+    @Test
+    void cruOffersNoApprovalAndASupervisorCannotChangeActions() {
         vm.refresh();
         vm.open(item("KNT-0100"));
         assertFalse(vm.reviewProperty().get().canApprove());

@@ -59,6 +59,9 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
         RiskLevel level;
         MaracState marac = MaracState.NOT_REFERRED;
         ReturnNotes returned;
+        /** The revision and level CRU last marked reviewed; a new revision or a raise is unreviewed again. */
+        UUID reviewedRevision;
+        RiskLevel reviewedLevel;
         final List<CentralAuditEntry> audit = new ArrayList<>();
     }
 
@@ -90,6 +93,11 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
                 clock.instant(), old.createdBy(), old.content(), old.grading());
         c.state = AssessmentState.AWAITING_SIGN_OFF;
         return c.head.revisionId();
+    }
+
+    /** The queue row for a case as another supervisor's (or CRU's) queue would list it. */
+    public synchronized QueueItem queueItem(UUID assessmentId) {
+        return item(find(assessmentId));
     }
 
     public synchronized AssessmentState state(UUID assessmentId) {
@@ -140,19 +148,29 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
                 Duration.between(c.received, clock.instant()), c.overdue);
     }
 
+    private boolean isCruCase(Case c) {
+        return c.state != AssessmentState.RETURNED && c.state != AssessmentState.SIGNED_OFF
+                && (c.level != RiskLevel.STANDARD || Boolean.TRUE.equals(c.head.content().people().childrenOrDependants()));
+    }
+
+    private boolean reviewed(Case c) {
+        return c.head.revisionId().equals(c.reviewedRevision) && c.level == c.reviewedLevel;
+    }
+
     @Override
     public synchronized List<QueueItem> signOffQueue() {
         check("read the sign-off queue", Role.SUPERVISOR);
-        // Newest first on purpose: the client must put the oldest first itself.
+        // Newest first on purpose: the client must put the oldest first itself. One's own
+        // assessments are left out, as the server does (another supervisor must approve them).
         return cases.values().stream().filter(c -> c.state == AssessmentState.AWAITING_SIGN_OFF && c.level == RiskLevel.STANDARD)
+                .filter(c -> !c.head.createdBy().equals(user))
                 .sorted(Comparator.comparing((Case c) -> c.received).reversed()).map(this::item).toList();
     }
 
     @Override
     public synchronized List<QueueItem> cruQueue() {
         check("read the CRU queue", Role.CRU);
-        return cases.values().stream().filter(c -> c.state != AssessmentState.RETURNED && c.state != AssessmentState.SIGNED_OFF)
-                .filter(c -> c.level != RiskLevel.STANDARD || Boolean.TRUE.equals(c.head.content().people().childrenOrDependants()))
+        return cases.values().stream().filter(this::isCruCase).filter(c -> !reviewed(c))
                 .sorted(Comparator.comparing((Case c) -> c.received).reversed()).map(this::item).toList();
     }
 
@@ -212,6 +230,29 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
         c.level = level;
         c.state = AssessmentState.REFERRED;
         audit(c, "Raised the grading to " + level.label());
+    }
+
+    @Override
+    public synchronized void markReviewed(UUID assessmentId, UUID revisionId, String note) {
+        check("mark an assessment reviewed", Role.CRU);
+        Case c = find(assessmentId);
+        headCheck(c, revisionId);
+        if (note == null || note.isBlank()) {
+            throw new ReviewException(422, "A CRU review needs a note");
+        }
+        if (!isCruCase(c)) {
+            throw new ReviewException(409, "This assessment is not in the CRU queue");
+        }
+        if (reviewed(c)) {
+            throw new ReviewException(409, "Revision " + c.head.revisionNumber() + " has already been reviewed by CRU");
+        }
+        c.reviewedRevision = c.head.revisionId();
+        c.reviewedLevel = c.level;
+        audit(c, "CRU reviewed revision " + c.head.revisionNumber());
+    }
+
+    public synchronized boolean isReviewed(UUID assessmentId) {
+        return reviewed(find(assessmentId));
     }
 
     @Override
