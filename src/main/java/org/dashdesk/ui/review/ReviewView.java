@@ -2,15 +2,20 @@ package org.dashdesk.ui.review;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -52,6 +57,8 @@ public final class ReviewView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final StackPane decisionForm = new StackPane();
     private final Button approveButton = new Button("Approve…");
+    /** The decision buttons in the order the keyboard is offered them. */
+    private final List<Button> decisionButtons = new ArrayList<>();
 
     public ReviewView(ReviewViewModel vm, Runnable onBack) {
         this.vm = vm;
@@ -169,6 +176,7 @@ public final class ReviewView extends BorderPane {
             ret.setOnAction(e -> show(returnForm()));
             enterFires(ret);
             side.getChildren().addAll(approveButton, ret);
+            decisionButtons.addAll(List.of(approveButton, ret));
             if (vm.isOwnAssessment()) {
                 side.getChildren().add(hint("This is your own assessment: another supervisor must approve it."));
             }
@@ -182,6 +190,7 @@ public final class ReviewView extends BorderPane {
             reviewed.setOnAction(e -> show(reviewedForm()));
             enterFires(reviewed);
             side.getChildren().add(reviewed);
+            decisionButtons.add(reviewed);
         }
         Button raise = new Button("Raise the grading…");
         raise.setId("raise");
@@ -190,6 +199,7 @@ public final class ReviewView extends BorderPane {
         raise.setOnAction(e -> show(raiseForm()));
         enterFires(raise);
         side.getChildren().addAll(raise, new Separator(), decisionForm);
+        decisionButtons.add(raise);
         if (!signOff) {
             side.getChildren().add(hint("Raising routes the case on like any medium or high referral."));
         }
@@ -231,20 +241,30 @@ public final class ReviewView extends BorderPane {
         Platform.requestNextPulse();
     }
 
+    /**
+     * Gives the keyboard to the first decision on offer. The side panel sits in a scroll pane,
+     * which attaches its content only when its skin is made on a later pulse; until then the
+     * button has no scene and a focus request is lost (the scene then focuses its first control,
+     * the back button). So when the button is not attached yet, focus follows once it is.
+     */
     private void focusFirstDecision() {
-        Node first = lookup("#approve");
-        if (first == null || first.isDisabled()) {
-            first = lookup("#mark-reviewed");
+        Button first = decisionButtons.stream().filter(b -> !b.isDisabled()).findFirst().orElse(null);
+        if (first == null) {
+            return;
         }
-        if (first == null || first.isDisabled()) {
-            first = lookup("#return");
+        if (first.getScene() == null) {
+            first.sceneProperty().addListener(new ChangeListener<Scene>() {
+                @Override
+                public void changed(ObservableValue<? extends Scene> o, Scene before, Scene now) {
+                    if (now != null) {
+                        first.sceneProperty().removeListener(this);
+                        Platform.runLater(ReviewView.this::focusFirstDecision);
+                    }
+                }
+            });
+            return;
         }
-        if (first == null || first.isDisabled()) {
-            first = lookup("#raise");
-        }
-        if (first != null && !first.isDisabled() && getScene() != null) {
-            first.requestFocus();
-        }
+        first.requestFocus();
     }
 
     private void show(Node form) {
