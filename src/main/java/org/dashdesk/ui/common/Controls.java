@@ -115,6 +115,17 @@ public final class Controls {
     }
 
     /** A two-column form: labels wrap in a column wide enough to read, fields take the rest. */
+    /**
+     * Binds a label to a message that comes and goes: it shows the text while there is one and
+     * takes no space when there is none.
+     */
+    public static Label shownWhenSet(Label label, javafx.beans.value.ObservableStringValue text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(javafx.beans.binding.Bindings.isNotNull(text));
+        label.managedProperty().bind(label.visibleProperty());
+        return label;
+    }
+
     public static GridPane form() {
         GridPane grid = new GridPane();
         grid.setHgap(12);

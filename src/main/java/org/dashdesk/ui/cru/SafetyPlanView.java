@@ -49,17 +49,13 @@ public final class SafetyPlanView extends ScrollPane {
         message.setId("plan-message");
         message.getStyleClass().add("message");
         message.setMaxWidth(Double.MAX_VALUE);
-        message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotNull());
-        message.managedProperty().bind(message.visibleProperty());
+        Controls.shownWhenSet(message, vm.messageProperty());
         Label error = new Label();
         error.setId("plan-error");
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         error.getStyleClass().add("error-banner");
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        Controls.shownWhenSet(error, vm.errorProperty());
 
         TableView<SafetyAction> table = new TableView<>(vm.actions());
         table.setId("actions-table");
@@ -186,10 +182,7 @@ public final class SafetyPlanView extends ScrollPane {
         Label l = new Label();
         l.setWrapText(true);
         l.getStyleClass().add("field-error");
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotNull(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return Controls.shownWhenSet(l, text);
     }
 
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f, double width) {

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.dashdesk.ui.common.Controls;
 import org.dashdesk.review.QueueItem;
 
 /**
@@ -74,17 +75,13 @@ public final class QueueView extends VBox {
         message.setWrapText(true);
         message.setMaxWidth(Double.MAX_VALUE);
         message.getStyleClass().add("message");
-        message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotNull());
-        message.managedProperty().bind(message.visibleProperty());
+        Controls.shownWhenSet(message, vm.messageProperty());
         Label error = new Label();
         error.setId("queue-error");
         error.setWrapText(true);
         error.setMaxWidth(Double.MAX_VALUE);
         error.getStyleClass().add("error-banner");
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        Controls.shownWhenSet(error, vm.errorProperty());
 
         table.setId("queue-table");
         table.setItems(vm.items());

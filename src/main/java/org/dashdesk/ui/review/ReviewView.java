@@ -439,10 +439,7 @@ public final class ReviewView extends BorderPane {
         Label l = new Label();
         l.setWrapText(true);
         l.getStyleClass().add("field-error");
-        l.textProperty().bind(text);
-        l.visibleProperty().bind(Bindings.isNotNull(text));
-        l.managedProperty().bind(l.visibleProperty());
-        return l;
+        return Controls.shownWhenSet(l, text);
     }
 
     static Label banner(String id, ObservableStringValue text) {
