@@ -31,6 +31,8 @@ public final class Database implements AutoCloseable {
     public static final String FILE_NAME = BASE_NAME + ".mv.db";
     static final String DEVICE_ID_SETTING = "device.id";
     static final String DEVICE_SEQ_SETTING = "device.seq";
+    /** Raised each time the store is forced to disk; mirrored in {@link SavePoint}. */
+    static final String GENERATION_SETTING = "store.generation";
     private static final String USER = "dashdesk";
 
     /** Work done with the store's connection inside one transaction. */
@@ -45,16 +47,20 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final UUID deviceId;
     private final int schemaVersion;
+    private final SavePoint savePoint;
+    private long generation;
     private boolean closed;
     private boolean stoppedAfterDamage;
 
-    private Database(Path directory, Connection connection) throws SQLException {
+    private Database(Path directory, Connection connection, SavePoint savePoint) throws SQLException {
         this.directory = directory;
         this.file = directory.resolve(FILE_NAME);
         this.connection = connection;
+        this.savePoint = savePoint;
         this.schemaVersion = Migrations.migrate(connection, file.toString());
         connection.setAutoCommit(false);
         this.deviceId = ensureDeviceId(connection);
+        this.generation = readGeneration(connection);
         connection.commit();
     }
 
@@ -79,6 +85,11 @@ public final class Database implements AutoCloseable {
         if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new StoreException("The database " + file + " is not a readable file. Check its permissions; it has not been changed.");
         }
+        if (Files.exists(file) && !Files.isWritable(file)) {
+            // H2 would quietly open it read-only and the first autosave would fail instead.
+            throw new StoreException("The database " + file + " is read-only, so answers could not be saved. Check its"
+                    + " permissions or the drive it is on; it has not been changed.");
+        }
         char[] key = keys.fileKey(file);
         char[] password = Arrays.copyOf(key, key.length + 1);
         // CIPHER=AES takes "filePassword userPassword"; the user password is empty because the
@@ -86,6 +97,14 @@ public final class Database implements AutoCloseable {
         password[key.length] = ' ';
         Arrays.fill(key, '\0');
         boolean existed = Files.exists(file);
+        SavePoint savePoint = new SavePoint(dir);
+        if (!existed && savePoint.read().orElse(0) > 0) {
+            Arrays.fill(password, '\0');
+            throw new StoreException("The database " + file + " is missing, but this folder held one that DASH Desk saved"
+                    + " (" + savePoint.file().getFileName() + " is still there). Restore the file from a backup, or check that"
+                    + " the data folder is the right one. Nothing has been created in its place. To start again with an empty"
+                    + " database on purpose, delete " + savePoint.file() + ".");
+        }
         Connection c = null;
         try {
             if (existed) {
@@ -94,10 +113,13 @@ public final class Database implements AutoCloseable {
                 // The newer-version check happens here too, before anything can be written.
                 try (Connection probe = DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
                     Migrations.refuseNewer(probe, file.toString());
+                    refuseOlderThanSaved(probe, file, savePoint);
+                } catch (SQLException e) {
+                    throw StoreErrors.onReadOnlyProbe(file, e);
                 }
             }
             c = DriverManager.getConnection(url(dir), credentials(password));
-            return new Database(dir, c);
+            return new Database(dir, c, savePoint);
         } catch (SQLException e) {
             closeQuietly(c);
             throw StoreErrors.onOpen(file, e);
@@ -185,8 +207,13 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            try (Statement s = connection.createStatement()) {
-                s.execute("CHECKPOINT SYNC");
+            if (lock.getHoldCount() > 1) {
+                // Inside a caller's transaction: raising the generation would commit its half-done work.
+                try (Statement s = connection.createStatement()) {
+                    s.execute("CHECKPOINT SYNC");
+                }
+            } else {
+                forceToDiskAndMark();
             }
         } catch (SQLException e) {
             throw failed(e);
@@ -195,11 +222,44 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Raises the generation, forces the store to disk and only then records the generation in the
+     * save point, so the save point never names a state the disk might not hold.
+     */
+    private void forceToDiskAndMark() throws SQLException {
+        long next = generation + 1;
+        try (PreparedStatement p = connection.prepareStatement("MERGE INTO setting (setting_key, setting_value) KEY (setting_key) VALUES (?, ?)")) {
+            p.setString(1, GENERATION_SETTING);
+            p.setString(2, Long.toString(next));
+            p.executeUpdate();
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw e;
+        }
+        generation = next;
+        try (Statement s = connection.createStatement()) {
+            s.execute("CHECKPOINT SYNC");
+        }
+        try {
+            savePoint.write(next);
+        } catch (IOException e) {
+            // A save point left behind is only a weaker check next time; the data itself is on disk.
+        }
+    }
+
     @Override
     public void close() {
         lock.lock();
         try {
             if (!closed) {
+                if (!stoppedAfterDamage) {
+                    try {
+                        forceToDiskAndMark();
+                    } catch (SQLException e) {
+                        // Closing anyway; whatever was committed before is in the file.
+                    }
+                }
                 closed = true;
                 closeQuietly(connection);
             }
@@ -251,6 +311,42 @@ public final class Database implements AutoCloseable {
                 c.close();
             } catch (SQLException ignored) {
                 // Closing after a failure; the failure itself is reported.
+            }
+        }
+    }
+
+    /**
+     * Refuses a file that H2 opened at an older state than one already forced to disk: the newer
+     * chunks are unreadable, and opening it for writing would overwrite them.
+     */
+    private static void refuseOlderThanSaved(Connection probe, Path file, SavePoint savePoint) throws SQLException {
+        long saved = savePoint.read().orElse(0);
+        if (saved == 0) {
+            return;
+        }
+        long found = readGeneration(probe);
+        if (found < saved) {
+            throw new StoreException("The database " + file + " is damaged: it opens only at an older state than the one"
+                    + " DASH Desk last saved (save point " + saved + ", found " + found + "), so recent work is unreadable."
+                    + " The file has not been changed or deleted. Keep a copy of it and of its key file, and restore from a"
+                    + " backup or contact support. If you restored an older copy on purpose, delete " + savePoint.file()
+                    + " and start DASH Desk again.");
+        }
+    }
+
+    /** The store generation, or 0 for a new store or one from before save points. */
+    private static long readGeneration(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = 'SETTING'")) {
+            r.next();
+            if (r.getInt(1) == 0) {
+                return 0;
+            }
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT setting_value FROM setting WHERE setting_key = ?")) {
+            p.setString(1, GENERATION_SETTING);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Long.parseLong(r.getString(1)) : 0;
             }
         }
     }

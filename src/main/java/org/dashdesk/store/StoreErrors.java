@@ -37,11 +37,21 @@ final class StoreErrors {
                     + " is in use by another program, probably another DASH Desk window. Close it and try again." + nothingChanged, e);
             case ErrorCode.FILE_VERSION_ERROR_1 -> new StoreException("The database " + file
                     + " was written by an incompatible database version. Update DASH Desk." + nothingChanged, e);
+            // Out of memory while opening a file of a few MB means H2 read a damaged length field.
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
-                    ErrorCode.FILE_NOT_FOUND_1 -> damaged(file, code, e);
+                    ErrorCode.FILE_NOT_FOUND_1, ErrorCode.OUT_OF_MEMORY -> damaged(file, code, e);
             default -> new StoreException("The database " + file + " could not be opened (H2 error " + code + ", SQL state "
                     + e.getSQLState() + ")." + nothingChanged, e);
         };
+    }
+
+    /**
+     * The probe is the only read-only open. H2 refuses it as "read only" when opening would mean
+     * writing, which for an existing file happens only when it finds no intact state to read: opened
+     * read-write, such a file would be taken for a new, empty database.
+     */
+    static StoreException onReadOnlyProbe(Path file, SQLException e) {
+        return e.getErrorCode() == ErrorCode.DATABASE_IS_READ_ONLY ? damaged(file, e.getErrorCode(), e) : onOpen(file, e);
     }
 
     static StoreException onUse(Path file, SQLException e) {
@@ -51,8 +61,8 @@ final class StoreErrors {
         return switch (e.getErrorCode()) {
             case ErrorCode.DATABASE_IS_CLOSED -> new StoreException("The database " + file
                     + " was closed after an earlier error. Restart DASH Desk; everything saved before is kept.", e);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2 ->
-                    new StoreException("The database " + file + " could not be read or written (H2 error " + e.getErrorCode()
+            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
+                    ErrorCode.OUT_OF_MEMORY -> new StoreException("The database " + file + " could not be read or written (H2 error " + e.getErrorCode()
                             + "). The last change was not saved; everything saved before is kept. Restart DASH Desk; if this"
                             + " happens again, keep a copy of the file and contact support.", e);
             default -> new StoreException("The database " + file + " refused a change (H2 error " + e.getErrorCode()
