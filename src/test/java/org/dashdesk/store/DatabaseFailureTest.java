@@ -141,12 +141,12 @@ class DatabaseFailureTest {
     }
 
     @Test
-    void readOnlyFileIsRefusedBeforeAnyAnswerIsTyped() throws IOException {
+    void readOnlyFileIsRefusedBeforeAnyAnswerIsTyped() throws Exception {
         createWithData(dir);
         Path file = dir.resolve(Database.FILE_NAME);
-        assertTrue(file.toFile().setWritable(false));
+        boolean immutable = makeReadOnly(file);
         try {
-            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(file), "running as a user who can write any file");
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.isWritable(file), "no way to make a file read-only for this user");
             byte[] before = Files.readAllBytes(file);
 
             StoreException e = assertThrows(StoreException.class, () -> Database.open(dir, new FileKeyProvider()));
@@ -154,7 +154,27 @@ class DatabaseFailureTest {
             assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("read-only"), e.getMessage());
             assertArrayEquals(before, Files.readAllBytes(file));
         } finally {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", file.toString()).inheritIO().start().waitFor();
+            }
             file.toFile().setWritable(true);
+        }
+    }
+
+    /**
+     * Clears the write permission; root (as in CI) ignores that, so there the file is made
+     * immutable instead, which root cannot write either. Returns whether chattr was used.
+     */
+    private static boolean makeReadOnly(Path file) throws Exception {
+        assertTrue(file.toFile().setWritable(false));
+        if (!Files.isWritable(file)) {
+            return false;
+        }
+        try {
+            return new ProcessBuilder("chattr", "+i", file.toString()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException noChattr) {
+            return false;
         }
     }
 
