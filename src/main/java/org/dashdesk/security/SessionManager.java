@@ -246,6 +246,19 @@ public final class SessionManager {
     public synchronized void enrol(UserAccount account, char[] password) {
         Session by = requireActive();
         requireMayGrant(by, account);
+        seal(by, account, password);
+    }
+
+    /**
+     * Enrols another user whose account the central server has just given, having accepted the
+     * password they typed: the server granted the roles, not the person signed in here (as for
+     * {@link #adoptServerAccount}), so the granting rule of {@link #enrol} does not apply.
+     */
+    public synchronized void enrolFromServer(UserAccount fromServer, char[] password) {
+        seal(requireActive(), fromServer, password);
+    }
+
+    private void seal(Session by, UserAccount account, char[] password) {
         requirePasswordAcceptable(account.username(), password);
         Keyring keyring = keyringFile.load().orElseThrow();
         if (keyring.users.containsKey(account.username())) {

@@ -236,6 +236,24 @@ class SessionManagerTest {
     }
 
     @Test
+    void anAccountFromTheServerIsEnrolledWithTheServersRolesButStillNeedsASessionAndAGoodPassword() {
+        SessionManager m = manager();
+        m.enrolFirstUser(OFFICER, OFFICER_PASSWORD);
+        m.enrolFromServer(SERGEANT, SERGEANT_PASSWORD);
+        assertThrows(IllegalArgumentException.class, () -> m.enrolFromServer(SERGEANT, SERGEANT_PASSWORD), "already enrolled");
+        assertThrows(IllegalArgumentException.class,
+                () -> m.enrolFromServer(new UserAccount("pc9", "PC Nine", "9", Set.of(Role.OFFICER), ""), "short".toCharArray()));
+        m.signOut();
+        assertThrows(IllegalStateException.class,
+                () -> m.enrolFromServer(new UserAccount("pc9", "PC Nine", "9", Set.of(Role.OFFICER), ""), "long enough phrase".toCharArray()));
+
+        Session sergeant = m.signIn("ps5678", SERGEANT_PASSWORD);
+        assertEquals(SERGEANT, sergeant.account());
+        assertEquals("pc1234", m.securityEvents().stream()
+                .filter(ev -> ev.kind() == SecurityEvent.Kind.ENROLLED && "ps5678".equals(ev.username())).findFirst().orElseThrow().by());
+    }
+
+    @Test
     void anAdministratorGrantsAnyRoleUpdatesAccountsAndRemovesUsers() {
         SessionManager m = manager();
         m.enrolFirstUser(ADMIN, "administrator phrase".toCharArray());

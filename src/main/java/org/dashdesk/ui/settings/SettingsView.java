@@ -3,6 +3,9 @@ package org.dashdesk.ui.settings;
 import java.util.List;
 import java.util.function.Consumer;
 
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,19 +19,23 @@ import javafx.scene.layout.VBox;
 
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.Controls;
 import org.dashdesk.ui.common.CurrentUser;
 
 /**
- * Theme, text size, who is signed in, the central server token, and the question packs in use
+ * Theme, text size, who is signed in and who else may sign in on this laptop (with "Add a person"),
+ * the central server token, and the question packs in use
  * with their sources and copyright lines (the licence asks that they are shown), plus any pack
  * file in the force's folder that was refused and why.
  */
 public final class SettingsView extends ScrollPane {
 
-    public SettingsView(Appearance appearance, CurrentUser user, PackRegistry packs, List<String> packProblems,
-                        Consumer<String> onToken, Runnable onClose) {
+    private final ListChangeListener<UserAccount> peopleListener;
+
+    public SettingsView(Appearance appearance, CurrentUser user, ObservableList<UserAccount> people, PackRegistry packs,
+                        List<String> packProblems, Consumer<String> onToken, Runnable onAddPerson, Runnable onClose) {
         setId("settings");
         setFitToWidth(true);
         VBox box = new VBox(12);
@@ -64,6 +71,25 @@ public final class SettingsView extends ScrollPane {
         who.setId("settings-user");
         who.setWrapText(true);
 
+        Label peopleHeading = new Label("People who can sign in on this laptop");
+        peopleHeading.getStyleClass().add("form-heading");
+        VBox peopleList = new VBox(4);
+        peopleList.setId("settings-people");
+        Runnable listPeople = () -> peopleList.getChildren().setAll(people.stream().map(p -> {
+            CurrentUser u = CurrentUser.of(p);
+            Label l = new Label(u.name() + " · " + u.rolesInWords() + (u.team().isEmpty() ? "" : " · " + u.team())
+                    + " (username " + u.username() + ")");
+            l.setWrapText(true);
+            return l;
+        }).toList());
+        listPeople.run();
+        // Weak, because the list outlives this page, which is rebuilt each time settings open.
+        peopleListener = c -> listPeople.run();
+        people.addListener(new WeakListChangeListener<>(peopleListener));
+        Button addPerson = new Button("Add a person to this laptop…");
+        addPerson.setId("settings-add-person");
+        addPerson.setOnAction(e -> onAddPerson.run());
+
         Label tokenHeading = new Label("Central server");
         tokenHeading.getStyleClass().add("form-heading");
         PasswordField token = new PasswordField();
@@ -87,7 +113,8 @@ public final class SettingsView extends ScrollPane {
         }
         Label packsHeading = new Label("Question packs");
         packsHeading.getStyleClass().add("form-heading");
-        box.getChildren().addAll(title, grid, back, new Separator(), whoHeading, who, new Separator(), tokenHeading, tokenGrid,
+        box.getChildren().addAll(title, grid, back, new Separator(), whoHeading, who, new Separator(), peopleHeading, peopleList, addPerson,
+                new Separator(), tokenHeading, tokenGrid,
                 new Separator(), packsHeading, packList);
         if (!packProblems.isEmpty()) {
             Label refused = new Label("These pack files in the force's folder were refused and are not used:\n• "

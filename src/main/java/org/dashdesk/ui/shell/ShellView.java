@@ -255,8 +255,9 @@ public final class ShellView extends StackPane {
             case HOME -> new HomeView(vm);
             case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard();
             case REVIEW_QUEUE -> reviewQueue();
-            case SETTINGS -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.servicesProperty().get().packs(),
-                    vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showHome);
+            case SETTINGS -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.people(), vm.servicesProperty().get().packs(),
+                    vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showAddPerson, vm::showHome);
+            case ADD_PERSON -> vm.addPerson() == null ? new HomeView(vm) : new EnrolView(vm.addPerson());
             case RECORD -> vm.recordProperty().get() == null ? new HomeView(vm) : new RecordView(vm.recordProperty().get());
         };
         if (content.getCenter() instanceof WizardView && !(screen instanceof WizardView)) {

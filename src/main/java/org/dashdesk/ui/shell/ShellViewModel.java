@@ -30,6 +30,7 @@ import org.dashdesk.assessment.PhoneIn;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.Session;
+import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.UserAccount;
 import org.dashdesk.sync.OutboxRecord;
 import org.dashdesk.sync.SyncClient;
@@ -62,7 +63,7 @@ public final class ShellViewModel {
     /** The local (encrypted) setting with the central server token, until online sign-in issues one. */
     public static final String SYNC_TOKEN = "sync.token";
 
-    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, RECORD, REVIEW_QUEUE }
+    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, ADD_PERSON, RECORD, REVIEW_QUEUE }
 
     private final TaskExecutor executor;
     private final Clock clock;
@@ -76,6 +77,8 @@ public final class ShellViewModel {
     private final ReadOnlyObjectWrapper<CurrentUser> user = new ReadOnlyObjectWrapper<>();
     private final ObservableList<AssessmentSummary> drafts = FXCollections.observableArrayList();
     private final ObservableList<AssessmentSummary> submitted = FXCollections.observableArrayList();
+    /** Who is enrolled on this laptop, for the settings page; read when it opens. */
+    private final ObservableList<UserAccount> people = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<WizardViewModel> wizard = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RecordViewModel> record = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
@@ -87,6 +90,7 @@ public final class ShellViewModel {
     private final ObjectProperty<org.dashdesk.review.ReturnNotesRepository> returnNotes = new SimpleObjectProperty<>();
     private SetupViewModel setup;
     private EnrolViewModel enrol;
+    private EnrolViewModel addPerson;
     private SignInViewModel signIn;
     private UnlockViewModel unlock;
 
@@ -566,7 +570,43 @@ public final class ShellViewModel {
     public void showSettings() {
         if (services.get() != null) {
             screen.set(Screen.SETTINGS);
+            refreshPeople();
         }
+    }
+
+    private void refreshPeople() {
+        SessionManager sessions = start.sessions();
+        executor.execute(BackgroundTask.of(sessions::enrolledAccounts).onSuccess(people::setAll)
+                .onFailure(e -> message.set("The list of people on this laptop could not be read: " + e.getMessage())));
+    }
+
+    /** "Add a person to this laptop", from the settings page. */
+    public void showAddPerson() {
+        if (services.get() == null) {
+            return;
+        }
+        DeskBackend.Start st = start;
+        addPerson = EnrolViewModel.anotherPerson(st.sessions(), executor, backend.onlineSignIn(),
+                st.config().centralEndpoint().isPresent(),
+                token -> backend.signOutOnline(st.config(), token),
+                added -> {
+                    addPerson = null;
+                    message.set(added.displayName() + " (username " + added.username() + ") can now sign in on this laptop.");
+                    showSettings();
+                },
+                () -> {
+                    addPerson = null;
+                    showSettings();
+                });
+        screen.set(Screen.ADD_PERSON);
+    }
+
+    public EnrolViewModel addPerson() {
+        return addPerson;
+    }
+
+    public ObservableList<UserAccount> people() {
+        return people;
     }
 
     public void showHome() {

@@ -15,7 +15,10 @@ import org.dashdesk.security.Role;
 import org.dashdesk.ui.common.Controls;
 import org.dashdesk.ui.common.CurrentUser;
 
-/** "Set up this laptop" for its first user. Roles are tick boxes: Tab and Space, no drop-down. */
+/**
+ * "Set up this laptop" for its first user, and "Add a person to this laptop" for the signed-in
+ * user. Roles are tick boxes: Tab and Space, no drop-down.
+ */
 public final class EnrolView extends VBox {
 
     public EnrolView(EnrolViewModel vm) {
@@ -24,9 +27,13 @@ public final class EnrolView extends VBox {
         setPadding(new Insets(32));
         setAlignment(Pos.TOP_CENTER);
         setMaxWidth(640);
-        Label title = new Label("Set up this laptop");
+        boolean another = vm.anotherPerson();
+        Label title = new Label(another ? "Add a person to this laptop" : "Set up this laptop");
         title.getStyleClass().add("page-title");
-        Label help = new Label("You are the first person to use DASH Desk on this laptop. Your password protects the data on it: "
+        Label help = new Label(another
+                ? "The person being added types their own password here, twice; they then sign in with it. Nobody else needs"
+                        + " to know it. They will see the assessments saved on this laptop that their roles allow."
+                : "You are the first person to use DASH Desk on this laptop. Your password protects the data on it: "
                 + "nobody can open it without signing in." + (vm.migrating()
                 ? " The assessments already saved here are kept: their key moves into your account." : ""));
         help.setWrapText(true);
@@ -41,6 +48,11 @@ public final class EnrolView extends VBox {
             CheckBox box = new CheckBox(CurrentUser.words(r));
             box.setId("enrol-role-" + r.name().toLowerCase(java.util.Locale.ROOT));
             box.selectedProperty().bindBidirectional(vm.roleProperty(r));
+            if (!vm.mayGrant(r)) {
+                // Offline, only roles the signed-in user holds can be given (an administrator gives any).
+                box.setDisable(true);
+                box.setAccessibleHelp("Only an administrator, or someone who holds this role, can give it");
+            }
             roles.getChildren().add(box);
             first = first == null ? box : first;
         }
@@ -55,7 +67,10 @@ public final class EnrolView extends VBox {
         for (javafx.scene.Node details : new javafx.scene.Node[] {name, collar, roles, team}) {
             details.disableProperty().bind(vm.fromServerProperty());
         }
-        Label fromServer = new Label("Your name, collar number, roles and team come from the central server when you set up:"
+        Label fromServer = new Label(another
+                ? "Their name, collar number, roles and team come from the central server: enter their username, and let them"
+                        + " type their password for it."
+                : "Your name, collar number, roles and team come from the central server when you set up:"
                 + " enter your username and password for it.");
         fromServer.setId("enrol-from-server");
         fromServer.setWrapText(true);
@@ -63,7 +78,7 @@ public final class EnrolView extends VBox {
         fromServer.visibleProperty().bind(vm.fromServerProperty());
         fromServer.managedProperty().bind(vm.fromServerProperty());
         int row = 0;
-        grid.addRow(row++, Controls.labelFor("Your name", name), name);
+        grid.addRow(row++, Controls.labelFor(another ? "Name" : "Your name", name), name);
         grid.addRow(row++, Controls.labelFor("Username", username), username);
         grid.addRow(row++, Controls.labelFor("Collar number", collar), collar);
         Label rolesLabel = new Label("Role(s)");
@@ -82,13 +97,21 @@ public final class EnrolView extends VBox {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         message.accessibleTextProperty().bind(vm.messageProperty());
-        Button save = new Button("Set up and sign in");
+        Button save = new Button(another ? "Add to this laptop" : "Set up and sign in");
         save.setId("enrol-save");
         save.getStyleClass().add("primary");
         save.setDefaultButton(true);
         save.disableProperty().bind(vm.problemProperty().isNotNull().or(vm.busyProperty()));
         save.setOnAction(e -> vm.enrol());
-        getChildren().addAll(title, help, fromServer, grid, problem, save, message);
+        if (another) {
+            Button cancel = new Button("Cancel");
+            cancel.setId("enrol-cancel");
+            cancel.setCancelButton(true);
+            cancel.setOnAction(e -> vm.cancel());
+            getChildren().addAll(title, help, fromServer, grid, problem, new javafx.scene.layout.HBox(8, save, cancel), message);
+        } else {
+            getChildren().addAll(title, help, fromServer, grid, problem, save, message);
+        }
     }
 
     private static TextField text(String id, javafx.beans.property.StringProperty value) {

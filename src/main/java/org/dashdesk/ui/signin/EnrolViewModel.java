@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -38,6 +39,12 @@ import org.dashdesk.ui.common.UserProfile;
  * roles (decision 0101); the details on the form are then not needed. A server that cannot be
  * reached falls back to the form, so a laptop sets up offline too; a server that answers and
  * refuses the password stops the setup.
+ *
+ * <p>The same form adds another person to a laptop already set up ({@link #anotherPerson}): the
+ * signed-in user seals the database key under the password the new person types, so a pooled
+ * laptop serves a whole shift. Details come from the server as above (the new person's own
+ * server session is ended at once: they are not being signed in); offline, the roles on offer are
+ * those the signed-in user may grant.
  */
 public final class EnrolViewModel {
 
@@ -59,6 +66,10 @@ public final class EnrolViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final boolean migrating;
     private final int minLength;
+    private final boolean anotherPerson;
+    private Consumer<UserAccount> onAdded = a -> { };
+    private Consumer<String> endServerSession = t -> { };
+    private Runnable onCancel = () -> { };
 
     /** Offline only: every detail comes from the form. */
     public EnrolViewModel(SessionManager sessions, Optional<UserProfile> earlier, boolean migrating, TaskExecutor executor,
@@ -71,6 +82,29 @@ public final class EnrolViewModel {
      */
     public EnrolViewModel(SessionManager sessions, Optional<UserProfile> earlier, boolean migrating, TaskExecutor executor,
                           OnlineSignIn online, boolean serverSetUp, BiConsumer<Session, OnlineSignIn.Outcome> onEnrolled) {
+        this(sessions, earlier, migrating, executor, online, serverSetUp, onEnrolled, false);
+    }
+
+    /**
+     * "Add a person to this laptop", for the signed-in user.
+     *
+     * @param endServerSession revokes a token the server issued while checking the new person's password
+     * @param onAdded          called on the FX thread with the account now enrolled
+     * @param onCancel         leaves the form without adding anyone
+     */
+    public static EnrolViewModel anotherPerson(SessionManager sessions, TaskExecutor executor, OnlineSignIn online, boolean serverSetUp,
+                                               Consumer<String> endServerSession, Consumer<UserAccount> onAdded, Runnable onCancel) {
+        EnrolViewModel vm = new EnrolViewModel(sessions, Optional.empty(), false, executor, online, serverSetUp, (s, o) -> { }, true);
+        vm.endServerSession = endServerSession;
+        vm.onAdded = onAdded;
+        vm.onCancel = onCancel;
+        return vm;
+    }
+
+    private EnrolViewModel(SessionManager sessions, Optional<UserProfile> earlier, boolean migrating, TaskExecutor executor,
+                           OnlineSignIn online, boolean serverSetUp, BiConsumer<Session, OnlineSignIn.Outcome> onEnrolled,
+                           boolean anotherPerson) {
+        this.anotherPerson = anotherPerson;
         this.sessions = sessions;
         this.online = online;
         this.fromServer.set(serverSetUp);
@@ -108,7 +142,7 @@ public final class EnrolViewModel {
 
     private String findProblem() {
         if (!fromServer.get() && name.get().isBlank()) {
-            return "Enter your name.";
+            return anotherPerson ? "Enter their name." : "Enter your name.";
         }
         try {
             UserAccount.normaliseUsername(username.get());
@@ -123,6 +157,11 @@ public final class EnrolViewModel {
         }
         if (chosenRoles().isEmpty()) {
             return "Choose at least one role.";
+        }
+        for (Role r : chosenRoles()) {
+            if (!mayGrant(r)) {
+                return "Only an administrator, or someone who holds it, can give the role " + org.dashdesk.ui.common.CurrentUser.words(r) + ".";
+            }
         }
         return passwordProblem();
     }
@@ -147,7 +186,8 @@ public final class EnrolViewModel {
         return chosen;
     }
 
-    private record Enrolled(Session session, OnlineSignIn.Outcome online) {
+    /** The result: a signed-in session (first user), or only the account added (another person). */
+    private record Enrolled(Session session, OnlineSignIn.Outcome online, UserAccount account) {
     }
 
     /** Set up failed before anything was written: the reason, and whether the form must now hold the details. */
@@ -172,12 +212,16 @@ public final class EnrolViewModel {
         password.set("");
         confirm.set("");
         busy.set(true);
-        message.set(askServer ? "Checking your username and password with the central server…"
+        message.set(askServer ? "Checking " + (anotherPerson ? "their" : "your") + " username and password with the central server…"
+                : anotherPerson ? "Adding…"
                 : migrating ? "Setting up, and moving the existing data's key into your account…" : "Setting up…");
         executor.execute(BackgroundTask.of(() -> {
             try {
+                if (anotherPerson) {
+                    return addAnotherPerson(askServer, typedAccount, user, typed);
+                }
                 if (!askServer) {
-                    return new Enrolled(sessions.enrolFirstUser(typedAccount, typed), OnlineSignIn.Outcome.offline());
+                    return new Enrolled(sessions.enrolFirstUser(typedAccount, typed), OnlineSignIn.Outcome.offline(), typedAccount);
                 }
                 OnlineSignIn.Outcome outcome = OnlineSignIn.Outcome.of(online, user, typed);
                 if (outcome.refusal() != null) {
@@ -189,22 +233,70 @@ public final class EnrolViewModel {
                 if (grant.account() == null) {
                     throw new NotSetUp("The central server did not send your account details; fill them in to set up offline.", true);
                 }
-                return new Enrolled(sessions.enrolFirstUser(grant.account(), typed), outcome);
+                return new Enrolled(sessions.enrolFirstUser(grant.account(), typed), outcome, grant.account());
             } finally {
                 Arrays.fill(typed, '\0');
             }
         }).onSuccess(e -> {
             busy.set(false);
             message.set(null);
-            onEnrolled.accept(e.session(), e.online());
+            if (anotherPerson) {
+                onAdded.accept(e.account());
+            } else {
+                onEnrolled.accept(e.session(), e.online());
+            }
         }).onFailure(e -> {
             busy.set(false);
             if (e instanceof NotSetUp n && n.serverUnreachable) {
                 fromServer.set(false);
             }
-            message.set(e instanceof NotSetUp ? "Not set up: " + e.getMessage()
-                    : "Not set up: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+            String prefix = anotherPerson ? "Not added: " : "Not set up: ";
+            message.set(prefix + (e instanceof NotSetUp || e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }));
+    }
+
+    private Enrolled addAnotherPerson(boolean askServer, UserAccount typedAccount, String user, char[] typed) {
+        if (!askServer) {
+            sessions.enrol(typedAccount, typed);
+            return new Enrolled(null, OnlineSignIn.Outcome.offline(), typedAccount);
+        }
+        OnlineSignIn.Outcome outcome = OnlineSignIn.Outcome.of(online, user, typed);
+        if (outcome.refusal() != null) {
+            throw new NotSetUp(outcome.refusal() + ".", false);
+        }
+        OnlineSignIn.Grant grant = outcome.grant().orElseThrow(() -> new NotSetUp(
+                "The central server cannot be reached, so their details cannot come from it. Fill in their name, collar number"
+                        + " and roles to add them offline, or try again when connected.", true));
+        try {
+            if (grant.account() == null) {
+                throw new NotSetUp("The central server did not send their account details; fill them in to add them offline.", true);
+            }
+            sessions.enrolFromServer(grant.account(), typed);
+            return new Enrolled(null, outcome, grant.account());
+        } finally {
+            // They are being added, not signed in: the session the check opened is not needed.
+            endServerSession.accept(grant.token());
+        }
+    }
+
+    /** Whether the signed-in user may give {@code role} to someone they add (first user: any). */
+    public boolean mayGrant(Role role) {
+        if (!anotherPerson) {
+            return true;
+        }
+        return sessions.current().map(s -> s.hasRole(Role.ADMINISTRATOR) || s.hasRole(role)).orElse(false);
+    }
+
+    /** True for "add a person to this laptop", false for the first user setting it up. */
+    public boolean anotherPerson() {
+        return anotherPerson;
+    }
+
+    /** Leaves "add a person" without adding anyone. */
+    public void cancel() {
+        password.set("");
+        confirm.set("");
+        onCancel.run();
     }
 
     /** True while the name, collar number, roles and team are to come from the central server. */

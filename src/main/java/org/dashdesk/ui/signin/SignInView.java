@@ -43,6 +43,11 @@ public final class SignInView extends VBox {
         message.getStyleClass().add("field-error");
         message.textProperty().bind(vm.messageProperty());
         message.accessibleTextProperty().bind(vm.messageProperty());
-        getChildren().addAll(title, grid, signIn, message);
+        Label newHere = new Label("New to this laptop? Someone who already signs in here can add you: Settings, then"
+                + " \u201cAdd a person to this laptop\u201d.");
+        newHere.setId("signin-new-here");
+        newHere.setWrapText(true);
+        newHere.getStyleClass().add("field-hint");
+        getChildren().addAll(title, grid, signIn, message, newHere);
     }
 }

@@ -76,6 +76,9 @@ class OnlineDeskEndToEndTest {
         final CurrentThreadTaskExecutor executor = new CurrentThreadTaskExecutor();
         final Path data;
         final ShellViewModel shell;
+        /** Tokens the server issued to this laptop's online sign-ins, by username, and those it was asked to revoke. */
+        final java.util.Map<String, String> issued = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<String> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Desk(String name) throws Exception {
             data = dir.resolve(name);
@@ -83,7 +86,7 @@ class OnlineDeskEndToEndTest {
             ConfigLocations locations = new ConfigLocations(data.resolve("absent-it.properties"), data);
             Files.writeString(locations.userFile(), "central.endpoint = " + server.uri() + "\n");
             shell = new ShellViewModel(executor, clock, new Appearance(),
-                    new StoreServices(locations, POLICY, clock).allowingDevInsecureHttp(), ui::add);
+                    new RecordingBackend(new StoreServices(locations, POLICY, clock).allowingDevInsecureHttp(), issued, revoked), ui::add);
             desks.add(this);
         }
 
@@ -298,5 +301,92 @@ class OnlineDeskEndToEndTest {
         assertEquals("Not set up: the central server did not accept this username and password.", enrol.messageProperty().get());
         assertTrue(enrol.fromServerProperty().get(), "a refusal is not a reason to set up offline");
         assertFalse(SessionManager.open(d.data, POLICY, clock).hasEnrolledUsers(), "nothing enrolled");
+    }
+
+    @Test
+    void aSignedInOfficerAddsASergeantWhoseRolesComeFromTheServerAndTheCheckingSessionIsEnded() throws Exception {
+        Desk laptop = setUpFromServer("pool", "pc1234", OFFICER_PW);
+        laptop.shell.showSettings();
+        assertEquals(List.of("pc1234"), laptop.shell.people().stream().map(UserAccount::username).toList());
+
+        laptop.shell.showAddPerson();
+        assertEquals(ShellViewModel.Screen.ADD_PERSON, laptop.shell.screenProperty().get());
+        var add = laptop.shell.addPerson();
+        assertTrue(add.fromServerProperty().get(), "a server is set up: their details come from it");
+        add.usernameProperty().set("ps5678");
+        add.passwordProperty().set("not the sergeant's password");
+        add.confirmProperty().set("not the sergeant's password");
+        add.enrol();
+        assertEquals("Not added: the central server did not accept this username and password.", add.messageProperty().get());
+        assertEquals(1, SessionManager.open(laptop.data, POLICY, clock).enrolledAccounts().size(), "nobody added");
+
+        add.passwordProperty().set(SERGEANT_PW);
+        add.confirmProperty().set(SERGEANT_PW);
+        add.enrol();
+
+        assertEquals(ShellViewModel.Screen.SETTINGS, laptop.shell.screenProperty().get(), add.messageProperty().get());
+        assertEquals("PS Synthetic (username ps5678) can now sign in on this laptop.", laptop.shell.messageProperty().get());
+        assertEquals(List.of("pc1234", "ps5678"), laptop.shell.people().stream().map(UserAccount::username).sorted().toList());
+        assertEquals("pc1234", laptop.user().username(), "the officer is still the one signed in");
+        UserAccount enrolled = SessionManager.open(laptop.data, POLICY, clock).enrolledAccounts().stream()
+                .filter(a -> a.username().equals("ps5678")).findFirst().orElseThrow();
+        assertEquals(Set.of(Role.SUPERVISOR), enrolled.roles(), "the server's roles, though an officer could not grant them offline");
+
+        String checkingToken = laptop.issued.get("ps5678");
+        assertNotNull(checkingToken, "the server checked the sergeant's password");
+        assertTrue(laptop.revoked.contains(checkingToken), "and the session that check opened was ended");
+        var answer = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(server.uri().resolve("/api/v1/changes?since=0"))
+                .header("Authorization", "Bearer " + checkingToken).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertEquals(401, answer.statusCode(), "the server no longer accepts it");
+
+        laptop.shell.signOut();
+        laptop.signIn("ps5678", SERGEANT_PW);
+        assertEquals(Set.of(Role.SUPERVISOR), laptop.user().roles());
+        assertTrue(laptop.shell.hasReviewQueue(), "the sergeant gets the sign-off queue on the shared laptop");
+    }
+
+    /** The real backend, noting the tokens online sign-ins were given and those it was asked to end. */
+    record RecordingBackend(org.dashdesk.ui.common.DeskBackend real, java.util.Map<String, String> issued, List<String> revoked)
+            implements org.dashdesk.ui.common.DeskBackend {
+        @Override
+        public Start prepare() throws Exception {
+            return real.prepare();
+        }
+
+        @Override
+        public AppServices open(Start start) throws Exception {
+            return real.open(start);
+        }
+
+        @Override
+        public org.dashdesk.sync.SyncClient syncClient(org.dashdesk.config.AppConfig config, String token) {
+            return real.syncClient(config, token);
+        }
+
+        @Override
+        public org.dashdesk.review.ReviewGateway reviewGateway(org.dashdesk.config.AppConfig config, String token) {
+            return real.reviewGateway(config, token);
+        }
+
+        @Override
+        public void signOutOnline(org.dashdesk.config.AppConfig config, String token) {
+            revoked.add(token);
+            real.signOutOnline(config, token);
+        }
+
+        @Override
+        public org.dashdesk.config.EndpointCheck endpointCheck() {
+            return real.endpointCheck();
+        }
+
+        @Override
+        public org.dashdesk.ui.common.OnlineSignIn onlineSignIn() {
+            org.dashdesk.ui.common.OnlineSignIn online = real.onlineSignIn();
+            return (username, password) -> {
+                var grant = online.signIn(username, password);
+                grant.ifPresent(g -> issued.put(username, g.token()));
+                return grant;
+            };
+        }
     }
 }

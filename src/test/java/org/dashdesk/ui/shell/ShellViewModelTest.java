@@ -189,4 +189,67 @@ class ShellViewModelTest {
                 + " online.", SyncStatusText.exitWarning(1));
         assertEquals(Optional.empty(), SyncStatusText.exitWarning(new SyncSnapshot(0, 7, 0, 0, now, null, false, List.of())));
     }
+
+    @Test
+    void aSignedInOfficerAddsAColleagueOfflineWithOnlyRolesTheyHoldAndTheColleagueSignsIn() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        vm.showSettings();
+        assertEquals(List.of("pc4471"), vm.people().stream().map(UserAccount::username).toList());
+
+        vm.showAddPerson();
+        assertEquals(ShellViewModel.Screen.ADD_PERSON, vm.screenProperty().get());
+        EnrolViewModel add = vm.addPerson();
+        assertTrue(add.anotherPerson());
+        assertFalse(add.fromServerProperty().get(), "no server set up: the details are typed");
+        assertEquals("Enter their name.", add.problemProperty().get());
+        add.nameProperty().set("PC Colleague Example");
+        add.usernameProperty().set("pc5502");
+        add.collarProperty().set("5502");
+        assertTrue(add.mayGrant(Role.OFFICER));
+        assertFalse(add.mayGrant(Role.SUPERVISOR), "an officer cannot make a supervisor");
+        add.roleProperty(Role.SUPERVISOR).set(true);
+        assertEquals("Only an administrator, or someone who holds it, can give the role Supervisor.", add.problemProperty().get());
+        add.roleProperty(Role.SUPERVISOR).set(false);
+        add.roleProperty(Role.OFFICER).set(true);
+        add.passwordProperty().set("colleague synthetic phrase");
+        add.confirmProperty().set("colleague synthetic phrase");
+        assertNull(add.problemProperty().get());
+        add.enrol();
+
+        assertEquals(ShellViewModel.Screen.SETTINGS, vm.screenProperty().get(), add.messageProperty().get());
+        assertEquals("PC Colleague Example (username pc5502) can now sign in on this laptop.", vm.messageProperty().get());
+        assertEquals(List.of("pc4471", "pc5502"), vm.people().stream().map(UserAccount::username).sorted().toList());
+        assertEquals("pc4471", vm.userProperty().get().username(), "adding someone does not sign them in");
+
+        vm.signOut();
+        vm.signIn().usernameProperty().set("pc5502");
+        vm.signIn().passwordProperty().set("colleague synthetic phrase");
+        vm.signIn().signIn();
+        assertEquals(ShellViewModel.Screen.HOME, vm.screenProperty().get(), vm.signIn().messageProperty().get());
+        assertEquals("PC Colleague Example", vm.userProperty().get().name());
+    }
+
+    @Test
+    void addingSomeoneAlreadyOnTheLaptopSaysSoAndCancelAddsNobody() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        vm.showSettings();
+        vm.showAddPerson();
+        EnrolViewModel add = vm.addPerson();
+        add.nameProperty().set("Someone Else");
+        add.usernameProperty().set("pc4471");
+        add.roleProperty(Role.OFFICER).set(true);
+        add.passwordProperty().set("another synthetic phrase");
+        add.confirmProperty().set("another synthetic phrase");
+        add.enrol();
+        assertEquals(ShellViewModel.Screen.ADD_PERSON, vm.screenProperty().get());
+        assertEquals("Not added: username: pc4471 is already enrolled on this laptop", add.messageProperty().get());
+        assertEquals("", add.passwordProperty().get(), "the typed password is not kept");
+
+        add.cancel();
+        assertEquals(ShellViewModel.Screen.SETTINGS, vm.screenProperty().get());
+        assertNull(vm.addPerson());
+        assertEquals(1, vm.people().size());
+    }
 }

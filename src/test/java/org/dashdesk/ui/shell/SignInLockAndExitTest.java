@@ -163,9 +163,11 @@ class SignInLockAndExitTest {
 
         CompletableFuture<Boolean> closed = new CompletableFuture<>();
         Platform.runLater(() -> closed.complete(desk.view.confirmExit(stage)));
-        // The dialog pane exists before its window is shown and laid out: wait until its button can be clicked.
+        // The dialog pane exists before its window is shown and laid out: wait until its button can be
+        // clicked, by the same test clickOn applies (visible and inside its scene's bounds, which are
+        // zero until the dialog's window has been sized).
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#exit-warning").tryQuery().isPresent()
-                && robot.lookup("Stay open").match(Node::isVisible).tryQuery().map(n -> n.getScene() != null
+                && robot.lookup("Stay open").match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().map(n -> n.getScene() != null
                         && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false));
         DialogPane dialog = robot.lookup("#exit-warning").queryAs(DialogPane.class);
         assertEquals("2 assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
@@ -187,5 +189,54 @@ class SignInLockAndExitTest {
             }
         }
         return true;
+    }
+
+    @Test
+    void aSignedInOfficerAddsAColleagueByKeyboardAndTheColleagueSignsIn(FxRobot robot) throws Exception {
+        desk = new DeskFixture(dir, stage).configured().enrolled("pc4471", "PC Test Example", "4471", Role.OFFICER);
+        desk.open();
+        assertTrue(robot.lookup("#signin-new-here").queryLabeled().getText().contains("Add a person to this laptop"),
+                "the sign-in screen says how a newcomer gets on");
+        desk.signIn(robot, "pc4471");
+        tabUntil(robot, id("open-settings"), "Settings");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertTrue(robot.lookup("#settings-people").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().contains("username pc4471")), "who can sign in here");
+        tabUntil(robot, id("settings-add-person"), "Add a person");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+
+        assertEquals("Add a person to this laptop", robot.lookup(".page-title").queryLabeled().getText());
+        assertTrue(robot.lookup("#enrol-role-supervisor").query().isDisabled(), "an officer cannot give the supervisor role");
+        tabUntil(robot, id("enrol-name"), "name");
+        robot.write("PC Colleague Example");
+        tabUntil(robot, id("enrol-username"), "username");
+        robot.write("pc5502");
+        tabUntil(robot, id("enrol-collar"), "collar");
+        robot.write("5502");
+        tabUntil(robot, id("enrol-role-officer"), "officer role");
+        robot.type(KeyCode.SPACE);
+        tabUntil(robot, id("enrol-password"), "password");
+        robot.write("colleague synthetic phrase");
+        tabUntil(robot, id("enrol-confirm"), "password again");
+        robot.write("colleague synthetic phrase");
+        robot.type(KeyCode.ENTER);
+        desk.settle();
+
+        assertEquals(ShellViewModel.Screen.SETTINGS, desk.shell.screenProperty().get(),
+                () -> robot.lookup("#enrol-message").queryLabeled().getText());
+        assertTrue(robot.lookup("#settings-people").queryAs(javafx.scene.layout.VBox.class).getChildren().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("PC Colleague Example · Officer (username pc5502)")),
+                "the list shows the colleague");
+
+        robot.clickOn("#sign-out");
+        desk.settle();
+        tabUntil(robot, id("sign-in-username"), "username");
+        robot.write("pc5502").type(KeyCode.TAB).write("colleague synthetic phrase").type(KeyCode.ENTER);
+        desk.settle();
+        assertEquals(ShellViewModel.Screen.HOME, desk.shell.screenProperty().get(),
+                () -> robot.lookup("#sign-in-message").queryLabeled().getText());
+        assertEquals("PC Colleague Example", desk.shell.userProperty().get().name());
     }
 }
