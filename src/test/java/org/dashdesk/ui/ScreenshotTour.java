@@ -219,6 +219,17 @@ public final class ScreenshotTour extends Application {
             fx(shell::closeWizard);
             fx(shell::showSettings);
             shot(String.format("%02d-settings%s", n, suffix));
+            fx(shell::showAddPerson);
+            fx(() -> {
+                var add = shell.addPerson();
+                add.nameProperty().set("PC Colleague Example");
+                add.usernameProperty().set("pc5502");
+                add.collarProperty().set("5502");
+                add.roleProperty(org.dashdesk.security.Role.OFFICER).set(true);
+                add.teamProperty().set("Maidstone North");
+            });
+            shot(String.format("%02d-add-a-person%s", n, suffix));
+            fx(() -> shell.addPerson().cancel());
             fx(shell::showHome);
         }
     }

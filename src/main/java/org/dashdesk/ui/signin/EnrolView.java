@@ -32,7 +32,7 @@ public final class EnrolView extends VBox {
         title.getStyleClass().add("page-title");
         Label help = new Label(another
                 ? "The person being added types their own password here, twice; they then sign in with it. Nobody else needs"
-                        + " to know it. They will see the assessments saved on this laptop that their roles allow."
+                        + " to know it. Like everyone who signs in here, they will see the assessments saved on this laptop."
                 : "You are the first person to use DASH Desk on this laptop. Your password protects the data on it: "
                 + "nobody can open it without signing in." + (vm.migrating()
                 ? " The assessments already saved here are kept: their key moves into your account." : ""));
