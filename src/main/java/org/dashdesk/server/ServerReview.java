@@ -93,18 +93,19 @@ final class ServerReview {
         }
     }
 
-    private static void requireTeam(Principal who, Row r) {
-        if (!who.team().equals(r.team())) {
+    /** The supervisor's own team, or another team's case that needs cover. */
+    private static void requireTeam(Connection c, Principal who, Row r) throws SQLException {
+        if (!who.team().equals(r.team()) && !(who.supervisor() && coverNeeded(c, r))) {
             throw Refusal.forbidden("assessment " + r.id() + " belongs to another team's queue");
         }
     }
 
-    /** Read access to one assessment: its officer, a supervisor of its team, or CRU. Returns the role used. */
-    private static Role reader(Principal who, Row r) {
+    /** Read access to one assessment: its officer, a supervisor of its team (or covering it), or CRU. Returns the role used. */
+    private static Role reader(Connection c, Principal who, Row r) throws SQLException {
         if (who.has(Role.CRU)) {
             return Role.CRU;
         }
-        if (who.supervisor() && who.team().equals(r.team())) {
+        if (who.supervisor() && (who.team().equals(r.team()) || coverNeeded(c, r))) {
             return Role.SUPERVISOR;
         }
         if ((who.has(Role.OFFICER) || who.has(Role.IMU)) && r.owner().equals(who.collar())) {
@@ -136,11 +137,32 @@ final class ServerReview {
     /**
      * Standard assessments awaiting sign-off in the supervisor's team, oldest first — except the
      * supervisor's own, which they may never approve; another supervisor of the team sees those.
+     * When there is no other (the owner is their team's only supervisor), the case is
+     * {@linkplain #COVER_NEEDED covered} by every supervisor of any team, or it would sit in no queue.
      */
     List<QueueItem> signOffQueue(Principal who, Instant now) {
         requireRole(who, Role.SUPERVISOR, "see the sign-off queue");
-        return queue("state = 'AWAITING_SIGN_OFF' AND team = ? AND owner_collar <> ?", now, who.team(),
-                who.collar() == null ? "" : who.collar());
+        return queue("state = 'AWAITING_SIGN_OFF' AND owner_collar <> ? AND (team = ? OR " + COVER_NEEDED + ")", now,
+                who.collar() == null ? "" : who.collar(), who.team());
+    }
+
+    /**
+     * SQL on {@code srv_assessment}: its officer is a supervisor account and no other enabled
+     * supervisor account shares its team. Accounts are the server's users; with only IT-issued
+     * tokens (no accounts) nothing needs cover and queues stay by team.
+     */
+    static final String COVER_NEEDED = "(EXISTS (SELECT 1 FROM srv_user o WHERE o.collar = srv_assessment.owner_collar"
+            + " AND (',' || o.roles || ',') LIKE '%,supervisor,%')"
+            + " AND NOT EXISTS (SELECT 1 FROM srv_user u WHERE u.team = srv_assessment.team AND u.disabled = FALSE"
+            + " AND COALESCE(u.collar, '') <> srv_assessment.owner_collar AND (',' || u.roles || ',') LIKE '%,supervisor,%'))";
+
+    private static boolean coverNeeded(Connection c, Row r) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM srv_assessment WHERE assessment_id = ? AND " + COVER_NEEDED)) {
+            q.setObject(1, r.id());
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
     }
 
     /** Which assessments are CRU business at all: referred medium and high, and standard ones with children. */
@@ -182,7 +204,7 @@ final class ServerReview {
         requireReaderRole(who);
         return store.transaction(c -> {
             Row r = find(c, assessmentId, false);
-            Role as = reader(who, r);
+            Role as = reader(c, who, r);
             String json;
             int number;
             try (PreparedStatement q = c.prepareStatement(
@@ -205,7 +227,7 @@ final class ServerReview {
     List<CentralAuditEntry> audit(Principal who, UUID assessmentId) {
         requireReaderRole(who);
         return store.transaction(c -> {
-            reader(who, find(c, assessmentId, false));
+            reader(c, who, find(c, assessmentId, false));
             List<CentralAuditEntry> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement(
                     "SELECT seq, at, actor, role, what FROM srv_audit WHERE assessment_id = ? ORDER BY seq")) {
@@ -230,15 +252,15 @@ final class ServerReview {
     void checkMayApprove(Principal who, UUID assessmentId, UUID revisionId) {
         requireRole(who, Role.SUPERVISOR, "approve an assessment");
         store.transaction(c -> {
-            mayApprove(who, find(c, assessmentId, false), revisionId);
+            mayApprove(c, who, find(c, assessmentId, false), revisionId);
             return null;
         });
     }
 
-    private static void mayApprove(Principal who, Row r, UUID revisionId) {
-        requireTeam(who, r);
+    private static void mayApprove(Connection c, Principal who, Row r, UUID revisionId) throws SQLException {
+        requireTeam(c, who, r);
         if (r.owner().equals(who.collar())) {
-            throw Refusal.conflict("a supervisor cannot sign off their own assessment; another supervisor of the team must");
+            throw Refusal.conflict("a supervisor cannot sign off their own assessment; another supervisor must");
         }
         requireHead(r, revisionId);
         if (r.state() != AssessmentState.AWAITING_SIGN_OFF) {
@@ -251,7 +273,7 @@ final class ServerReview {
     Change approve(Principal who, UUID assessmentId, UUID revisionId, Instant now) {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
-            mayApprove(who, r, revisionId);
+            mayApprove(c, who, r, revisionId);
             Change change = decide(c, who, r, LifecycleEvent.SIGN_OFF, "signed off revision " + r.headNumber(), null, now);
             try (PreparedStatement up = c.prepareStatement(
                     "UPDATE srv_assessment SET approved_revision_id = ? WHERE assessment_id = ?")) {
@@ -281,7 +303,7 @@ final class ServerReview {
         }
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
-            requireTeam(who, r);
+            requireTeam(c, who, r);
             requireHead(r, revisionId);
             requireMove(r, LifecycleEvent.RETURN);
             Change change = decide(c, who, r, LifecycleEvent.RETURN, "returned with " + comments.size() + " comment"
@@ -308,7 +330,7 @@ final class ServerReview {
         }
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
-            requireTeam(who, r);
+            requireTeam(c, who, r);
             requireHead(r, revisionId);
             if (r.level() != null && level.compareTo(r.level()) <= 0) {
                 throw Refusal.invalid("level", "a raise must be above the current level " + r.level());
@@ -442,7 +464,7 @@ final class ServerReview {
         requireReaderRole(who);
         return store.transaction(c -> {
             Row r = find(c, assessmentId, false);
-            Role as = reader(who, r);
+            Role as = reader(c, who, r);
             List<SafetyAction> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement("SELECT " + ACTION_COLUMNS
                     + " FROM srv_action WHERE assessment_id = ? ORDER BY due, action_id")) {

@@ -353,6 +353,61 @@ class ReviewEndToEndTest {
     }
 
     @Test
+    void aTeamsOnlySupervisorsOwnCaseIsCoveredBySupervisorsOfOtherTeamsUntilTheTeamHasAnother() {
+        server.addUser(new UserAccount("ps9000", "PS Lone", "9000", Set.of(Role.OFFICER, Role.SUPERVISOR), "South"), SERGEANT_PW);
+        server.addUser(new UserAccount("pc9100", "PC South", "9100", Set.of(Role.OFFICER), "South"), OFFICER_PW);
+        ServerSession lone = accounts().signIn("ps9000", SERGEANT_PW);
+        AssessmentContent c = TestRevisions.content(2);
+        Revision own = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, clock.now, "9000", c,
+                TestRevisions.ENGINE.grade(c.gradingInput()));
+        assertTrue(new SyncClient(settings(lone.token())).push("device-L", 1, own) instanceof PushResult.Stored);
+        Revision northCase = officer.submit(2);
+        officer.sync.runCycle(false);
+
+        HttpReviewGateway loneGateway = new HttpReviewGateway(settings(lone.token()));
+        assertTrue(loneGateway.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(own.assessmentId())), "never one's own");
+        assertTrue(loneGateway.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(northCase.assessmentId())),
+                "covering goes one way: the North team has its own supervisors");
+        ReviewException notTheirs = assertThrows(ReviewException.class,
+                () -> loneGateway.revision(northCase.assessmentId(), northCase.revisionId()));
+        assertEquals(403, notTheirs.status());
+
+        HttpReviewGateway north = gateway("ps7777", SERGEANT2_PW);
+        QueueItem covered = inQueue(north.signOffQueue(), own.assessmentId());
+        assertEquals("South", covered.team(), "shown with its own team, so the covering supervisor can tell");
+        inQueue(north.signOffQueue(), northCase.assessmentId());
+        assertEquals(own.revisionId(), north.revision(own.assessmentId(), own.revisionId()).revisionId());
+
+        // A second South supervisor appears: the team signs off its own again.
+        server.addUser(new UserAccount("ps9200", "PS South Two", "9200", Set.of(Role.SUPERVISOR), "South"), SERGEANT2_PW);
+        assertTrue(north.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(own.assessmentId())), "back to its team");
+        ReviewException forbidden = assertThrows(ReviewException.class,
+                () -> north.approve(own.assessmentId(), own.revisionId(), SERGEANT2_PW));
+        assertEquals(403, forbidden.status());
+        HttpReviewGateway south = gateway("ps9200", SERGEANT2_PW);
+        inQueue(south.signOffQueue(), own.assessmentId());
+        south.approve(own.assessmentId(), own.revisionId(), SERGEANT2_PW);
+        assertTrue(south.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(own.assessmentId())));
+    }
+
+    @Test
+    void aCoveredCaseCanBeApprovedByASupervisorOfAnotherTeam() {
+        server.addUser(new UserAccount("ps9000", "PS Lone", "9000", Set.of(Role.OFFICER, Role.SUPERVISOR), "South"), SERGEANT_PW);
+        ServerSession lone = accounts().signIn("ps9000", SERGEANT_PW);
+        AssessmentContent c = TestRevisions.content(1);
+        Revision own = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, clock.now, "9000", c,
+                TestRevisions.ENGINE.grade(c.gradingInput()));
+        assertTrue(new SyncClient(settings(lone.token())).push("device-L", 1, own) instanceof PushResult.Stored);
+
+        HttpReviewGateway north = gateway("ps7777", SERGEANT2_PW);
+        north.approve(own.assessmentId(), own.revisionId(), SERGEANT2_PW);
+        assertTrue(north.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(own.assessmentId())));
+        ReviewException self = assertThrows(ReviewException.class,
+                () -> new HttpReviewGateway(settings(lone.token())).approve(own.assessmentId(), own.revisionId(), SERGEANT_PW));
+        assertTrue(self.status() == 409 || self.status() == 403, "still never one's own: " + self.status());
+    }
+
+    @Test
     void safetyPlanActionsGoOverdueAndMaracStateIsKeptForHighRisk() {
         Revision high = officer.submit(15);
         Revision standard = officer.submit(2);
