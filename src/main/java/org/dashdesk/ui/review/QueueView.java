@@ -89,6 +89,8 @@ public final class QueueView extends VBox {
         table.getColumns().add(column("Incident reference", QueueItem::incidentReference, 190));
         table.getColumns().add(column("District", QueueItem::district, 130));
         table.getColumns().add(column("Officer", QueueItem::officerCollar, 90));
+        // A covered case from a one-supervisor team (decision 0113) shows whose it is.
+        table.getColumns().add(column("Team", i -> i.team() == null ? "" : i.team(), 110));
         table.getColumns().add(column("Level", i -> i.level() == null ? "" : i.level().label(), 90));
         if (showChildren) {
             table.getColumns().add(column("Children", i -> i.childrenInvolved() ? "Yes" : "No", 80));
@@ -104,7 +106,8 @@ public final class QueueView extends VBox {
                     getStyleClass().add("overdue");
                 }
                 setAccessibleText(empty || item == null ? null : item.incidentReference() + ", " + item.district() + ", officer "
-                        + item.officerCollar() + ", " + (item.level() == null ? "" : item.level().label()) + ", age "
+                        + item.officerCollar() + (item.team() == null || item.team().isBlank() ? "" : ", team " + item.team()) + ", "
+                        + (item.level() == null ? "" : item.level().label()) + ", age "
                         + QueueViewModel.ageText(item));
             }
         });
