@@ -1,6 +1,8 @@
 package org.dashdesk.ui.shell;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,10 @@ public final class ShellViewModel {
     private boolean syncStarted;
     /** The per-user token from the server's sign-in, or null when working offline or with IT's token. */
     private String serverToken;
+    /** When {@link #serverToken} stops working (null: unknown or none). */
+    private Instant serverTokenExpires;
+    /** Renew the server session at unlock when it has less than this left. */
+    static final Duration RENEW_WHEN_LESS_THAN = Duration.ofHours(2);
     private final SyncListener syncListener = s -> runOnUi(() -> syncChanged(s));
 
     /**
@@ -207,6 +213,7 @@ public final class ShellViewModel {
             drafts.setAll(o.drafts());
             submitted.setAll(o.submitted());
             serverToken = grant.map(OnlineSignIn.Grant::token).orElse(null);
+            serverTokenExpires = grant.map(OnlineSignIn.Grant::expiresAt).orElse(null);
             if (o.services().sync() != null) {
                 returnNotes.set(o.services().sync().returnNotes());
             }
@@ -374,8 +381,55 @@ public final class ShellViewModel {
             w.commitPending();
         }
         unlock = new UnlockViewModel(start.sessions(), user.get().username(), executor, clock, () -> locked.set(false),
-                why -> signOut(why));
+                why -> signOut(why)).renewingOnline(backend.onlineSignIn(), this::serverSessionNeedsRenewal, this::serverSessionRenewed);
         locked.set(true);
+    }
+
+    /**
+     * At unlock: a server is set up and this person has no working session there — signed in
+     * offline, refused, or the token expires soon or was already refused by a sync.
+     */
+    boolean serverSessionNeedsRenewal() {
+        if (start == null || start.config().centralEndpoint().isEmpty()) {
+            return false;
+        }
+        return serverToken == null || serverTokenExpires == null
+                || serverTokenExpires.isBefore(clock.instant().plus(RENEW_WHEN_LESS_THAN))
+                || lastSnapshot != null && lastSnapshot.signInNeeded();
+    }
+
+    /** The unlock's password signed in at the server again: sync and the review queues use the new token. */
+    void serverSessionRenewed(OnlineSignIn.Outcome outcome) {
+        AppServices s = services.get();
+        CurrentUser who = user.get();
+        if (s == null || who == null || outcome.grant().isEmpty()) {
+            // Offline or refused: nothing changes; the status bar already says if sending is held.
+            return;
+        }
+        OnlineSignIn.Grant grant = outcome.grant().get();
+        String old = serverToken;
+        boolean wasHeld = lastSnapshot != null && lastSnapshot.signInNeeded();
+        serverToken = grant.token();
+        serverTokenExpires = grant.expiresAt();
+        configureSync(grant.token());
+        DeskBackend.Start st = start;
+        boolean reviews = who.hasRole(Role.SUPERVISOR) || who.hasRole(Role.CRU);
+        executor.execute(BackgroundTask.of(() -> {
+            if (old != null && !old.equals(grant.token())) {
+                backend.signOutOnline(st.config(), old);
+            }
+            return reviews ? backend.reviewGateway(st.config(), grant.token()) : null;
+        }).onSuccess(gateway -> {
+            if (gateway != null && serverToken != null && serverToken.equals(grant.token())) {
+                reviewGateway.set(gateway);
+            }
+        }).onFailure(e -> message.set("Review queues unavailable: " + e.getMessage())));
+        if (wasHeld) {
+            message.set("Signed in at the central server again: sending what was waiting.");
+            if (syncStarted && s.sync() != null) {
+                s.sync().syncNow();
+            }
+        }
     }
 
     public void signOut() {
@@ -392,6 +446,7 @@ public final class ShellViewModel {
         DeskBackend.Start st = start;
         String token = serverToken;
         serverToken = null;
+        serverTokenExpires = null;
         reviewGateway.set(null);
         returnNotes.set(null);
         busy.set(true);

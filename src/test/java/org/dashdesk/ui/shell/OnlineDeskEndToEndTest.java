@@ -137,6 +137,12 @@ class OnlineDeskEndToEndTest {
             return r;
         }
 
+        /** Submits a standard case and runs one sync cycle; returns how many records are synced. */
+        int submitAndSync() {
+            submitStandard();
+            return sync().synced();
+        }
+
         AssessmentState state(UUID assessmentId) {
             return services().service().repository().find(assessmentId).orElseThrow().state();
         }
@@ -253,6 +259,53 @@ class OnlineDeskEndToEndTest {
         assertEquals(1, after.synced(), "sent after signing in again: " + after.lastProblem());
         assertFalse(officer.shell.syncStatusProperty().get().contains("Sign in again"), officer.shell.syncStatusProperty().get());
         assertEquals(AssessmentState.AWAITING_SIGN_OFF, officer.state(r.assessmentId()));
+    }
+
+    @Test
+    void unlockingAfterTheTokenExpiredSignsInAtTheServerAgainAndSendsWhatWaited() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        String first = officer.issued.get("pc1234");
+        clock.advance(Duration.ofHours(13));
+        Revision r = officer.submitStandard();
+        assertEquals(1, officer.sync().waitingForSignIn(), "the expired token is refused; the record waits");
+
+        officer.shell.lock();
+        officer.shell.unlock().passwordProperty().set(OFFICER_PW);
+        officer.shell.unlock().unlock();
+        assertFalse(officer.shell.lockedProperty().get());
+
+        String renewed = officer.issued.get("pc1234");
+        assertNotNull(renewed);
+        assertFalse(renewed.equals(first), "the unlock's password signed in at the server again");
+        assertTrue(officer.revoked.contains(first), "the old session is ended");
+        assertEquals("Signed in at the central server again: sending what was waiting.", officer.shell.messageProperty().get());
+        SyncSnapshot after = officer.sync();
+        assertEquals(1, after.synced(), "sent with the new token: " + after.lastProblem());
+        assertFalse(officer.shell.syncStatusProperty().get().contains("Sign in again"), officer.shell.syncStatusProperty().get());
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, officer.state(r.assessmentId()));
+    }
+
+    @Test
+    void unlockingWithHoursLeftOnTheTokenDoesNotAskTheServerAndAWrongPasswordNeverDoes() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        String first = officer.issued.get("pc1234");
+        clock.advance(Duration.ofHours(1));
+        officer.shell.lock();
+        officer.shell.unlock().passwordProperty().set("not the officer's password");
+        officer.shell.unlock().unlock();
+        assertTrue(officer.shell.lockedProperty().get());
+        officer.shell.unlock().passwordProperty().set(OFFICER_PW);
+        officer.shell.unlock().unlock();
+        assertFalse(officer.shell.lockedProperty().get());
+        assertEquals(first, officer.issued.get("pc1234"), "eleven hours left: no new server session");
+        assertTrue(officer.revoked.isEmpty());
+
+        clock.advance(Duration.ofHours(10).plusMinutes(30));
+        officer.shell.lock();
+        officer.shell.unlock().passwordProperty().set(OFFICER_PW);
+        officer.shell.unlock().unlock();
+        assertFalse(first.equals(officer.issued.get("pc1234")), "ninety minutes left: renewed before it runs out");
+        assertEquals(1, officer.submitAndSync(), "and the new token sends");
     }
 
     @Test
