@@ -16,7 +16,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].startsWith("--ui")) {
-            org.dashdesk.logging.Logs.configure(org.dashdesk.config.AppConfig.load().baseDataDirectory());
+            org.dashdesk.logging.Logs.configure(org.dashdesk.config.AppConfig.load().dataDirectory());
             org.dashdesk.ui.DesktopMain.start(args);
             return;
         }

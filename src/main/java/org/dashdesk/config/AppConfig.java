@@ -99,7 +99,7 @@ public final class AppConfig {
         return value(ConfigKey.DATA_DIRECTORY).map(Path::of).orElse(locations.baseDataDirectory());
     }
 
-    /** The default data directory: the user's settings file and the logs live here. */
+    /** The default data directory: the user's settings file lives here (the store and the logs live in {@link #dataDirectory()}). */
     public Path baseDataDirectory() {
         return locations.baseDataDirectory();
     }
