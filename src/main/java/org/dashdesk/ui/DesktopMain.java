@@ -9,6 +9,7 @@ public final class DesktopMain {
     }
 
     public static void start(String[] args) {
+        StartupWarmUp.startInBackground();
         Application.launch(DashDeskApp.class, args);
     }
 }
