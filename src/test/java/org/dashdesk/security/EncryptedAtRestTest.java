@@ -48,6 +48,8 @@ class EncryptedAtRestTest {
 
     @Test
     void theDatabaseCopiedWhileClosedContainsTheVictimsNameInNoForm() throws Exception {
+        // The app's own logs are on, into the same folder, as on a real laptop.
+        org.dashdesk.logging.Logs logs = org.dashdesk.logging.Logs.configure(dir);
         SessionManager m = SessionManager.open(dir, FAST, new SecurityFixtures.TestClock());
         m.enrolFirstUser(OFFICER, OFFICER_PASSWORD);
         UUID id;
@@ -58,30 +60,41 @@ class EncryptedAtRestTest {
             repo.saveDetails(id, start.withPeople(new People(VICTIM, List.of("Synthetic Abuser"), List.of(), false)), "pc1234", "people");
             repo.saveAnswer(id, Answer.choice("Q1", Choice.YES).withComment(COMMENT), "Q2", "pc1234");
             repo.database().checkpointSync();
+        } finally {
+            logs.restore();
         }
         m.signOut();
 
-        // Copy everything in the data folder, as a thief with the laptop's disk would.
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.copy(f, copies.resolve(f.getFileName()));
+        // Copy everything in the data folder, sub-folders (logs) included, as a thief with the laptop's disk would.
+        List<Path> all;
+        try (Stream<Path> files = Files.walk(dir)) {
+            all = files.filter(Files::isRegularFile).toList();
+        }
+        for (Path f : all) {
+            Path copy = copies.resolve(dir.relativize(f).toString());
+            Files.createDirectories(copy.getParent());
+            Files.copy(f, copy);
+        }
+        assertTrue(all.contains(dir.resolve(SessionManager.DATABASE_FILE_NAME)), all.toString());
+        assertTrue(all.stream().anyMatch(f -> f.getParent().getFileName().toString().equals("logs")), "the logs were written: " + all);
+        List<byte[]> forms = new java.util.ArrayList<>();
+        for (String secret : List.of(VICTIM, "Ottoline", "Brackenfeather", "broke her wrist")) {
+            forms.addAll(textForms(secret));
+            // Hex and base64 of the text too (upper and lower case), should anything store it encoded.
+            forms.addAll(SecurityFixtures.keyForms(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Stream<Path> files = Files.walk(copies)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertFalse(containsAny(bytes(f), forms), "a form of the victim's name or the comment in " + copies.relativize(f));
             }
         }
-        List<byte[]> forms = new java.util.ArrayList<>(textForms(VICTIM));
-        forms.addAll(textForms("Ottoline"));
-        forms.addAll(textForms("Brackenfeather"));
-        forms.addAll(textForms("broke her wrist"));
-        try (Stream<Path> files = Files.list(copies)) {
-            List<Path> all = files.toList();
-            assertTrue(all.contains(copies.resolve(SessionManager.DATABASE_FILE_NAME)), all.toString());
-            for (Path f : all) {
-                assertFalse(containsAny(bytes(f), forms), "a form of the victim's name or the comment in " + f.getFileName());
-            }
-        }
-        // Control: the search finds the name in both encodings when it is there.
+        // Control: the search finds the name in both encodings when it is there, and encoded.
         byte[] planted = ("xx" + VICTIM.toUpperCase()).getBytes(StandardCharsets.UTF_16LE);
         assertTrue(containsAny(planted, forms));
         assertTrue(contains(planted, VICTIM.toUpperCase().getBytes(StandardCharsets.UTF_16LE)));
+        byte[] encoded = ("x=" + java.util.Base64.getEncoder().encodeToString(VICTIM.getBytes(StandardCharsets.UTF_8)))
+                .getBytes(StandardCharsets.UTF_8);
+        assertTrue(containsAny(encoded, forms));
 
         // The data really is there, for the right password only.
         assertThrows(SignInException.class, () -> m.signIn("pc1234", WRONG_PASSWORD));
