@@ -41,13 +41,9 @@ final class GradeCommand implements Command {
             err.println("grade: usage: grade FILE (or - for standard input)");
             return 2;
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            byte[] bytes = args.get(0).equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(args.get(0)));
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            err.println("grade: $: malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-            return 2;
+            bytes = args.get(0).equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(args.get(0)));
         } catch (NoSuchFileException e) {
             err.println("grade: " + args.get(0) + ": no such file");
             return 2;
@@ -56,6 +52,8 @@ final class GradeCommand implements Command {
             return 2;
         }
         try {
+            // Strict: trailing content and repeated keys are refused, not silently read past.
+            JsonNode root = AnswerSheets.read(bytes);
             GradingInput input = AnswerSheets.parse(root);
             GradingEngine engine = new GradingEngine(PackRegistry.builtIn(), GradingPolicy.builtInDefault());
             GradingResult result = engine.grade(input);

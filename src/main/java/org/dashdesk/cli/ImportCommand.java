@@ -13,12 +13,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.StoreException;
+import org.dashdesk.grading.AnswerSheets;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingException;
 import org.dashdesk.grading.GradingPolicy;
@@ -34,8 +33,6 @@ import org.dashdesk.store.H2AssessmentRepository;
  * ones are loaded. Exit code 0 when every line loaded, 2 when some were refused.
  */
 final class ImportCommand implements Command {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @Override
     public String name() {
@@ -100,16 +97,13 @@ final class ImportCommand implements Command {
                 }
                 ImportLine parsed;
                 try {
-                    JsonNode root = MAPPER.readTree(line);
+                    JsonNode root = AnswerSheets.read(line.getBytes(StandardCharsets.UTF_8));
                     parsed = ImportLine.parse(root, main);
                     // Grade before storing anything: a line that cannot be submitted leaves no draft behind.
                     engine.grade(parsed.content().gradingInput());
-                } catch (JsonProcessingException e) {
-                    err.println("import: " + where + ": malformed JSON at column " + e.getLocation().getColumnNr());
-                    refused++;
-                    continue;
                 } catch (GradingException e) {
-                    err.println("import: " + where + ": " + e.getMessage());
+                    // "$" (the whole line) says nothing the line number does not; a field is worth naming.
+                    err.println("import: " + where + ": " + ("$".equals(e.field()) ? e.problem() : e.getMessage()));
                     refused++;
                     continue;
                 }

@@ -78,7 +78,16 @@ class CliTest {
             "bad level|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"severe\",\"rationale\":\"r\"}}|professionalJudgement.level:",
             "bad date|{\"pack\":\"dash-2009\",\"answers\":{},\"incidentDate\":\"20/11/2026\"}|incidentDate:",
             "negative callouts|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":-1}|policeCalloutsLast12Months:",
-            "not an object|[1,2]|$: an answer sheet must be a JSON object"})
+            "not an object|[1,2]|$: an answer sheet must be a JSON object",
+            "trailing garbage|{\"pack\":\"dash-2009\",\"answers\":{}} garbage|$: unexpected content after the end of the JSON value at line 1, column",
+            "extra closing brace|{\"pack\":\"dash-2009\",\"answers\":{}}}|$: unexpected content after the end of the JSON value at line 1, column",
+            "second sheet after the first|{\"pack\":\"dash-2009\",\"answers\":{}} {}|$: unexpected content after the end",
+            "duplicate answer key|{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":\"yes\",\"Q1\":\"no\"}}|answers.Q1: duplicate key 'Q1'",
+            "duplicate top-level key|{\"pack\":\"dash-2009\",\"pack\":\"s-dash\",\"answers\":{}}|pack: duplicate key 'pack'",
+            "misspelt judgement|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgment\":{\"level\":\"high\",\"rationale\":\"r\"}}|professionalJudgment: unknown field (did you mean 'professionalJudgement'?)",
+            "unknown call-out field|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCallouts\":5}|policeCallouts: unknown field",
+            "unknown judgement field|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"high\",\"rationale\":\"r\",\"rationals\":\"s\"}}|professionalJudgement.rationals: unknown field (did you mean 'rationale'?)",
+            "import-only field|{\"pack\":\"dash-2009\",\"answers\":{},\"collarNumber\":\"1234\"}|collarNumber: unknown field"})
     void badInputExitsTwoWithOneLineNamingTheField(String name, String sheet, String expected) {
         Run r = run(sheet, "grade", "-");
         assertEquals(2, r.code());

@@ -93,6 +93,31 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void importKeepsEveryDocumentedFieldAndRefusesUnknownOnesByName() throws Exception {
+        String everyField = "{\"pack\":\"dash-2009\",\"incidentDate\":\"2026-11-20\",\"answers\":{\"Q1\":\"yes\"},"
+                + "\"policeCalloutsLast12Months\":1,\"lastMaracReferral\":\"2024-01-01\",\"childrenOrDependants\":false,"
+                + "\"professionalJudgement\":{\"level\":\"medium\",\"rationale\":\"synthetic reasons\"},"
+                + "\"collarNumber\":\"1234\",\"officerName\":\"PC Synthetic\",\"victimName\":\"Synthetic A\","
+                + "\"abuserNames\":[\"Synthetic B\"],\"incidentOccurredAt\":\"2026-11-20T22:05\",\"place\":\"Synthetic Road\","
+                + "\"district\":\"Maidstone\",\"incidentReference\":\"INC-SYN-1\"}";
+        Path file = dir.resolve("strict.jsonl");
+        Files.write(file, List.of(
+                everyField,
+                everyField.replace("\"officerName\"", "\"offcerName\""),
+                everyField.replace("\"policeCalloutsLast12Months\"", "\"policeCallouts\""),
+                everyField + " garbage",
+                everyField.replace("\"Q1\":\"yes\"", "\"Q1\":\"yes\",\"Q1\":\"no\"")), StandardCharsets.UTF_8);
+        Run imported = cli("import", file.toString(), "--data-dir", dir.resolve("desk").toString());
+        assertEquals(2, imported.code(), imported.err());
+        assertTrue(imported.out().contains("loaded 1, refused 4"), imported.out());
+        assertTrue(imported.err().contains("strict.jsonl:2: offcerName: unknown field (did you mean 'officerName'?)"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:3: policeCallouts: unknown field"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:4: unexpected content after the end of the JSON value"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:5: answers.Q1: duplicate key 'Q1'"), imported.err());
+        assertFalse(imported.err().contains("Synthetic"), "refusals name fields, never the values given");
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");
