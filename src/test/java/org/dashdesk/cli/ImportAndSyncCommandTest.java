@@ -118,6 +118,23 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void importWithPackDirGradesUnderThePolicyInForce() throws Exception {
+        Path force = Files.createDirectories(dir.resolve("force"));
+        CliTest.forceDirectory(force);
+        Path file = Files.writeString(dir.resolve("force.jsonl"),
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"K1\":\"yes\"}}\n", StandardCharsets.UTF_8);
+        Path desk = dir.resolve("desk");
+        Run imported = cli("import", file.toString(), "--data-dir", desk.toString(), "--pack-dir", force.toString());
+        assertEquals(0, imported.code(), imported.err());
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, new FileKeyProvider())) {
+            AssessmentSummary only = repo.submitted().get(0);
+            var grading = repo.revisions(only.id()).get(0).grading();
+            assertEquals("test-force-2026", grading.policyId());
+            assertEquals(RiskLevel.HIGH, grading.level());
+        }
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");
