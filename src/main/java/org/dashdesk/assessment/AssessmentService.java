@@ -14,17 +14,23 @@ import org.dashdesk.instrument.InstrumentPack;
 public final class AssessmentService {
 
     private final AssessmentRepository repository;
+    private final AnswerValidator answers;
     private final GradingEngine engine;
     private final InstrumentPack mainPack;
     private final Clock clock;
 
     public AssessmentService(AssessmentRepository repository, GradingEngine engine, InstrumentPack mainPack, Clock clock) {
-        this.repository = repository;
+        this.answers = new AnswerValidator(engine.questions());
+        this.repository = new AnswerCheckingRepository(repository, answers);
         this.engine = engine;
         this.mainPack = mainPack;
         this.clock = clock;
     }
 
+    /**
+     * The store, checking each answer against its question before it is saved
+     * ({@link InvalidAnswerException} naming the question otherwise).
+     */
     public AssessmentRepository repository() {
         return repository;
     }
@@ -63,6 +69,8 @@ public final class AssessmentService {
      *
      * @param reason why this revision was made; required when it amends an earlier one
      * @throws org.dashdesk.grading.GradingException when the judgement is invalid
+     * @throws InvalidAnswerException                when an answer does not fit its question (one
+     *                                               stored before answers were checked)
      * @throws IllegalTransitionException            when the assessment is not a draft
      */
     public Revision submit(UUID assessmentId, String actor, String reason) {
@@ -72,6 +80,7 @@ public final class AssessmentService {
         if (a.headRevisionId() != null && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a new revision needs a reason for the change");
         }
+        answers.checkAll(a.content());
         GradingResult grading = engine.grade(a.content().gradingInput());
         Revision revision = Revision.freeze(assessmentId, UUID.randomUUID(), a.headRevisionId(), a.revisionCount() + 1,
                 a.headRevisionId() == null ? null : reason, clock.instant(), actor, a.content(), grading);

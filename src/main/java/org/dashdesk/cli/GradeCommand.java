@@ -18,12 +18,17 @@ import org.dashdesk.grading.GradingException;
 import org.dashdesk.grading.GradingInput;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
-import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.grading.PolicyRegistry;
 
-/** {@code grade FILE|-}: grades one answer sheet and prints the result as JSON. */
+/**
+ * {@code grade FILE|- [--pack-dir DIR] [--policy ID]}: grades one answer sheet and prints the
+ * result as JSON. With {@code --pack-dir} the force's packs and policies load as on its laptops;
+ * without {@code --policy} the policy in force for the sheet's pack grades it.
+ */
 final class GradeCommand implements Command {
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String USAGE = "grade: usage: grade FILE|- [--pack-dir DIR] [--policy ID]";
 
     @Override
     public String name() {
@@ -32,33 +37,66 @@ final class GradeCommand implements Command {
 
     @Override
     public String summary() {
-        return "grade FILE|-   grade an answer sheet (JSON) and print the result as JSON";
+        return "grade FILE|- [--pack-dir DIR] [--policy ID]   grade an answer sheet (JSON) and print the result as JSON";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        if (args.size() != 1) {
-            err.println("grade: usage: grade FILE (or - for standard input)");
+        String file = null;
+        String packDir = null;
+        String policyId = null;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("--pack-dir") || a.equals("--policy")) && i + 1 < args.size()) {
+                if (a.equals("--pack-dir")) {
+                    packDir = args.get(++i);
+                } else {
+                    policyId = args.get(++i);
+                }
+            } else if (a.startsWith("--") || file != null) {
+                err.println(USAGE);
+                return 2;
+            } else {
+                file = a;
+            }
+        }
+        if (file == null) {
+            err.println(USAGE);
             return 2;
         }
-        JsonNode root;
+        byte[] bytes;
         try {
-            byte[] bytes = args.get(0).equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(args.get(0)));
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            err.println("grade: $: malformed JSON at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-            return 2;
+            bytes = file.equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(file));
         } catch (NoSuchFileException e) {
-            err.println("grade: " + args.get(0) + ": no such file");
+            err.println("grade: " + file + ": no such file");
             return 2;
         } catch (IOException e) {
-            err.println("grade: " + args.get(0) + ": cannot be read: " + e.getMessage());
+            err.println("grade: " + file + ": cannot be read: " + e.getMessage());
             return 2;
         }
+        if (packDir != null && !Files.isDirectory(Path.of(packDir))) {
+            err.println("grade: --pack-dir: " + packDir + " is not a directory");
+            return 2;
+        }
+        PolicyRegistry registry = PolicyRegistry.load(packDir == null ? null : Path.of(packDir));
+        GradingPolicy chosen = null;
+        if (policyId != null) {
+            chosen = registry.find(policyId).orElse(null);
+            if (chosen == null) {
+                err.println("grade: --policy: no loaded policy '" + policyId + "' (loaded: "
+                        + String.join(", ", registry.all().stream().map(GradingPolicy::id).toList()) + ")");
+                registry.problems().forEach(p -> err.println("grade: refused: " + p));
+                return 2;
+            }
+        }
         try {
+            // Strict: trailing content and repeated keys are refused, not silently read past.
+            JsonNode root = AnswerSheets.read(bytes);
             GradingInput input = AnswerSheets.parse(root);
-            GradingEngine engine = new GradingEngine(PackRegistry.builtIn(), GradingPolicy.builtInDefault());
-            GradingResult result = engine.grade(input);
+            GradingPolicy policy = chosen != null ? chosen : registry.inForce(input.packId());
+            GradingResult result = new GradingEngine(registry.packs(), policy).grade(input);
+            // Laptops grade with whatever loaded, so an analyst does too; but is told what was refused.
+            registry.problems().forEach(p -> err.println("grade: warning: refused " + p));
             out.println(MAPPER.writeValueAsString(AnswerSheets.toJson(result)));
             return 0;
         } catch (GradingException e) {

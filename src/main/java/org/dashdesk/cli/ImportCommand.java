@@ -13,15 +13,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.StoreException;
+import org.dashdesk.grading.AnswerSheets;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingException;
-import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.security.SignInException;
@@ -35,7 +34,8 @@ import org.dashdesk.store.H2AssessmentRepository;
  */
 final class ImportCommand implements Command {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The pack an imported line is assessed with, as on the laptops. */
+    private static final String MAIN_PACK = "dash-2009";
 
     @Override
     public String name() {
@@ -44,19 +44,19 @@ final class ImportCommand implements Command {
 
     @Override
     public String summary() {
-        return "import FILE [--data-dir DIR] [--username U [--password-file F]]   load answer sheets (one JSON object per line) as submitted assessments";
+        return "import FILE [--data-dir DIR] [--pack-dir DIR] [--username U [--password-file F]]   load answer sheets (one JSON object per line) as submitted assessments";
     }
 
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         if (args.isEmpty() || args.get(0).startsWith("--")) {
-            err.println("import: usage: import FILE [--data-dir DIR] [--username U [--password-file F]]");
+            err.println("import: usage: import FILE [--data-dir DIR] [--pack-dir DIR] [--username U [--password-file F]]");
             return 2;
         }
         Path file = Path.of(args.get(0));
         Options o;
         try {
-            o = Options.parse(args.subList(1, args.size()), Set.of("--data-dir", "--username", "--password-file"), Set.of());
+            o = Options.parse(args.subList(1, args.size()), Set.of("--data-dir", "--pack-dir", "--username", "--password-file"), Set.of());
         } catch (IllegalArgumentException e) {
             err.println("import: " + e.getMessage());
             return 2;
@@ -72,9 +72,12 @@ final class ImportCommand implements Command {
             return 2;
         }
         Path dataDir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
-        PackRegistry packs = PackRegistry.builtIn();
-        GradingEngine engine = new GradingEngine(packs, GradingPolicy.builtInDefault());
-        InstrumentPack main = packs.require(engine.policy().packId());
+        // The force's packs and the policy in force for the main pack, as the laptops load them.
+        PolicyRegistry registry = PolicyRegistry.load(o.get("--pack-dir") == null ? null : Path.of(o.get("--pack-dir")));
+        registry.problems().forEach(p -> err.println("import: warning: refused " + p));
+        PackRegistry packs = registry.packs();
+        GradingEngine engine = new GradingEngine(packs, registry.inForce(MAIN_PACK));
+        InstrumentPack main = packs.require(MAIN_PACK);
         int loaded = 0;
         int refused = 0;
         int blank = 0;
@@ -100,16 +103,13 @@ final class ImportCommand implements Command {
                 }
                 ImportLine parsed;
                 try {
-                    JsonNode root = MAPPER.readTree(line);
+                    JsonNode root = AnswerSheets.read(line.getBytes(StandardCharsets.UTF_8));
                     parsed = ImportLine.parse(root, main);
                     // Grade before storing anything: a line that cannot be submitted leaves no draft behind.
                     engine.grade(parsed.content().gradingInput());
-                } catch (JsonProcessingException e) {
-                    err.println("import: " + where + ": malformed JSON at column " + e.getLocation().getColumnNr());
-                    refused++;
-                    continue;
                 } catch (GradingException e) {
-                    err.println("import: " + where + ": " + e.getMessage());
+                    // "$" (the whole line) says nothing the line number does not; a field is worth naming.
+                    err.println("import: " + where + ": " + ("$".equals(e.field()) ? e.problem() : e.getMessage()));
                     refused++;
                     continue;
                 }

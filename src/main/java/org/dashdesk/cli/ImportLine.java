@@ -26,11 +26,17 @@ import org.dashdesk.instrument.InstrumentPack;
  * <p>Extra fields: {@code collarNumber} (required), {@code officerName}, {@code victimName},
  * {@code abuserNames} (array), {@code incidentOccurredAt} (YYYY-MM-DDTHH:MM; defaults to
  * {@code incidentDate} at midnight), {@code place}, {@code district}, {@code incidentReference}.
+ * Any other field is refused by name, as in {@code grade}: a misspelt field would otherwise be
+ * dropped from the stored assessment without a word.
  */
 record ImportLine(String collarNumber, AssessmentContent content) {
 
+    /** The fields an import line has beyond the answer sheet's {@link AnswerSheets#FIELDS}. */
+    static final List<String> EXTRA_FIELDS = List.of("collarNumber", "officerName", "victimName", "abuserNames",
+            "incidentOccurredAt", "place", "district", "incidentReference");
+
     static ImportLine parse(JsonNode root, InstrumentPack mainPack) {
-        GradingInput input = AnswerSheets.parse(root);
+        GradingInput input = AnswerSheets.parse(root, EXTRA_FIELDS);
         if (!mainPack.id().equals(input.packId())) {
             throw new GradingException("pack", "must be '" + mainPack.id() + "' (the pack this installation assesses with)");
         }

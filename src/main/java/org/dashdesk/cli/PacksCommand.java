@@ -5,11 +5,15 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.instrument.PackValidationException;
 
-/** {@code packs [--pack-dir DIR]}: lists the loaded packs with versions and sources, and refused files. */
+/**
+ * {@code packs [--pack-dir DIR]}: lists the loaded packs with versions and sources, the grading
+ * policies and which is in force, and every refused file (exit 1 when any was refused).
+ */
 final class PacksCommand implements Command {
 
     @Override
@@ -19,7 +23,7 @@ final class PacksCommand implements Command {
 
     @Override
     public String summary() {
-        return "packs [--pack-dir DIR]   list instrument packs with version, source and copyright";
+        return "packs [--pack-dir DIR]   list instrument packs (version, source, copyright) and grading policies";
     }
 
     @Override
@@ -31,7 +35,8 @@ final class PacksCommand implements Command {
             err.println("packs: usage: packs [--pack-dir DIR]");
             return 2;
         }
-        PackRegistry registry = PackRegistry.load(dir);
+        PolicyRegistry policies = PolicyRegistry.load(dir);
+        PackRegistry registry = policies.packs();
         for (InstrumentPack p : registry.all()) {
             out.printf("%-10s %-20s %3d questions  %s%n", p.id(), p.version(), p.questions().size(), p.title());
             out.println("           source:    " + p.source());
@@ -41,9 +46,12 @@ final class PacksCommand implements Command {
             }
             out.println("           from: " + p.origin());
         }
-        for (PackValidationException problem : registry.problems()) {
-            err.println("refused: " + problem.getMessage());
+        out.println("grading policies:");
+        for (GradingPolicy p : policies.all()) {
+            out.printf("%-20s %-10s grades %s%s%n", p.id(), p.version(), p.packId(), policies.isInForce(p.id()) ? "  (in force)" : "");
+            out.println("           from: " + policies.origin(p.id()));
         }
-        return registry.problems().isEmpty() ? 0 : 1;
+        policies.problems().forEach(problem -> err.println("refused: " + problem));
+        return policies.problems().isEmpty() ? 0 : 1;
     }
 }

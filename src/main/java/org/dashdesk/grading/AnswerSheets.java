@@ -1,15 +1,23 @@
 package org.dashdesk.grading;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.dashdesk.instrument.StrictJson;
 
 /**
  * The answer-sheet JSON format of the {@code grade} command (also the core of {@code import}
@@ -19,14 +27,47 @@ public final class AnswerSheets {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The top-level fields of an answer sheet; anything else is a mistake, most often a misspelling. */
+    public static final List<String> FIELDS = List.of("pack", "incidentDate", "answers", "policeCalloutsLast12Months",
+            "lastMaracReferral", "professionalJudgement", "childrenOrDependants");
+    private static final List<String> JUDGEMENT_FIELDS = List.of("level", "rationale");
+
     private AnswerSheets() {
     }
 
-    /** Parses an answer sheet that is already a JSON tree. */
+    /**
+     * Parses the text of one answer sheet strictly: content after the object and a key given twice
+     * are refused, because either would otherwise change the grading without anyone noticing.
+     *
+     * @throws GradingException naming {@code $} (syntax, trailing content) or the repeated key's field
+     */
+    public static JsonNode read(byte[] json) {
+        try {
+            return StrictJson.read(json);
+        } catch (StrictJson.Malformed e) {
+            String path = e.jsonPath();
+            throw new GradingException(path.startsWith("$.") ? path.substring(2) : path, e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses an answer sheet that is already a JSON tree; only the sheet's own {@link #FIELDS} are allowed. */
     public static GradingInput parse(JsonNode root) {
+        return parse(root, Set.of());
+    }
+
+    /**
+     * As {@link #parse(JsonNode)}, for formats built on the answer sheet (an {@code import} line):
+     * {@code extraFields} are the further top-level fields the caller reads itself.
+     */
+    public static GradingInput parse(JsonNode root, Collection<String> extraFields) {
         if (root == null || !root.isObject()) {
             throw new GradingException("$", "an answer sheet must be a JSON object");
         }
+        List<String> allowed = new ArrayList<>(FIELDS);
+        allowed.addAll(extraFields);
+        refuseUnknown(root, "", allowed);
         JsonNode pack = root.get("pack");
         if (pack == null || !pack.isTextual() || pack.asText().isBlank()) {
             throw new GradingException("pack", "missing or not text");
@@ -53,6 +94,7 @@ public final class AnswerSheets {
             if (!pj.isObject()) {
                 throw new GradingException("professionalJudgement", "must be an object with level and rationale");
             }
+            refuseUnknown(pj, "professionalJudgement.", JUDGEMENT_FIELDS);
             RiskLevel level;
             try {
                 level = RiskLevel.fromJson(pj.path("level").isTextual() ? pj.get("level").asText() : null);
@@ -83,6 +125,13 @@ public final class AnswerSheets {
         }
         return new GradingInput(pack.asText(), date(root, "incidentDate"), answers, children, callouts,
                 date(root, "lastMaracReferral"), judgement);
+    }
+
+    private static void refuseUnknown(JsonNode object, String prefix, List<String> allowed) {
+        Optional<String> unknown = StrictJson.unknownField(object, allowed);
+        if (unknown.isPresent()) {
+            throw new GradingException(prefix + unknown.get(), StrictJson.unknownFieldProblem(unknown.get(), allowed));
+        }
     }
 
     private static LocalDate date(JsonNode root, String field) {

@@ -57,6 +57,11 @@ public final class GradingEngine {
         return policy;
     }
 
+    /** Every question of the assessment this engine grades (the policy's pack and its supplements), by id. */
+    public Map<String, Question> questions() {
+        return java.util.Collections.unmodifiableMap(knownQuestions);
+    }
+
     /**
      * @throws GradingException when the input names an unknown pack or question, answers a question
      *                          that takes no yes/no answer, or carries an invalid judgement

@@ -7,9 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads and validates one pack file. Validation is strict because a pack reaches every laptop in
@@ -19,22 +17,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class PackReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The fields each object of a pack may have; anything else is refused (a typo would be ignored). */
+    static final List<String> PACK_FIELDS = List.of("id", "title", "version", "source", "copyright", "language",
+            "supplements", "sections");
+    static final List<String> SECTION_FIELDS = List.of("id", "title", "skipWhenNoChildren", "questions");
+    static final List<String> QUESTION_FIELDS = List.of("id", "number", "kind", "text", "prompt", "wording", "branchIfYes",
+            "gridRows", "gridColumns");
+    static final List<String> WORDING_FIELDS = List.of("status", "source");
 
     public InstrumentPack read(InputStream in, String origin) throws PackValidationException {
         JsonNode root;
         try {
-            root = MAPPER.readTree(in);
-        } catch (JsonProcessingException e) {
-            throw new PackValidationException(origin, "$",
-                    "not valid JSON (line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ")");
+            root = StrictJson.read(in.readAllBytes());
+        } catch (StrictJson.Malformed e) {
+            throw new PackValidationException(origin, e.jsonPath(), e.kind() == StrictJson.Malformed.Kind.SYNTAX
+                    ? "not valid JSON (line " + e.line() + ", column " + e.column() + ")"
+                    : e.getMessage());
         } catch (IOException e) {
             throw new PackValidationException(origin, "$", "cannot be read: " + e.getMessage());
         }
         if (root == null || !root.isObject()) {
             throw new PackValidationException(origin, "$", "must be a JSON object");
         }
+        refuseUnknownFields(root, "$", PACK_FIELDS, origin);
         String id = text(root, "id", "$", origin, true);
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw new PackValidationException(origin, "$.id", "must be lower-case letters, digits, '.', '_' or '-'");
@@ -59,12 +64,17 @@ public final class PackReader {
             if (!s.isObject()) {
                 throw new PackValidationException(origin, path, "must be an object");
             }
+            refuseUnknownFields(s, path, SECTION_FIELDS, origin);
             String sectionId = text(s, "id", path, origin, true);
             if (!sectionIds.add(sectionId)) {
                 throw new PackValidationException(origin, path + ".id", "duplicate section id '" + sectionId + "'");
             }
             String sectionTitle = text(s, "title", path, origin, true);
-            boolean skip = s.path("skipWhenNoChildren").asBoolean(false);
+            JsonNode skipNode = s.get("skipWhenNoChildren");
+            if (skipNode != null && !skipNode.isNull() && !skipNode.isBoolean()) {
+                throw new PackValidationException(origin, path + ".skipWhenNoChildren", "must be true or false");
+            }
+            boolean skip = skipNode != null && skipNode.asBoolean(false);
             JsonNode qs = s.get("questions");
             if (qs == null || !qs.isArray() || qs.isEmpty()) {
                 throw new PackValidationException(origin, path + ".questions", "must be a non-empty array");
@@ -87,6 +97,7 @@ public final class PackReader {
         if (!q.isObject()) {
             throw new PackValidationException(origin, path, "must be an object");
         }
+        refuseUnknownFields(q, path, QUESTION_FIELDS, origin);
         String id = text(q, "id", path, origin, true);
         if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) {
             throw new PackValidationException(origin, path + ".id", "must start with a letter and hold only letters, digits, '_' or '-'");
@@ -105,6 +116,7 @@ public final class PackReader {
         if (wording == null || !wording.isObject()) {
             throw new PackValidationException(origin, path + ".wording", "missing: every question records where its wording came from");
         }
+        refuseUnknownFields(wording, path + ".wording", WORDING_FIELDS, origin);
         WordingStatus status;
         try {
             status = WordingStatus.fromJson(text(wording, "status", path + ".wording", origin, true));
@@ -122,6 +134,14 @@ public final class PackReader {
             throw new PackValidationException(origin, path, "a fear_grid needs gridRows and gridColumns");
         }
         return new Question(id, number, kind, text, prompt, status, wordingSource, branch, rows, columns);
+    }
+
+    private static void refuseUnknownFields(JsonNode object, String path, List<String> allowed, String origin)
+            throws PackValidationException {
+        var unknown = StrictJson.unknownField(object, allowed);
+        if (unknown.isPresent()) {
+            throw new PackValidationException(origin, path + "." + unknown.get(), StrictJson.unknownFieldProblem(unknown.get(), allowed));
+        }
     }
 
     private static List<String> strings(JsonNode node, String path, String origin) throws PackValidationException {

@@ -41,8 +41,23 @@ public final class PackRegistry {
 
     /** Built-in packs plus the {@code *.json} files of {@code forceDirectory} (may be null or absent). */
     public static PackRegistry load(Path forceDirectory) {
+        return load(forceDirectory, ForcePackCheck.NONE);
+    }
+
+    /**
+     * As {@link #load(Path)}, with a further condition every force pack must meet. It lets a layer
+     * above (the grading policies) refuse an override that would break it, while the pack layer
+     * stays unaware of grading.
+     *
+     * <p>Every force file is parsed first and only then are cross-references checked, each pack
+     * against the whole set, so the result never depends on the order of the files' names: a
+     * supplement in {@code a.json} to a main pack in {@code z.json} loads. A pack refused at that
+     * stage is dropped (the built-in of the same id comes back) and the rest are checked again, since
+     * a pack may have relied on the one refused.
+     */
+    public static PackRegistry load(Path forceDirectory, ForcePackCheck extraCheck) {
         PackReader reader = new PackReader();
-        Map<String, InstrumentPack> packs = new LinkedHashMap<>();
+        Map<String, InstrumentPack> builtIns = new LinkedHashMap<>();
         List<PackValidationException> problems = new ArrayList<>();
         for (String id : BUILT_IN) {
             String resource = RESOURCE_DIR + id + ".json";
@@ -50,13 +65,14 @@ public final class PackRegistry {
                 if (in == null) {
                     throw new IllegalStateException("built-in pack missing from the jar: " + resource);
                 }
-                packs.put(id, reader.read(in, "built-in " + id + ".json"));
+                builtIns.put(id, reader.read(in, "built-in " + id + ".json"));
             } catch (PackValidationException e) {
                 throw new IllegalStateException("built-in pack is invalid: " + e.getMessage(), e);
             } catch (IOException e) {
                 throw new IllegalStateException("built-in pack unreadable: " + resource, e);
             }
         }
+        List<InstrumentPack> forcePacks = new ArrayList<>();
         if (forceDirectory != null && Files.isDirectory(forceDirectory)) {
             List<Path> files = new ArrayList<>();
             try (DirectoryStream<Path> dir = Files.newDirectoryStream(forceDirectory, "*.json")) {
@@ -65,19 +81,44 @@ public final class PackRegistry {
                 problems.add(new PackValidationException(forceDirectory.toString(), "$", "directory cannot be read: " + e.getMessage()));
             }
             Collections.sort(files);
+            Map<String, InstrumentPack> byId = new HashMap<>();
             for (Path file : files) {
                 try (InputStream in = Files.newInputStream(file)) {
                     InstrumentPack pack = reader.read(in, file.toString());
-                    Map<String, InstrumentPack> candidate = new LinkedHashMap<>(packs);
-                    candidate.put(pack.id(), pack);
-                    checkAcrossPacks(candidate, pack);
-                    packs.put(pack.id(), pack);
+                    InstrumentPack first = byId.putIfAbsent(pack.id(), pack);
+                    if (first != null) {
+                        // Neither file is obviously the right one; refusing the second (by name) keeps
+                        // the choice stable and tells IT both places to look.
+                        throw new PackValidationException(file.toString(), "$.id", "pack id '" + pack.id()
+                                + "' is already given by " + first.origin() + "; each pack id may come from one file only");
+                    }
+                    forcePacks.add(pack);
                 } catch (PackValidationException e) {
                     problems.add(e);
                 } catch (IOException e) {
                     problems.add(new PackValidationException(file.toString(), "$", "cannot be read: " + e.getMessage()));
                 }
             }
+        }
+        Map<String, InstrumentPack> packs = new LinkedHashMap<>();
+        while (true) {
+            packs.clear();
+            packs.putAll(builtIns);
+            forcePacks.forEach(p -> packs.put(p.id(), p));
+            List<InstrumentPack> refused = new ArrayList<>();
+            for (InstrumentPack pack : forcePacks) {
+                try {
+                    checkAcrossPacks(packs, pack);
+                    extraCheck.check(pack, builtIns.get(pack.id()));
+                } catch (PackValidationException e) {
+                    problems.add(e);
+                    refused.add(pack);
+                }
+            }
+            if (refused.isEmpty()) {
+                break;
+            }
+            forcePacks.removeAll(refused);
         }
         return new PackRegistry(packs, problems);
     }

@@ -38,6 +38,7 @@ import org.dashdesk.assessment.Lifecycle;
 import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.StoreException;
 import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.protocol.Change;
 import org.dashdesk.protocol.EventRequest;
@@ -88,7 +89,7 @@ public final class ReferenceServer implements AutoCloseable {
      *                                  no keystore)
      */
     public static ReferenceServer start(ServerConfig config) throws IOException {
-        return start(config, PackRegistry.builtIn(), List.of(GradingPolicy.builtInDefault()), Clock.systemUTC());
+        return start(config, ServerPolicy.defaults(), Clock.systemUTC());
     }
 
     public static ReferenceServer start(ServerConfig config, PackRegistry packs, List<GradingPolicy> policies, Clock clock)
@@ -97,7 +98,9 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     public static ReferenceServer start(ServerConfig config, ServerPolicy policy, Clock clock) throws IOException {
-        return start(config, PackRegistry.builtIn(), List.of(GradingPolicy.builtInDefault()), clock, policy);
+        // Every loaded policy, so each revision is regraded with the id and version it names.
+        PolicyRegistry policies = PolicyRegistry.builtIn();
+        return start(config, policies.packs(), List.copyOf(policies.all()), clock, policy);
     }
 
     public static ReferenceServer start(ServerConfig config, PackRegistry packs, List<GradingPolicy> policies, Clock clock,

@@ -18,9 +18,8 @@ import org.dashdesk.config.AppConfig;
 import org.dashdesk.config.ConfigLocations;
 import org.dashdesk.config.EndpointCheck;
 import org.dashdesk.grading.GradingEngine;
-import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.instrument.PackValidationException;
 import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.security.KeyProvider;
 import org.dashdesk.security.SecurityPolicy;
@@ -123,11 +122,12 @@ public final class StoreServices implements DeskBackend {
 
     static AppServices open(Path directory, KeyProvider keys, Path packDirectory, Clock clock) throws java.io.IOException {
         Files.createDirectories(directory);
-        PackRegistry packs = PackRegistry.load(packDirectory);
-        List<String> packProblems = packs.problems().stream().map(PackValidationException::getMessage).toList();
+        PolicyRegistry policies = PolicyRegistry.load(packDirectory);
+        PackRegistry packs = policies.packs();
+        List<String> packProblems = policies.problems();
         H2AssessmentRepository repository = H2AssessmentRepository.open(directory, keys);
         LocalSettings local = new LocalSettings(repository.database());
-        AssessmentService service = new AssessmentService(repository, new GradingEngine(packs, GradingPolicy.builtInDefault()),
+        AssessmentService service = new AssessmentService(repository, new GradingEngine(packs, policies.inForce("dash-2009")),
                 packs.require("dash-2009"), clock);
         SyncService sync = new SyncService(new OutboxStore(repository.database()), repository, local, null, clock, new Random(), 4);
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -66,6 +66,21 @@ class ArchitectureTest {
         }
     }
 
+    /** A package that exists only in the tests has no main package-info to say what it is for. */
+    @Test
+    void everyTestOnlyPackageSaysWhatItIsFor() throws IOException {
+        Path main = Path.of("src/main/java");
+        Path test = Path.of("src/test/java");
+        try (Stream<Path> dirs = Files.walk(test)) {
+            List<Path> missing = dirs.filter(Files::isDirectory)
+                    .filter(ArchitectureTest::holdsJavaSources)
+                    .filter(d -> !Files.isDirectory(main.resolve(test.relativize(d))))
+                    .filter(d -> !Files.exists(d.resolve("package-info.java")))
+                    .toList();
+            assertEquals(List.of(), missing);
+        }
+    }
+
     private static boolean holdsJavaSources(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.anyMatch(f -> f.toString().endsWith(".java"));

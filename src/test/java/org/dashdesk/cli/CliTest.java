@@ -78,7 +78,16 @@ class CliTest {
             "bad level|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"severe\",\"rationale\":\"r\"}}|professionalJudgement.level:",
             "bad date|{\"pack\":\"dash-2009\",\"answers\":{},\"incidentDate\":\"20/11/2026\"}|incidentDate:",
             "negative callouts|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":-1}|policeCalloutsLast12Months:",
-            "not an object|[1,2]|$: an answer sheet must be a JSON object"})
+            "not an object|[1,2]|$: an answer sheet must be a JSON object",
+            "trailing garbage|{\"pack\":\"dash-2009\",\"answers\":{}} garbage|$: unexpected content after the end of the JSON value at line 1, column",
+            "extra closing brace|{\"pack\":\"dash-2009\",\"answers\":{}}}|$: unexpected content after the end of the JSON value at line 1, column",
+            "second sheet after the first|{\"pack\":\"dash-2009\",\"answers\":{}} {}|$: unexpected content after the end",
+            "duplicate answer key|{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":\"yes\",\"Q1\":\"no\"}}|answers.Q1: duplicate key 'Q1'",
+            "duplicate top-level key|{\"pack\":\"dash-2009\",\"pack\":\"s-dash\",\"answers\":{}}|pack: duplicate key 'pack'",
+            "misspelt judgement|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgment\":{\"level\":\"high\",\"rationale\":\"r\"}}|professionalJudgment: unknown field (did you mean 'professionalJudgement'?)",
+            "unknown call-out field|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCallouts\":5}|policeCallouts: unknown field",
+            "unknown judgement field|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"high\",\"rationale\":\"r\",\"rationals\":\"s\"}}|professionalJudgement.rationals: unknown field (did you mean 'rationale'?)",
+            "import-only field|{\"pack\":\"dash-2009\",\"answers\":{},\"collarNumber\":\"1234\"}|collarNumber: unknown field"})
     void badInputExitsTwoWithOneLineNamingTheField(String name, String sheet, String expected) {
         Run r = run(sheet, "grade", "-");
         assertEquals(2, r.code());
@@ -110,6 +119,98 @@ class CliTest {
         assertEquals(1, r.code());
         assertTrue(r.err().contains("broken.json: $.title: missing"), r.err());
         assertTrue(r.out().contains("dash-2009"));
+    }
+
+    /** A force directory: one supplementary question K1 and a policy (in force) where K1 or Q18 yes → high. */
+    static Path forceDirectory(Path dir) throws IOException {
+        Files.writeString(dir.resolve("test-supp.json"), """
+                {"id":"test-supp","title":"Force supplementary","version":"1","source":"test","copyright":"synthetic",
+                 "language":"en-GB","supplements":"dash-2009",
+                 "sections":[{"id":"force","title":"Force questions","questions":[
+                   {"id":"K1","kind":"yes_no","text":"Has (…) access to firearms?","wording":{"status":"application","source":"synthetic"}}]}]}
+                """);
+        Path policies = Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(policies.resolve("test-force.json"), """
+                {"id":"test-force-2026","version":"3","pack":"dash-2009","countedQuestions":["Q1","Q2","Q18"],
+                 "bands":[{"level":"standard","minYes":0},{"level":"high","minYes":3,"criterion":"VISIBLE_HIGH_RISK"}],
+                 "maracLevel":"high",
+                 "rules":[{"criterion":"FIREARMS","anyYes":["K1"],"atLeast":"high","reason":"Access to firearms"}]}
+                """);
+        Files.writeString(policies.resolve("in-force.json"), "{\"dash-2009\":\"test-force-2026\"}");
+        return dir;
+    }
+
+    @Test
+    void gradeWithPackDirUsesTheForcePacksAndThePolicyInForce(@TempDir Path dir) throws IOException {
+        forceDirectory(dir);
+        String sheet = "{\"pack\":\"dash-2009\",\"answers\":{\"K1\":\"yes\"}}";
+        Run builtIn = run(sheet, "grade", "-");
+        assertEquals(2, builtIn.code(), "without the force directory K1 is no question");
+        assertTrue(builtIn.err().contains("answers.K1: unknown question id"), builtIn.err());
+
+        Run r = run(sheet, "grade", "-", "--pack-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertEquals("high", json.get("level").asText());
+        assertEquals("FIREARMS", json.get("criteria").get(0).asText());
+        assertEquals("test-force-2026", json.get("policy").get("id").asText());
+        assertEquals("3", json.get("policy").get("version").asText());
+        assertEquals(1, json.get("packScores").get("test-supp").asInt());
+
+        Run chosen = run("{\"pack\":\"dash-2009\",\"answers\":{\"Q1\":\"yes\"}}", "grade", "--pack-dir", dir.toString(),
+                "--policy", "dash-2009-default", "-");
+        assertEquals(0, chosen.code(), chosen.err());
+        assertEquals("dash-2009-default", new ObjectMapper().readTree(chosen.out()).get("policy").get("id").asText());
+    }
+
+    @Test
+    void gradeRefusesAnUnknownPolicyOrPackDirectory(@TempDir Path dir) {
+        Run r = run(SHEET, "grade", "-", "--policy", "test-nope");
+        assertEquals(2, r.code());
+        assertEquals("", r.out());
+        assertTrue(r.err().startsWith("grade: --policy: no loaded policy 'test-nope' (loaded: dash-2009-default)"), r.err());
+        Run missing = run(SHEET, "grade", "-", "--pack-dir", dir.resolve("absent").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--pack-dir"), missing.err());
+        assertEquals(2, run(SHEET, "grade", "-", "--colour", "red").code());
+        assertEquals(2, run(SHEET, "grade", "-", "--policy").code());
+    }
+
+    @Test
+    void gradeWarnsAboutRefusedForceFilesButGradesWithWhatLoaded(@TempDir Path dir) throws IOException {
+        forceDirectory(dir);
+        Files.writeString(dir.resolve("policies").resolve("broken.json"), "{\"id\":\"test-broken\"} garbage");
+        Run r = run("{\"pack\":\"dash-2009\",\"answers\":{\"K1\":\"yes\"}}", "grade", "-", "--pack-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("grade: warning: refused " + dir.resolve("policies").resolve("broken.json") + ": $: unexpected content"),
+                r.err());
+        assertEquals("test-force-2026", new ObjectMapper().readTree(r.out()).get("policy").get("id").asText());
+    }
+
+    @Test
+    void packsListsPoliciesAndWhichIsInForce(@TempDir Path dir) throws IOException {
+        Run builtIn = run("", "packs");
+        assertTrue(builtIn.out().contains("dash-2009-default    1.0        grades dash-2009  (in force)"), builtIn.out());
+        forceDirectory(dir);
+        Run r = run("", "packs", "--pack-dir", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("test-supp"), r.out());
+        assertTrue(r.out().contains("dash-2009-default    1.0        grades dash-2009\n"), r.out());
+        assertTrue(r.out().contains("test-force-2026      3          grades dash-2009  (in force)"), r.out());
+        assertTrue(r.out().contains("from: " + dir.resolve("policies").resolve("test-force.json")), r.out());
+    }
+
+    @Test
+    void packsReportsARefusedPolicyFile(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(dir.resolve("policies").resolve("typo.json"), """
+                {"id":"test-typo","version":"1","pack":"dash-2009","countedQuestions":["Q1"],
+                 "bands":[{"level":"standard","minYes":0}],"maracLevel":"high","rulez":[]}
+                """);
+        Run r = run("", "packs", "--pack-dir", dir.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("typo.json: $.rulez: unknown field (did you mean 'rules'?)"), r.err());
     }
 
     @Test

@@ -93,6 +93,48 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void importKeepsEveryDocumentedFieldAndRefusesUnknownOnesByName() throws Exception {
+        String everyField = "{\"pack\":\"dash-2009\",\"incidentDate\":\"2026-11-20\",\"answers\":{\"Q1\":\"yes\"},"
+                + "\"policeCalloutsLast12Months\":1,\"lastMaracReferral\":\"2024-01-01\",\"childrenOrDependants\":false,"
+                + "\"professionalJudgement\":{\"level\":\"medium\",\"rationale\":\"synthetic reasons\"},"
+                + "\"collarNumber\":\"1234\",\"officerName\":\"PC Synthetic\",\"victimName\":\"Synthetic A\","
+                + "\"abuserNames\":[\"Synthetic B\"],\"incidentOccurredAt\":\"2026-11-20T22:05\",\"place\":\"Synthetic Road\","
+                + "\"district\":\"Maidstone\",\"incidentReference\":\"INC-SYN-1\"}";
+        Path file = dir.resolve("strict.jsonl");
+        Files.write(file, List.of(
+                everyField,
+                everyField.replace("\"officerName\"", "\"offcerName\""),
+                everyField.replace("\"policeCalloutsLast12Months\"", "\"policeCallouts\""),
+                everyField + " garbage",
+                everyField.replace("\"Q1\":\"yes\"", "\"Q1\":\"yes\",\"Q1\":\"no\"")), StandardCharsets.UTF_8);
+        Run imported = cli("import", file.toString(), "--data-dir", dir.resolve("desk").toString());
+        assertEquals(2, imported.code(), imported.err());
+        assertTrue(imported.out().contains("loaded 1, refused 4"), imported.out());
+        assertTrue(imported.err().contains("strict.jsonl:2: offcerName: unknown field (did you mean 'officerName'?)"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:3: policeCallouts: unknown field"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:4: unexpected content after the end of the JSON value"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:5: answers.Q1: duplicate key 'Q1'"), imported.err());
+        assertFalse(imported.err().contains("Synthetic"), "refusals name fields, never the values given");
+    }
+
+    @Test
+    void importWithPackDirGradesUnderThePolicyInForce() throws Exception {
+        Path force = Files.createDirectories(dir.resolve("force"));
+        CliTest.forceDirectory(force);
+        Path file = Files.writeString(dir.resolve("force.jsonl"),
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"K1\":\"yes\"}}\n", StandardCharsets.UTF_8);
+        Path desk = dir.resolve("desk");
+        Run imported = cli("import", file.toString(), "--data-dir", desk.toString(), "--pack-dir", force.toString());
+        assertEquals(0, imported.code(), imported.err());
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, new FileKeyProvider())) {
+            AssessmentSummary only = repo.submitted().get(0);
+            var grading = repo.revisions(only.id()).get(0).grading();
+            assertEquals("test-force-2026", grading.policyId());
+            assertEquals(RiskLevel.HIGH, grading.level());
+        }
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");

@@ -108,7 +108,15 @@ class PackRegistryTest {
             "id used by another pack|CLASH|$.sections[0].questions[0].id|already used by pack 'dash-2009'",
             "missing wording|NOWORDING|$.sections[0].questions[0].wording|missing",
             "supplements nothing|SUPP|$.supplements|no pack with id 'nothing'",
-            "grid without rows|GRID|$.sections[0].questions[0]|needs gridRows"})
+            "grid without rows|GRID|$.sections[0].questions[0]|needs gridRows",
+            "misspelt branch field|BRANCHTYPO|$.sections[0].questions[0].branchIfyes|unknown field (did you mean 'branchIfYes'?)",
+            "unknown pack field|PACKFIELD|$.licence|unknown field; allowed here: id, title",
+            "misspelt section field|SECTIONFIELD|$.sections[0].skipWhenNoChilden|did you mean 'skipWhenNoChildren'",
+            "misspelt wording field|WORDINGFIELD|$.sections[0].questions[0].wording.sorce|did you mean 'source'",
+            "skip flag not boolean|SKIPTEXT|$.sections[0].skipWhenNoChildren|must be true or false",
+            "trailing garbage|TRAILING|$|unexpected content after the end of the JSON value",
+            "extra closing brace|BRACE|$|unexpected content after the end of the JSON value",
+            "repeated key|DUPKEY|$.sections[0].questions[0].kind|duplicate key 'kind'"})
     void badPackIsRefusedNamingFileAndPathWhileOthersStillLoad(String name, String variant, String path, String problem)
             throws IOException {
         String json = switch (variant) {
@@ -121,6 +129,16 @@ class PackRegistryTest {
             case "NOWORDING" -> pack("bad", GOOD_Q.replace(",\"wording\":{\"status\":\"application\",\"source\":\"synthetic\"}", ""));
             case "SUPP" -> pack("bad", GOOD_Q).replace("\"supplements\":\"dash-2009\"", "\"supplements\":\"nothing\"");
             case "GRID" -> pack("bad", GOOD_Q.replace("yes_no", "fear_grid"));
+            case "BRANCHTYPO" -> pack("bad", GOOD_Q.replace("\"kind\"", "\"branchIfyes\":\"s-dash\",\"kind\""));
+            case "PACKFIELD" -> pack("bad", GOOD_Q).replace("\"language\"", "\"licence\":\"OGL\",\"language\"");
+            case "SECTIONFIELD" -> pack("bad", GOOD_Q).replace("\"title\":\"Force questions\"",
+                    "\"title\":\"Force questions\",\"skipWhenNoChilden\":true");
+            case "WORDINGFIELD" -> pack("bad", GOOD_Q.replace("\"source\":\"synthetic\"", "\"sorce\":\"synthetic\""));
+            case "SKIPTEXT" -> pack("bad", GOOD_Q).replace("\"title\":\"Force questions\"",
+                    "\"title\":\"Force questions\",\"skipWhenNoChildren\":\"yes\"");
+            case "TRAILING" -> pack("bad", GOOD_Q).strip() + " garbage";
+            case "BRACE" -> pack("bad", GOOD_Q).strip() + "}";
+            case "DUPKEY" -> pack("bad", GOOD_Q.replace("\"kind\":\"yes_no\"", "\"kind\":\"yes_no\",\"kind\":\"free_text\""));
             default -> variant;
         };
         Path file = write("bad.json", json);
@@ -134,5 +152,64 @@ class PackRegistryTest {
         assertTrue(r.find("dash-2009").isPresent());
         assertTrue(r.find("good-supp").isPresent());
         assertFalse(r.find("bad").isPresent());
+    }
+
+    /** A main pack (it supplements nothing) with one yes/no question. */
+    static String mainPack(String id, String questionsJson) {
+        return pack(id, questionsJson).replace("\"supplements\":\"dash-2009\",", "");
+    }
+
+    @Test
+    void crossReferencesResolveWhateverTheFileOrder() throws IOException {
+        // The supplement's file sorts before its main pack's, and the main pack branches to a pack in a later file.
+        write("a-supplement.json", pack("force-supp", GOOD_Q.replace("K1", "F2")).replace("\"supplements\":\"dash-2009\"",
+                "\"supplements\":\"force-main\""));
+        write("m-main.json", mainPack("force-main", GOOD_Q.replace("K1", "F1").replace("\"kind\"", "\"branchIfYes\":\"z-branch\",\"kind\"")));
+        write("z-branch.json", mainPack("z-branch", GOOD_Q.replace("K1", "F3")));
+        PackRegistry r = PackRegistry.load(dir);
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        assertEquals(List.of("force-main", "z-branch", "force-supp"),
+                r.assessmentPacks("force-main").stream().map(InstrumentPack::id).toList());
+    }
+
+    @Test
+    void secondFileWithTheSamePackIdIsRefusedNamingBothFiles() throws IOException {
+        Path first = write("a-kent.json", pack("kent-supp", GOOD_Q));
+        Path second = write("b-kent.json", pack("kent-supp", GOOD_Q.replace("K1", "K2")));
+        PackRegistry r = PackRegistry.load(dir);
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        PackValidationException p = r.problems().get(0);
+        assertEquals(second.toString(), p.origin());
+        assertEquals("$.id", p.jsonPath());
+        assertTrue(p.getMessage().contains(first.toString()), p.getMessage());
+        assertEquals("K1", r.require("kent-supp").questions().get(0).id(), "the first file's pack stays");
+    }
+
+    @Test
+    void packThatReliedOnARefusedPackIsRefusedToo() throws IOException {
+        write("a-supplement.json", pack("force-supp", GOOD_Q.replace("K1", "F2")).replace("\"supplements\":\"dash-2009\"",
+                "\"supplements\":\"force-main\""));
+        // The main pack reuses Q5, so it is refused; its supplement then has nothing to supplement.
+        write("m-main.json", mainPack("force-main", GOOD_Q.replace("K1", "Q5")));
+        PackRegistry r = PackRegistry.load(dir);
+        assertEquals(List.of("m-main.json", "a-supplement.json"),
+                r.problems().stream().map(p -> Path.of(p.origin()).getFileName().toString()).toList(), r.problems().toString());
+        assertEquals("$.supplements", r.problems().get(1).jsonPath());
+        assertFalse(r.find("force-main").isPresent());
+        assertFalse(r.find("force-supp").isPresent());
+    }
+
+    @Test
+    void extraCheckRefusesAnOverrideAndTheBuiltInPackStays() throws IOException {
+        Path file = write("s-dash.json", pack("s-dash", GOOD_Q.replace("K1", "S1")));
+        ForcePackCheck keepS2 = (pack, builtIn) -> {
+            if (builtIn != null && pack.question("S2").isEmpty()) {
+                throw new PackValidationException(pack.origin(), "$.sections", "lacks S2");
+            }
+        };
+        PackRegistry r = PackRegistry.load(dir, keepS2);
+        assertEquals(1, r.problems().size());
+        assertEquals(file.toString(), r.problems().get(0).origin());
+        assertEquals(11, r.require("s-dash").questions().size(), "the built-in s-dash is back");
     }
 }
