@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
         }
         Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + dir + " (" + e.getClass().getSimpleName()
                     + "). Check that it is writable, or choose another with -D" + DataDirectories.PROPERTY + ".", e);
@@ -119,6 +119,9 @@ public final class Database implements AutoCloseable {
                 }
             }
             c = DriverManager.getConnection(url(dir), credentials(password));
+            // H2 creates the file with the process umask (usually 644); tighten it once it exists.
+            OwnerOnly.file(file);
+            OwnerOnly.file(savePoint.file());
             return new Database(dir, c, savePoint);
         } catch (SQLException e) {
             closeQuietly(c);
