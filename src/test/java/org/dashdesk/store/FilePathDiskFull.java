@@ -32,6 +32,18 @@ public final class FilePathDiskFull extends FilePathWrapper {
         }
     }
 
+    /** For tests outside this package: the store in {@code dir} on this file system, with room to start with. */
+    public static H2AssessmentRepository openRepository(java.nio.file.Path dir, java.time.Clock clock) {
+        register();
+        FULL.set(false);
+        return new H2AssessmentRepository(Database.open(dir, new org.dashdesk.security.FileKeyProvider(), PREFIX), clock);
+    }
+
+    /** Fills ({@code true}) or frees ({@code false}) the disk. */
+    public static void diskFull(boolean full) {
+        FULL.set(full);
+    }
+
     static IOException noSpace() {
         REFUSED.incrementAndGet();
         return new IOException("No space left on device");
