@@ -8,11 +8,27 @@ public class StoreException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean restartNeeded;
+
     public StoreException(String message, Throwable cause) {
-        super(message, cause);
+        this(message, cause, false);
     }
 
     public StoreException(String message) {
-        super(message);
+        this(message, null, false);
+    }
+
+    /** @param restartNeeded the store has stopped using the file, so trying again cannot help until the app restarts */
+    public StoreException(String message, Throwable cause, boolean restartNeeded) {
+        super(message, cause);
+        this.restartNeeded = restartNeeded;
+    }
+
+    /**
+     * True when the store stopped using its file (it looked damaged, or was closed): saving again
+     * fails until the app is restarted. False for failures that may pass, such as a full disk.
+     */
+    public boolean restartNeeded() {
+        return restartNeeded;
     }
 }

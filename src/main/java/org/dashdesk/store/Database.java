@@ -41,9 +41,15 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** H2's prefix for the plain file system; tests put a fault-injecting one in its place. */
+    static final String DISK = "file:";
+
     private final Path directory;
     private final Path file;
-    private final Connection connection;
+    private final KeyProvider keys;
+    private final String fileSystem;
+    /** Replaced only when the store is reopened after the disk was full. */
+    private Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final UUID deviceId;
     private final int schemaVersion;
@@ -51,10 +57,14 @@ public final class Database implements AutoCloseable {
     private long generation;
     private boolean closed;
     private boolean stoppedAfterDamage;
+    /** Stopped because a write found the disk full; the next use opens the file again (decision 0013). */
+    private boolean waitingForSpace;
 
-    private Database(Path directory, Connection connection, SavePoint savePoint) throws SQLException {
+    private Database(Path directory, Connection connection, SavePoint savePoint, KeyProvider keys, String fileSystem) throws SQLException {
         this.directory = directory;
         this.file = directory.resolve(FILE_NAME);
+        this.keys = keys;
+        this.fileSystem = fileSystem;
         this.connection = connection;
         this.savePoint = savePoint;
         this.schemaVersion = Migrations.migrate(connection, file.toString());
@@ -70,6 +80,11 @@ public final class Database implements AutoCloseable {
      * @throws StoreException when the file cannot be opened; the file is left exactly as it was
      */
     public static Database open(Path directory, KeyProvider keys) {
+        return open(directory, keys, DISK);
+    }
+
+    /** As {@link #open(Path, KeyProvider)} on the H2 file system {@code fileSystem} (tests inject faults with it). */
+    static Database open(Path directory, KeyProvider keys, String fileSystem) {
         Path dir = directory.toAbsolutePath().normalize();
         if (dir.toString().contains(";")) {
             throw new StoreException("The data folder " + dir + " contains ';', which the database cannot use. "
@@ -77,11 +92,33 @@ public final class Database implements AutoCloseable {
         }
         Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.folder(dir);
         } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + dir + " (" + e.getClass().getSimpleName()
                     + "). Check that it is writable, or choose another with -D" + DataDirectories.PROPERTY + ".", e);
         }
+        SavePoint savePoint = new SavePoint(dir);
+        Connection c = null;
+        try {
+            c = connect(dir, keys, savePoint, fileSystem);
+            return new Database(dir, c, savePoint, keys, fileSystem);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw StoreErrors.onOpen(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Checks the file and connects to it for writing: the same checks on first open and on every
+     * reopen after a full disk, so a reopen can never overwrite what an open would have refused.
+     * A failure of the read-only probe is thrown as the {@link StoreException} it means; a failure
+     * of the read-write connection as the SQLException.
+     */
+    private static Connection connect(Path dir, KeyProvider keys, SavePoint savePoint, String fileSystem) throws SQLException {
+        Path file = dir.resolve(FILE_NAME);
         if (Files.exists(file) && (!Files.isRegularFile(file) || !Files.isReadable(file))) {
             throw new StoreException("The database " + file + " is not a readable file. Check its permissions; it has not been changed.");
         }
@@ -90,42 +127,36 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The database " + file + " is read-only, so answers could not be saved. Check its"
                     + " permissions or the drive it is on; it has not been changed.");
         }
+        boolean existed = Files.exists(file);
+        if (!existed && savePoint.read().orElse(0) > 0) {
+            throw new StoreException("The database " + file + " is missing, but this folder held one that DASH Desk saved"
+                    + " (" + savePoint.file().getFileName() + " is still there). Restore the file from a backup, or check that"
+                    + " the data folder is the right one. Nothing has been created in its place. To start again with an empty"
+                    + " database on purpose, delete " + savePoint.file() + ".");
+        }
         char[] key = keys.fileKey(file);
         char[] password = Arrays.copyOf(key, key.length + 1);
         // CIPHER=AES takes "filePassword userPassword"; the user password is empty because the
         // file key is what protects the data at rest.
         password[key.length] = ' ';
         Arrays.fill(key, '\0');
-        boolean existed = Files.exists(file);
-        SavePoint savePoint = new SavePoint(dir);
-        if (!existed && savePoint.read().orElse(0) > 0) {
-            Arrays.fill(password, '\0');
-            throw new StoreException("The database " + file + " is missing, but this folder held one that DASH Desk saved"
-                    + " (" + savePoint.file().getFileName() + " is still there). Restore the file from a backup, or check that"
-                    + " the data folder is the right one. Nothing has been created in its place. To start again with an empty"
-                    + " database on purpose, delete " + savePoint.file() + ".");
-        }
-        Connection c = null;
         try {
             if (existed) {
                 // H2 starts writing while it opens (recovery, new chunks) and only then may find the
                 // damage; a read-only open first means a damaged file or wrong key is reported untouched.
                 // The newer-version check happens here too, before anything can be written.
-                try (Connection probe = DriverManager.getConnection(url(dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
+                try (Connection probe = DriverManager.getConnection(url(fileSystem, dir) + ";ACCESS_MODE_DATA=r", credentials(password))) {
                     Migrations.refuseNewer(probe, file.toString());
                     refuseOlderThanSaved(probe, file, savePoint);
                 } catch (SQLException e) {
                     throw StoreErrors.onReadOnlyProbe(file, e);
                 }
             }
-            c = DriverManager.getConnection(url(dir), credentials(password));
-            return new Database(dir, c, savePoint);
-        } catch (SQLException e) {
-            closeQuietly(c);
-            throw StoreErrors.onOpen(file, e);
-        } catch (RuntimeException e) {
-            closeQuietly(c);
-            throw e;
+            Connection c = DriverManager.getConnection(url(fileSystem, dir), credentials(password));
+            // H2 creates the file with the process umask (usually 644); tighten it once it exists.
+            OwnerOnly.file(file);
+            OwnerOnly.file(savePoint.file());
+            return c;
         } finally {
             Arrays.fill(password, '\0');
         }
@@ -152,7 +183,11 @@ public final class Database implements AutoCloseable {
      * (decision 0012).
      */
     static String url(Path dir) {
-        return "jdbc:h2:file:" + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=" + CLOSE_COMPACT_MILLIS;
+        return url(DISK, dir);
+    }
+
+    private static String url(String fileSystem, Path dir) {
+        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=" + CLOSE_COMPACT_MILLIS;
     }
 
     public Path file() {
@@ -253,7 +288,7 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             if (!closed) {
-                if (!stoppedAfterDamage) {
+                if (!stoppedAfterDamage && !waitingForSpace) {
                     try {
                         forceToDiskAndMark();
                     } catch (SQLException e) {
@@ -271,30 +306,99 @@ public final class Database implements AutoCloseable {
     private void ensureOpen() {
         if (stoppedAfterDamage) {
             throw new StoreException("The database " + file + " was closed after it could not be read or written. Restart DASH Desk;"
-                    + " everything saved before is kept. If it happens again, keep a copy of the file and its key file and contact support.");
+                    + " everything saved before is kept. If it happens again, keep a copy of the file and its key file and contact support.",
+                    null, true);
         }
         if (closed) {
-            throw new StoreException("The database " + file + " has been closed. Restart DASH Desk.");
+            throw new StoreException("The database " + file + " has been closed. Restart DASH Desk.", null, true);
+        }
+        if (waitingForSpace) {
+            if (lock.getHoldCount() > 1) {
+                // Inside a transaction that began on the connection now gone: it cannot go on.
+                throw StoreErrors.diskFullInUse(file, null);
+            }
+            reopen();
         }
     }
 
     /**
-     * Reports a failure; if the file looks damaged or unwritable, stops using it at once. A normal
-     * close would compact, rewriting pages into the damaged file; SHUTDOWN IMMEDIATELY writes nothing.
+     * Opens the file again after a write found the disk full, through the same read-only probe and
+     * save-point check as {@link #open}: H2 drops a chunk it could not finish, as after a crash, and
+     * anything older than the last forced write is refused, never written over. While the disk is
+     * still full the store stays waiting; if the file now looks damaged it is stopped for good.
+     */
+    private void reopen() {
+        // Only a refusal by the key provider (a locked session, say) leaves the file untried;
+        // every other refusal comes from the checks and means the file is not safe to use.
+        boolean[] keyRefused = {false};
+        KeyProvider watched = f -> {
+            try {
+                return keys.fileKey(f);
+            } catch (RuntimeException e) {
+                keyRefused[0] = true;
+                throw e;
+            }
+        };
+        Connection fresh = null;
+        try {
+            fresh = connect(directory, watched, savePoint, fileSystem);
+            fresh.setAutoCommit(false);
+            long found = readGeneration(fresh);
+            fresh.commit();
+            connection = fresh;
+            generation = found;
+            waitingForSpace = false;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(fresh);
+            if (StoreErrors.diskFull(e)) {
+                throw StoreErrors.diskFullInUse(file, e);
+            }
+            if (keyRefused[0]) {
+                throw e instanceof StoreException se ? se : new StoreException(e.getMessage(), e);
+            }
+            stopForGood();
+            StoreException why = e instanceof SQLException sql ? StoreErrors.onOpen(file, sql)
+                    : e instanceof StoreException se ? se : new StoreException("The database " + file + " could not be opened again ("
+                            + e.getClass().getSimpleName() + "). Restart DASH Desk.", e);
+            throw new StoreException(why.getMessage(), why, true);
+        }
+    }
+
+    private void stopForGood() {
+        waitingForSpace = false;
+        stoppedAfterDamage = true;
+        closed = true;
+    }
+
+    /**
+     * Reports a failure. If the file looks damaged, stops using it for good. If the disk is full,
+     * stops using this connection and waits: H2 gives up on a store whose write failed, and the
+     * next use reopens the file, which succeeds once space has been freed. In both cases H2 is shut
+     * down without a normal close, which would compact, rewriting pages; SHUTDOWN IMMEDIATELY
+     * writes nothing.
      */
     private StoreException failed(SQLException e) {
         StoreException reported = StoreErrors.onUse(file, e);
-        if (StoreErrors.meansDamageOrDiskFull(e) && !closed) {
-            try (Statement s = connection.createStatement()) {
-                s.execute("SHUTDOWN IMMEDIATELY");
-            } catch (SQLException ignored) {
-                // Already closed by H2 itself, which is what we wanted.
-            }
-            closeQuietly(connection);
-            closed = true;
-            stoppedAfterDamage = true;
+        if (closed || waitingForSpace) {
+            return reported;
+        }
+        if (StoreErrors.diskFull(e)) {
+            shutDownImmediately();
+            waitingForSpace = true;
+        } else if (StoreErrors.meansDamage(e)) {
+            shutDownImmediately();
+            stopForGood();
         }
         return reported;
+    }
+
+    private void shutDownImmediately() {
+        try (Statement s = connection.createStatement()) {
+            s.execute("SHUTDOWN IMMEDIATELY");
+        } catch (SQLException ignored) {
+            // Already closed by H2 itself, which is what we wanted.
+        }
+        closeQuietly(connection);
     }
 
     private void rollbackQuietly() {

@@ -48,8 +48,10 @@ final class SavePoint {
     /** Replaces the mark atomically and forces it to disk, so a power cut leaves the old or the new one. */
     void write(long generation) throws IOException {
         Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        // A temporary file left by an earlier version may be 644; the rename carries its mode over.
+        OwnerOnly.file(temp);
+        try (FileChannel channel = FileChannel.open(temp, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), OwnerOnly.onCreate(temp))) {
             channel.write(StandardCharsets.US_ASCII.encode(Long.toString(generation) + "\n"));
             channel.force(true);
         }

@@ -56,22 +56,40 @@ final class StoreErrors {
 
     static StoreException onUse(Path file, SQLException e) {
         if (diskFull(e)) {
-            return new StoreException(diskFullMessage(file), e);
+            return diskFullInUse(file, e);
         }
-        return switch (e.getErrorCode()) {
-            case ErrorCode.DATABASE_IS_CLOSED -> new StoreException("The database " + file
-                    + " was closed after an earlier error. Restart DASH Desk; everything saved before is kept.", e);
-            case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
-                    ErrorCode.OUT_OF_MEMORY -> new StoreException("The database " + file + " could not be read or written (H2 error " + e.getErrorCode()
-                            + "). The last change was not saved; everything saved before is kept. Restart DASH Desk; if this"
-                            + " happens again, keep a copy of the file and contact support.", e);
-            default -> new StoreException("The database " + file + " refused a change (H2 error " + e.getErrorCode()
-                    + ", SQL state " + e.getSQLState() + "). The last change was not saved; everything saved before is kept.", e);
-        };
+        if (e.getErrorCode() == ErrorCode.DATABASE_IS_CLOSED) {
+            return new StoreException("The database " + file + " was closed after an earlier error. Restart DASH Desk; everything"
+                    + " saved before is kept.", e, true);
+        }
+        if (meansDamage(e)) {
+            // The store stops using the file after these (Database.failed), so the user must restart.
+            return new StoreException("The database " + file + " could not be read or written (H2 error " + e.getErrorCode()
+                    + "). The last change was not saved; everything saved before is kept. DASH Desk has stopped using the file"
+                    + " to protect it: restart DASH Desk; if this happens again, keep a copy of the file and contact support.", e, true);
+        }
+        return new StoreException("The database " + file + " refused a change (H2 error " + e.getErrorCode()
+                + ", SQL state " + e.getSQLState() + "). The last change was not saved; everything saved before is kept.", e);
     }
 
-    static boolean meansDamageOrDiskFull(SQLException e) {
-        return diskFull(e) || switch (e.getErrorCode()) {
+    /**
+     * A write found the disk full while the app was running. Not damage: the store reopens the file
+     * on the next save (decision 0013), so the message says to free space, not to restart, and is
+     * not marked as needing a restart.
+     */
+    static StoreException diskFullInUse(Path file, Throwable cause) {
+        return new StoreException("The database " + file + " cannot be written: the disk is full. The last change was not saved;"
+                + " everything saved before is kept. Free some space on the drive that holds " + file.getParent()
+                + " (delete or move large files you do not need, empty the bin); the next save opens the file again and"
+                + " succeeds once there is room.", cause);
+    }
+
+    /** Errors after which the file may be damaged, so the store stops using it (a full disk is not one). */
+    static boolean meansDamage(SQLException e) {
+        if (diskFull(e)) {
+            return false;
+        }
+        return switch (e.getErrorCode()) {
             case ErrorCode.FILE_CORRUPTED_1, ErrorCode.GENERAL_ERROR_1, ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2,
                     ErrorCode.FILE_ENCRYPTION_ERROR_1, ErrorCode.DATABASE_IS_CLOSED -> true;
             default -> false;
@@ -92,9 +110,11 @@ final class StoreErrors {
         return false;
     }
 
+    /** On open: nothing is running yet, so the way on is to free space and start again. */
     private static String diskFullMessage(Path file) {
-        return "The database " + file + " cannot be written: the disk is full. Free some space and try again;"
-                + " everything saved before this point is kept.";
+        return "The database " + file + " cannot be opened: the disk is full. Free some space on the drive that holds "
+                + file.getParent() + " and start DASH Desk again; everything saved before is kept, and the file has not been"
+                + " changed or deleted.";
     }
 
     static boolean diskFull(Throwable e) {

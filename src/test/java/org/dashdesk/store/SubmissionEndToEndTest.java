@@ -117,6 +117,30 @@ class SubmissionEndToEndTest {
         assertTrue(repo.audit(high).stream().anyMatch(a -> a.what().equals("submitted revision 1, graded high, draft → referred")));
     }
 
+    /**
+     * Submitting must survive a power cut, not only a crash: the service's submit has to end in a
+     * forced write, which is what raises the save point. Autosaves before it must not.
+     */
+    @Test
+    void submitForcesTheStoreToDisk() {
+        UUID id = draftWithYes(3);
+        long beforeSubmit = new SavePoint(dir).read().orElse(0);
+
+        service.submit(id, "1234", null);
+
+        assertEquals(beforeSubmit + 1, new SavePoint(dir).read().orElse(0), "submit ran no CHECKPOINT SYNC");
+        long inStore = repo.database().inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT setting_value FROM setting WHERE setting_key = ?")) {
+                p.setString(1, Database.GENERATION_SETTING);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return Long.parseLong(r.getString(1));
+                }
+            }
+        });
+        assertEquals(beforeSubmit + 1, inStore, "the save point names the generation the store holds");
+    }
+
     @Test
     void aReturnedAssessmentIsReopenedAndResubmittedAsRevisionTwoWithAReason() {
         UUID id = draftWithYes(3);

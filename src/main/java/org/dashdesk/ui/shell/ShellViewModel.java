@@ -338,6 +338,7 @@ public final class ShellViewModel {
      * The outbox is read now, not from the last snapshot, so a submission a moment ago counts.
      */
     public Optional<String> exitWarning() {
+        if (wizard.get() != null && wizard.get().autosaver().hasPending()) { return wizard.get().autosaver().exitWarning(); }
         AppServices s = services.get();
         if (s == null || s.sync() == null) {
             return Optional.empty();

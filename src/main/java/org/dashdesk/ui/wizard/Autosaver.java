@@ -8,12 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import java.util.Optional;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentRepository;
+import org.dashdesk.assessment.StoreException;
 import org.dashdesk.ui.common.BackgroundTask;
 import org.dashdesk.ui.common.TaskExecutor;
 
@@ -45,6 +50,8 @@ public final class Autosaver {
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper restartNeeded = new ReadOnlyBooleanWrapper();
     private boolean retryScheduled;
 
     public Autosaver(AssessmentRepository repository, TaskExecutor executor, UUID assessmentId, String actor, Clock clock) {
@@ -88,6 +95,7 @@ public final class Autosaver {
     }
 
     private void kick() {
+        unsaved.set(true);
         status.set("Saving…");
         executor.execute(BackgroundTask.run(this::flush).onSuccess(v -> saved()).onFailure(this::failed));
     }
@@ -146,17 +154,35 @@ public final class Autosaver {
         if (hasPending()) {
             return;
         }
+        unsaved.set(false);
+        restartNeeded.set(false);
         error.set(null);
         status.set("Saved " + LocalTime.now(clock).format(HH_MM_SS));
     }
 
+    /**
+     * The banner must agree with the store's own message (decision 0013). A full disk, or any
+     * failure that may pass, is retried: the store reopens its file once there is room, so the way
+     * on is to free space and keep the app open — what is not saved exists only on this screen,
+     * and on a full disk there is nowhere else to keep it. A store that stopped using its file
+     * cannot be retried; then the honest advice is to note what is on screen and restart.
+     */
     private void failed(Exception e) {
         String cause = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        error.set("Your latest answers are not saved yet (" + cause + "). They are still on screen and DASH Desk "
-                + "will keep trying every " + RETRY_AFTER.toSeconds() + " seconds. Do not close DASH Desk. If this "
-                + "continues, free some disk space or restart the laptop's storage, then press Retry now; "
-                + "call the service desk if it still fails.");
+        unsaved.set(hasPending());
         status.set("Not saved");
+        if (e instanceof StoreException se && se.restartNeeded()) {
+            restartNeeded.set(true);
+            error.set("Your latest answers could not be saved. " + cause + " Trying again will not help until DASH Desk"
+                    + " restarts. The answers you gave since the last \"Saved\" are only on this screen and will be lost when"
+                    + " DASH Desk closes: make a note of them first, then restart DASH Desk and enter them again.");
+            return;
+        }
+        restartNeeded.set(false);
+        error.set("Your latest answers are not saved yet. " + cause + " They are still on screen, and DASH Desk tries again"
+                + " every " + RETRY_AFTER.toSeconds() + " seconds; press Retry now to try at once. Do not close DASH Desk or"
+                + " sign out until it shows \"Saved\": until then those answers are only on this screen, and closing would"
+                + " lose them. Call the service desk if it keeps failing.");
         if (!retryScheduled) {
             retryScheduled = true;
             executor.schedule(RETRY_AFTER, () -> {
@@ -183,5 +209,34 @@ public final class Autosaver {
     /** What went wrong and what to do, or null while saving works. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /**
+     * True from the moment something is handed over until all of it is committed, and while a
+     * failed save waits for a retry. Changes on the FX thread, so the shell can bind to it.
+     */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    /** True after a failure that retrying cannot fix (the store stopped using its file): only a restart helps. */
+    public ReadOnlyBooleanProperty restartNeededProperty() {
+        return restartNeeded.getReadOnlyProperty();
+    }
+
+    /**
+     * What to tell the user who closes the app while answers are not saved, or empty when
+     * everything given has been committed. Reads the pending work itself, not the property, so a
+     * save still running counts.
+     */
+    public Optional<String> exitWarning() {
+        if (!hasPending()) {
+            return Optional.empty();
+        }
+        return Optional.of(restartNeeded.get()
+                ? "Some answers could not be saved and are only on this screen. If you close DASH Desk now they are lost:"
+                        + " make a note of them first."
+                : "Some answers are not saved yet and are only on this screen. If you close DASH Desk now they are lost;"
+                        + " stay open until it shows \"Saved\" (free some disk space if it says the disk is full).");
     }
 }

@@ -30,8 +30,9 @@ import org.dashdesk.assessment.PhoneIn;
 /**
  * The incident-and-people page: who the assessment is about, the incident, the history the
  * grading needs, and for a phone-in who recorded it for which officer. Choices are saved at once,
- * typed text when the user moves on; a value that cannot be read (a time, a number) is kept on
- * screen with a message naming the field and is not saved until it can be.
+ * typed text when the user moves on or stops typing for a moment ({@link WizardViewModel#typed()});
+ * a value that cannot be read (a time, a number) is kept on screen with a message naming the field
+ * and is not saved until it can be.
  */
 public final class IncidentDetailsViewModel {
 

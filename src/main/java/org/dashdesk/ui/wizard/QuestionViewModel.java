@@ -24,8 +24,8 @@ import org.dashdesk.instrument.Question;
 /**
  * One question on screen and the answer being given. A choice, a fear-grid tick or a date is
  * saved the moment it changes; typed text is saved when the user moves on (see
- * {@link WizardViewModel#commitPending()}), so the audit trail gets one entry per answer rather
- * than one per keystroke.
+ * {@link WizardViewModel#commitPending()}) or when typing pauses, so the audit trail gets one
+ * entry per pause rather than one per keystroke, and a crash loses at most the last moments.
  */
 public final class QuestionViewModel {
 
@@ -70,6 +70,8 @@ public final class QuestionViewModel {
         dirty = true;
         if (immediately) {
             owner.commit(this);
+        } else {
+            owner.typed();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.dashdesk.ui.wizard;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -59,6 +61,21 @@ public final class WizardViewModel {
 
     private final AssessmentService service;
     private final TaskExecutor executor;
+    private final Clock clock;
+
+    /**
+     * Typed text is saved this long after typing stops, as well as when focus moves: a narrative
+     * typed just before a crash or a flat battery must not wait for a focus change that never
+     * comes. Long enough that a word typed in bursts is one save and one audit entry, not one per
+     * keystroke.
+     */
+    static final Duration TYPING_PAUSE = Duration.ofMillis(1500);
+    /** A re-armed pause timer never waits less than this, so a burst cannot spin the timer. */
+    private static final Duration SHORTEST_WAIT = Duration.ofMillis(100);
+    private long keystrokes;
+    private long keystrokesWhenArmed;
+    private Instant lastKeystroke;
+    private boolean pauseTimerArmed;
     private final UUID assessmentId;
     private final String actor;
     private final boolean amendment;
@@ -105,6 +122,7 @@ public final class WizardViewModel {
                            Officer user, String actor, Clock clock) {
         this.service = service;
         this.executor = executor;
+        this.clock = clock;
         this.assessmentId = assessment.id();
         this.actor = actor;
         this.amendment = assessment.headRevisionId() != null;
@@ -205,7 +223,41 @@ public final class WizardViewModel {
     }
 
     void detailsEdited() {
-        // Typed text is saved when the user moves on; nothing to do per keystroke.
+        typed();
+    }
+
+    /**
+     * A keystroke in any text field: saved when the user moves on, or {@link #TYPING_PAUSE} after
+     * the last keystroke. One timer at a time, re-armed when it finds typing went on; the save
+     * itself goes through the autosaver, so the database is never written on the FX thread.
+     */
+    void typed() {
+        keystrokes++;
+        lastKeystroke = clock.instant();
+        if (!pauseTimerArmed) {
+            armPauseTimer(TYPING_PAUSE);
+        }
+    }
+
+    private void armPauseTimer(Duration wait) {
+        pauseTimerArmed = true;
+        keystrokesWhenArmed = keystrokes;
+        executor.schedule(wait, this::typingPaused);
+    }
+
+    private void typingPaused() {
+        pauseTimerArmed = false;
+        if (submitted.get() != null) {
+            return;
+        }
+        if (keystrokes != keystrokesWhenArmed) {
+            // Still typing: wait for the rest of the pause after the latest keystroke. A clock that
+            // does not move (tests) gives a whole pause, so the timer still ends once typing stops.
+            Duration left = TYPING_PAUSE.minus(Duration.between(lastKeystroke, clock.instant()));
+            armPauseTimer(left.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : left.compareTo(TYPING_PAUSE) > 0 ? TYPING_PAUSE : left);
+            return;
+        }
+        commitPending();
     }
 
     void commitDetails() {
@@ -229,6 +281,8 @@ public final class WizardViewModel {
         regrade();
         if (immediately) {
             saveJudgement();
+        } else {
+            typed();
         }
     }
 
@@ -249,6 +303,7 @@ public final class WizardViewModel {
         if (!immediately) {
             dirtyReferrals.add(vm);
             updateReview();
+            typed();
             return;
         }
         saveReferral(vm);
@@ -267,8 +322,8 @@ public final class WizardViewModel {
     }
 
     /**
-     * Saves everything typed but not yet saved. The view calls it whenever focus moves, and the
-     * wizard calls it before changing page or submitting.
+     * Saves everything typed but not yet saved. The view calls it whenever focus moves, the
+     * wizard before changing page or submitting, and the typing-pause timer when typing stops.
      */
     public void commitPending() {
         for (QuestionViewModel q : questionsById.values()) {

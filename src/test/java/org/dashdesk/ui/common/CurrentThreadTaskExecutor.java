@@ -8,6 +8,7 @@ import java.util.List;
 public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     private final List<Runnable> scheduled = new ArrayList<>();
+    private final List<Duration> delays = new ArrayList<>();
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
@@ -25,6 +26,12 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     @Override
     public void schedule(Duration delay, Runnable action) {
         scheduled.add(action);
+        delays.add(delay);
+    }
+
+    /** The delays of the actions waiting now, in the order they were scheduled. */
+    public List<Duration> scheduledDelays() {
+        return List.copyOf(delays);
     }
 
     public int scheduledCount() {
@@ -34,6 +41,7 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     public void runScheduled() {
         List<Runnable> now = new ArrayList<>(scheduled);
         scheduled.clear();
+        delays.clear();
         now.forEach(Runnable::run);
     }
 

@@ -169,6 +169,24 @@ class ShellViewModelTest {
     }
 
     @Test
+    void closingWithAnswersNotYetSavedIsWarnedAboutEvenWithoutASyncServer() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        vm.startNew(Channel.AT_SCENE);
+        var wizard = vm.wizardProperty().get();
+        wizard.question("Q1").orElseThrow().choiceProperty().set(org.dashdesk.grading.Choice.YES);
+        assertEquals(Optional.empty(), vm.exitWarning(), "everything given is saved");
+
+        // The store stops under the open wizard, so the next answer cannot be saved.
+        vm.servicesProperty().get().closer().close();
+        wizard.question("Q2").orElseThrow().choiceProperty().set(org.dashdesk.grading.Choice.YES);
+
+        assertTrue(wizard.autosaver().unsavedProperty().get());
+        String warning = vm.exitWarning().orElseThrow(() -> new AssertionError("no warning with an answer unsaved"));
+        assertTrue(warning.contains("not") && warning.contains("saved") && warning.contains("lost"), warning);
+    }
+
+    @Test
     void statusAndExitWordsAreExact() {
         Instant now = Instant.parse("2026-11-23T10:50:00Z");
         UUID a = UUID.randomUUID();
