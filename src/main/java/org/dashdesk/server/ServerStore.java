@@ -19,9 +19,6 @@ import java.util.UUID;
 
 import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentState;
-import org.dashdesk.assessment.IllegalTransitionException;
-import org.dashdesk.assessment.Lifecycle;
-import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.assessment.StoreException;
 import org.dashdesk.protocol.Change;
@@ -394,59 +391,6 @@ final class ServerStore implements AutoCloseable {
             ins.setString(5, clip(what, 500));
             ins.executeUpdate();
         }
-    }
-
-    /**
-     * Applies a supervisor's decision and logs it for the owner's next pull.
-     *
-     * @return empty when the assessment is unknown
-     * @throws IllegalTransitionException when the lifecycle does not allow it
-     */
-    Optional<Change> applyEvent(UUID assessmentId, LifecycleEvent event, String actor, String note, Instant now) {
-        return inTransaction(c -> {
-            String state;
-            String owner;
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT state, owner_collar FROM srv_assessment WHERE assessment_id = ? FOR UPDATE")) {
-                q.setObject(1, assessmentId);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    state = rs.getString(1);
-                    owner = rs.getString(2);
-                }
-            }
-            AssessmentState next = Lifecycle.next(AssessmentState.valueOf(state), event);
-            Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-            try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE srv_assessment SET state = ?, updated_at = ? WHERE assessment_id = ?")) {
-                up.setString(1, next.name());
-                up.setObject(2, offset(at));
-                up.setObject(3, assessmentId);
-                up.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ins.setObject(1, assessmentId);
-                ins.setString(2, owner);
-                ins.setString(3, event.name());
-                ins.setString(4, next.name());
-                ins.setString(5, actor);
-                ins.setString(6, note);
-                ins.setObject(7, offset(at));
-                ins.executeUpdate();
-                Change change;
-                try (ResultSet keys = ins.getGeneratedKeys()) {
-                    keys.next();
-                    change = new Change(keys.getLong(1), assessmentId, event.name(), next.name(), actor, note, at);
-                }
-                audit(c, assessmentId, at, actor, Principal.SUPERVISOR, event.name().toLowerCase(java.util.Locale.ROOT)
-                        + " through the events endpoint (" + state + " -> " + next.name() + ")");
-                return Optional.of(change);
-            }
-        });
     }
 
     /** Changes after {@code since}, oldest first: all for a supervisor or CRU, the owner's own otherwise. */

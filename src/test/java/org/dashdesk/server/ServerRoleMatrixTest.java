@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint × every role, on the real server: allowed roles get 2xx, every other role 403. */
@@ -151,8 +152,6 @@ class ServerRoleMatrixTest {
         POST_USER(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("POST", Protocol.USERS, "{\"username\":\"new"
                 + SEQ.incrementAndGet() + "\",\"displayName\":\"Synthetic New\",\"collarNumber\":\"9" + SEQ.incrementAndGet()
                 + "\",\"roles\":[\"officer\"],\"team\":\"North\",\"password\":\"another synthetic phrase\"}", t)),
-        POST_LEGACY_EVENT(EnumSet.of(Role.SUPERVISOR), (f, role, t) -> call("POST", Protocol.eventsPath(f.standard().assessmentId()),
-                "{\"event\":\"RETURN\",\"note\":\"legacy\"}", t)),
         DELETE_SESSION(EnumSet.allOf(Role.class), (f, role, t) -> call("DELETE", Protocol.CURRENT_SESSION, null,
                 signIn(role.name().toLowerCase() + "1")));
 
@@ -198,6 +197,39 @@ class ServerRoleMatrixTest {
             return;
         }
         assertEquals(401, endpoint.request.send(f, Role.OFFICER, "not-a-token").statusCode());
+    }
+
+    static boolean inSignOffQueue(Revision r, String token) throws Exception {
+        HttpResponse<String> queue = call("GET", Protocol.SIGN_OFF_QUEUE, null, token);
+        assertEquals(200, queue.statusCode(), queue.body());
+        for (JsonNode item : json(queue)) {
+            if (item.get("assessmentId").asText().equals(r.assessmentId().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest(name = "retired events endpoint as {0}")
+    @EnumSource(Role.class)
+    void theRetiredEventsEndpointIsGoneForEveryRoleAndMovesNothing(Role role) throws Exception {
+        Fixture f = Fixture.create();
+        for (String event : List.of("SIGN_OFF", "RETURN", "RAISE")) {
+            HttpResponse<String> r = call("POST", Protocol.eventsPath(f.standard().assessmentId()),
+                    "{\"event\":\"" + event + "\",\"note\":\"legacy\"}", TOKEN.get(role));
+            assertEquals(410, r.statusCode(), role + " " + event + ": " + r.body());
+            assertEquals("gone", json(r).get("error").asText());
+            String reason = json(r).get("reason").asText();
+            assertTrue(reason.contains("/approval") && reason.contains("/return") && reason.contains("/raise"), reason);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(Protocol.JSON));
+        }
+        assertTrue(inSignOffQueue(f.standard(), TOKEN.get(Role.SUPERVISOR)), "still awaiting sign-off");
+        HttpResponse<String> changes = call("GET", Protocol.CHANGES + "?since=0", null, TOKEN.get(Role.SUPERVISOR));
+        for (JsonNode c : json(changes).get("changes")) {
+            assertTrue(!c.get("assessmentId").asText().equals(f.standard().assessmentId().toString()), "no change logged: " + c);
+        }
+        assertEquals(401, call("POST", Protocol.eventsPath(f.standard().assessmentId()), "{\"event\":\"SIGN_OFF\"}", "not-a-token")
+                .statusCode(), "like every other endpoint, it needs a token first");
     }
 
     static Stream<Endpoint> endpoints() {
