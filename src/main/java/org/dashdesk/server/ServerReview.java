@@ -128,6 +128,17 @@ final class ServerReview {
         }
     }
 
+    /**
+     * A supervisor never decides on their own assessment — not approve, return nor raise — or the
+     * review would be their own judgement checked by themselves. Another supervisor of the team
+     * decides, or, for a team's only supervisor, a covering one (decision 0113).
+     */
+    private static void requireNotOwn(Principal who, Row r, String what) {
+        if (who.collar() != null && !who.collar().isBlank() && r.owner().equals(who.collar())) {
+            throw Refusal.conflict("a supervisor cannot " + what + " their own assessment; another supervisor must");
+        }
+    }
+
     private static String role(Role r) {
         return Principal.roleName(r);
     }
@@ -259,9 +270,7 @@ final class ServerReview {
 
     private static void mayApprove(Connection c, Principal who, Row r, UUID revisionId) throws SQLException {
         requireTeam(c, who, r);
-        if (r.owner().equals(who.collar())) {
-            throw Refusal.conflict("a supervisor cannot sign off their own assessment; another supervisor must");
-        }
+        requireNotOwn(who, r, "sign off");
         requireHead(r, revisionId);
         if (r.state() != AssessmentState.AWAITING_SIGN_OFF) {
             throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT)
@@ -304,6 +313,7 @@ final class ServerReview {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
+            requireNotOwn(who, r, "return");
             requireHead(r, revisionId);
             requireMove(r, LifecycleEvent.RETURN);
             Change change = decide(c, who, r, LifecycleEvent.RETURN, "returned with " + comments.size() + " comment"
@@ -331,6 +341,7 @@ final class ServerReview {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
+            requireNotOwn(who, r, "raise the grading of");
             requireHead(r, revisionId);
             if (r.level() != null && level.compareTo(r.level()) <= 0) {
                 throw Refusal.invalid("level", "a raise must be above the current level " + r.level());

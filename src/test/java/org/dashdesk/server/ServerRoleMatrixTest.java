@@ -57,7 +57,15 @@ class ServerRoleMatrixTest {
             server.addUser(new UserAccount(name, "Synthetic " + r, COLLAR.get(r), Set.of(r), "North"), PASSWORD.toCharArray());
             TOKEN.put(r, signIn(name));
         }
+        // A second supervisor of North who also does officer work: their own cases are decided by supervisor1.
+        server.addUser(new UserAccount(SERGEANT, "Synthetic Sergeant", SERGEANT_COLLAR, Set.of(Role.OFFICER, Role.SUPERVISOR), "North"),
+                PASSWORD.toCharArray());
+        sergeantToken = signIn(SERGEANT);
     }
+
+    static final String SERGEANT = "sergeant1";
+    static final String SERGEANT_COLLAR = "5600";
+    static String sergeantToken;
 
     @AfterAll
     static void stop() {
@@ -199,6 +207,25 @@ class ServerRoleMatrixTest {
         assertEquals(401, endpoint.request.send(f, Role.OFFICER, "not-a-token").statusCode());
     }
 
+    /** The three decisions a supervisor makes on a revision, each with a body the server accepts. */
+    enum Decision {
+        APPROVAL("/approval", "{\"password\":\"" + PASSWORD + "\"}"),
+        RETURN("/return", "{\"comments\":[{\"questionId\":\"Q3\",\"comment\":\"Synthetic comment\"}]}"),
+        RAISE("/raise", "{\"level\":\"MEDIUM\",\"rationale\":\"Synthetic rationale\"}");
+
+        final String suffix;
+        final String body;
+
+        Decision(String suffix, String body) {
+            this.suffix = suffix;
+            this.body = body;
+        }
+
+        HttpResponse<String> on(Revision r, String token) throws Exception {
+            return call("POST", Protocol.revisionPath(r.assessmentId(), r.revisionId()) + suffix, body, token);
+        }
+    }
+
     static boolean inSignOffQueue(Revision r, String token) throws Exception {
         HttpResponse<String> queue = call("GET", Protocol.SIGN_OFF_QUEUE, null, token);
         assertEquals(200, queue.statusCode(), queue.body());
@@ -208,6 +235,21 @@ class ServerRoleMatrixTest {
             }
         }
         return false;
+    }
+
+    @ParameterizedTest(name = "{0} of one''s own assessment")
+    @EnumSource(Decision.class)
+    void noSupervisorDecidesOnTheirOwnAssessmentAnotherOfTheTeamDoes(Decision decision) throws Exception {
+        Revision own = revision(2, SERGEANT_COLLAR);
+        assertEquals(201, put(own, sergeantToken).statusCode());
+        HttpResponse<String> refused = decision.on(own, sergeantToken);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("conflict", json(refused).get("error").asText());
+        assertTrue(json(refused).get("reason").asText().contains("their own assessment"), refused.body());
+        assertTrue(inSignOffQueue(own, TOKEN.get(Role.SUPERVISOR)), "refused: the case is untouched and still waiting");
+
+        HttpResponse<String> other = decision.on(own, TOKEN.get(Role.SUPERVISOR));
+        assertEquals(200, other.statusCode(), other.body());
     }
 
     @ParameterizedTest(name = "retired events endpoint as {0}")
