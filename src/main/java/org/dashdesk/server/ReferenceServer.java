@@ -168,15 +168,19 @@ public final class ReferenceServer implements AutoCloseable {
         return URI.create((tls ? "https" : "http") + "://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
-    /** Issues a development bearer token for a collar number; only the token's hash is stored. */
+    /** Issues a development bearer token for a collar number, valid 12 hours; only the token's hash is stored. */
     public String issueToken(String collar, String role) {
-        return store.issueToken(collar, role, clock.instant());
+        return issueToken(collar, role, "");
     }
 
     /** Issues a development token in a team (for a supervisor's or officer's team-scoped queues). */
     public String issueToken(String collar, String role, String team) {
+        return issueToken(collar, role, team, ServerTokens.DEFAULT_VALIDITY);
+    }
+
+    public String issueToken(String collar, String role, String team, java.time.Duration validity) {
         Principal.role(role);
-        return store.issueToken(collar, role, team, clock.instant());
+        return store.issueToken(collar, role, team, clock.instant(), validity);
     }
 
     /**

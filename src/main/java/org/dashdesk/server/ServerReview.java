@@ -139,6 +139,17 @@ final class ServerReview {
         }
     }
 
+    /**
+     * Decisions are signed by a person: a development token from {@code server token} names only
+     * a collar number, with no account or password behind it, so it may not make them.
+     */
+    private static void requireUserAccount(Principal who, String what) {
+        if (who.username() == null) {
+            throw Refusal.forbidden("a development token cannot " + what + ": a supervisor's decision is signed by"
+                    + " a user account; sign in with a username and password");
+        }
+    }
+
     private static String role(Role r) {
         return Principal.roleName(r);
     }
@@ -298,6 +309,7 @@ final class ServerReview {
 
     Change returnToOfficer(Principal who, UUID assessmentId, UUID revisionId, List<QuestionComment> comments, Instant now) {
         requireRole(who, Role.SUPERVISOR, "return an assessment");
+        requireUserAccount(who, "return an assessment");
         if (comments == null || comments.isEmpty()) {
             throw Refusal.invalid("comments", "at least one comment is needed to return an assessment");
         }
@@ -326,6 +338,7 @@ final class ServerReview {
 
     Change raise(Principal who, UUID assessmentId, UUID revisionId, String levelName, String rationale, Instant now) {
         requireRole(who, Role.SUPERVISOR, "raise a grading");
+        requireUserAccount(who, "raise a grading");
         RiskLevel level;
         try {
             level = RiskLevel.valueOf(levelName == null ? "" : levelName.strip().toUpperCase(Locale.ROOT));

@@ -438,7 +438,9 @@ final class ServerStore implements AutoCloseable {
                         return Optional.<Principal>empty();
                     }
                     Instant expires = instant(rs, 4);
-                    if (expires != null && !now.isBefore(expires)) {
+                    // No expiry: a development token issued before tokens expired (decision 0071). Refused,
+                    // so no standing credential survives the upgrade; the operator issues a new one.
+                    if (expires == null || !now.isBefore(expires)) {
                         return Optional.<Principal>empty();
                     }
                     String username = rs.getString(5);
@@ -455,21 +457,25 @@ final class ServerStore implements AutoCloseable {
         });
     }
 
-    /** Issues a new random development token and stores only its hash; the token itself is shown once. */
-    String issueToken(String collar, String role, Instant now) {
-        return issueToken(collar, role, "", now);
-    }
-
-    String issueToken(String collar, String role, String team, Instant now) {
+    /**
+     * Issues a new random development token and stores only its hash; the token itself is shown
+     * once. It expires like a signed-in user's, so a token pasted into a script or a ticket stops
+     * working on its own.
+     */
+    String issueToken(String collar, String role, String team, Instant now, java.time.Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("a token's validity must be positive");
+        }
         String token = newToken();
         inTransaction(c -> {
             try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO srv_token (token_hash, collar, role, team, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO srv_token (token_hash, collar, role, team, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, tokenHash(token));
                 ins.setString(2, collar);
                 ins.setString(3, role);
                 ins.setString(4, team == null ? "" : team);
                 ins.setObject(5, offset(now));
+                ins.setObject(6, offset(now.plus(validity)));
                 return ins.executeUpdate();
             }
         });

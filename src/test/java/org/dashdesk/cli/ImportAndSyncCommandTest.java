@@ -93,6 +93,20 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void aDevelopmentTokenIsIssuedForOneHourToAWeekOnly() {
+        Path serverDir = dir.resolve("server");
+        for (String hours : List.of("0", "169", "-3")) {
+            Run r = cli("server", "token", "--data-dir", serverDir.toString(), "--collar", "1234", "--valid-hours", hours);
+            assertEquals(2, r.code(), hours);
+            assertTrue(r.err().contains("--valid-hours must be between 1 and 168"), r.err());
+            assertEquals("", r.out(), "no token printed");
+        }
+        Run week = cli("server", "token", "--data-dir", serverDir.toString(), "--collar", "1234", "--valid-hours", "168");
+        assertEquals(0, week.code(), week.err());
+        assertFalse(week.out().isBlank());
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");

@@ -252,6 +252,18 @@ class ServerRoleMatrixTest {
         assertEquals(200, other.statusCode(), other.body());
     }
 
+    @ParameterizedTest(name = "{0} with a development token")
+    @EnumSource(Decision.class)
+    void aDevelopmentTokenCannotMakeASupervisorsDecision(Decision decision) throws Exception {
+        String devToken = server.issueToken("5699", "supervisor", "North");
+        Fixture f = Fixture.create();
+        assertTrue(inSignOffQueue(f.standard(), devToken), "the token works for reading the queue");
+        HttpResponse<String> refused = decision.on(f.standard(), devToken);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(json(refused).get("reason").asText().contains("user account"), refused.body());
+        assertTrue(inSignOffQueue(f.standard(), TOKEN.get(Role.SUPERVISOR)), "nothing was decided");
+    }
+
     @ParameterizedTest(name = "retired events endpoint as {0}")
     @EnumSource(Role.class)
     void theRetiredEventsEndpointIsGoneForEveryRoleAndMovesNothing(Role role) throws Exception {
