@@ -9,15 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.security.KeyProvider;
 import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.SignInException;
 
 /**
- * How a headless command opens the local store: through the per-user keyring when the data folder
- * has one ({@code --username U}, password from {@code --password-file F} or the first line of
- * standard input — never on the command line), otherwise through the foundation's key file.
+ * How a headless command opens the local store: through the per-user keyring ({@code --username U},
+ * password from {@code --password-file F} or the first line of standard input — never on the
+ * command line). A folder with no one enrolled is refused: the command never creates a plain key
+ * file, and a laptop is set up (first user enrolled) in the app.
  */
 final class LocalSignIn {
 
@@ -32,15 +32,21 @@ final class LocalSignIn {
     }
 
     /**
-     * @throws IllegalArgumentException when the folder needs a user and none was given, or the
-     *                                  password file cannot be read
+     * @throws IllegalArgumentException when no one is enrolled in the folder, no user was given, or
+     *                                  the password file cannot be read
      * @throws SignInException          when the keyring refuses the password
      */
     static LocalSignIn open(Path dataDir, String username, String passwordFile, InputStream in) throws IOException {
         SessionManager sessions = SessionManager.open(dataDir);
         if (!sessions.hasEnrolledUsers()) {
-            char[] pw = username == null ? null : readPassword(passwordFile, in);
-            return new LocalSignIn(new FileKeyProvider(), username, pw);
+            // The per-user keyring replaced the foundation's plain key file (decision 0050): opening
+            // through FileKeyProvider here would create a new dashdesk.key beside a new store, or keep
+            // an old one in use. Setting up the laptop enrols the first user and moves an old key in.
+            throw new IllegalArgumentException(sessions.willMigrateKeyFile()
+                    ? "no one is set up on this laptop yet and " + dataDir + " still has the old key file: start DASH Desk"
+                            + " and set up the laptop (it moves that key into the per-user keyring), then give --username U"
+                    : "no one is set up on this laptop yet (" + dataDir + " has no keyring): start DASH Desk and set up the"
+                            + " laptop first, then give --username U (password on standard input or --password-file F)");
         }
         if (username == null) {
             throw new IllegalArgumentException("this data folder is protected by user accounts: give --username U"

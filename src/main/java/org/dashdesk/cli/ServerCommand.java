@@ -44,7 +44,8 @@ final class ServerCommand implements Command {
                 + " [--dev-insecure-http]   run the reference sync server;"
                 + " server user add --data-dir DIR --username U --collar C --roles officer,supervisor --team T"
                 + " [--display-name N] [--password-file F]   add a user (password on standard input or in the file);"
-                + " server token --data-dir DIR --collar N [--role officer|supervisor] [--team T]   issue a development token";
+                + " server token --data-dir DIR --collar N [--role officer|supervisor] [--team T] [--valid-hours 12]"
+                + "   issue a development token (expires; cannot approve, return or raise)";
     }
 
     @Override
@@ -67,14 +68,16 @@ final class ServerCommand implements Command {
     }
 
     private int token(List<String> args, PrintStream out) throws IOException {
-        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role", "--team");
+        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role", "--team",
+                "--valid-hours");
         Options o = Options.parse(args, valued, Set.of());
         String role = o.get("--role") == null ? "officer" : o.get("--role");
         if (!role.equals("officer") && !role.equals("supervisor")) {
             throw new IllegalArgumentException("--role must be officer or supervisor");
         }
         ServerConfig config = config(o, false);
-        out.println(ServerTokens.issue(config, o.require("--collar"), role, o.get("--team")));
+        Duration validity = Duration.ofHours(o.integer("--valid-hours", (int) ServerTokens.DEFAULT_VALIDITY.toHours()));
+        out.println(ServerTokens.issue(config, o.require("--collar"), role, o.get("--team"), validity));
         return 0;
     }
 

@@ -8,12 +8,15 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import org.dashdesk.security.SecurityPolicy;
 
 /**
  * The settings in force for this installation, merged from the IT file and the user's file.
@@ -113,9 +116,34 @@ public final class AppConfig {
         return userFilePresent;
     }
 
-    /** True when IT locked every setting: nothing is left for a user to set. */
+    /** True when IT locked every first-run setting: nothing is left for a user to set at first run. */
     public boolean everythingLocked() {
-        return settings.values().stream().allMatch(Setting::locked);
+        return settings.values().stream().filter(s -> s.key().firstRun()).allMatch(Setting::locked);
+    }
+
+    /**
+     * {@code base} with the idle lock and lockout numbers this installation sets
+     * ({@code security.idle.minutes}, {@code security.lockout.failures},
+     * {@code security.lockout.minutes}); a key not set, or set badly (reported in
+     * {@link #problems()}), keeps {@code base}'s value.
+     */
+    public SecurityPolicy securityPolicy(SecurityPolicy base) {
+        SecurityPolicy p = base;
+        Optional<Integer> idle = number(ConfigKey.SECURITY_IDLE_MINUTES);
+        if (idle.isPresent()) {
+            p = p.withIdleTimeout(Duration.ofMinutes(idle.get()));
+        }
+        Optional<Integer> failures = number(ConfigKey.SECURITY_LOCKOUT_FAILURES);
+        Optional<Integer> minutes = number(ConfigKey.SECURITY_LOCKOUT_MINUTES);
+        if (failures.isPresent() || minutes.isPresent()) {
+            p = p.withLockout(failures.orElse(p.maxFailures()), minutes.map(Duration::ofMinutes).orElse(p.lockoutPeriod()));
+        }
+        return p;
+    }
+
+    /** A value the file reader already checked against {@link SettingRules}, so it parses. */
+    private Optional<Integer> number(ConfigKey key) {
+        return value(key).map(String::strip).map(Integer::valueOf);
     }
 
     /** What was wrong in the files (empty when nothing): each names the file and line or key. */

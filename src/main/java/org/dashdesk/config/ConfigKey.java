@@ -13,16 +13,37 @@ public enum ConfigKey {
     /** Directory with the force's own question packs. */
     PACK_DIRECTORY("packs.directory"),
     /** Where the encrypted store lives, when not in the default data directory. */
-    DATA_DIRECTORY("data.directory");
+    DATA_DIRECTORY("data.directory"),
+    /** Minutes without input after which the window locks and needs the password again. */
+    SECURITY_IDLE_MINUTES("security.idle.minutes", false),
+    /** Consecutive wrong passwords that lock an account on this laptop. */
+    SECURITY_LOCKOUT_FAILURES("security.lockout.failures", false),
+    /** Minutes a locked account refuses every password, even the right one. */
+    SECURITY_LOCKOUT_MINUTES("security.lockout.minutes", false);
 
     private final String key;
+    private final boolean firstRun;
 
     ConfigKey(String key) {
+        this(key, true);
+    }
+
+    ConfigKey(String key, boolean firstRun) {
         this.key = key;
+        this.firstRun = firstRun;
     }
 
     public String key() {
         return key;
+    }
+
+    /**
+     * True for what the first-run setup asks (server, certificate, packs, data folder). The
+     * security numbers are IT's to deploy, not asked at first run, so they do not count when
+     * deciding whether IT left anything for the user to set.
+     */
+    public boolean firstRun() {
+        return firstRun;
     }
 
     public static Optional<ConfigKey> byKey(String key) {

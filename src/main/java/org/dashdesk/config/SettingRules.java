@@ -20,7 +20,33 @@ public final class SettingRules {
         return switch (key) {
             case CENTRAL_ENDPOINT -> checkEndpoint(value.strip());
             case CENTRAL_CERTIFICATE, PACK_DIRECTORY, DATA_DIRECTORY -> checkPath(value.strip());
+            case SECURITY_IDLE_MINUTES -> checkWholeNumber(value.strip(), IDLE_MINUTES_MIN, IDLE_MINUTES_MAX, "minutes");
+            case SECURITY_LOCKOUT_FAILURES -> checkWholeNumber(value.strip(), LOCKOUT_FAILURES_MIN, LOCKOUT_FAILURES_MAX,
+                    "wrong passwords");
+            case SECURITY_LOCKOUT_MINUTES -> checkWholeNumber(value.strip(), LOCKOUT_MINUTES_MIN, LOCKOUT_MINUTES_MAX, "minutes");
         };
+    }
+
+    // Bounds keep a deployment inside what still protects a laptop left open or guessed at: a
+    // window may not stay unlocked for more than four hours idle, nor an account allow endless guesses.
+    public static final int IDLE_MINUTES_MIN = 1;
+    public static final int IDLE_MINUTES_MAX = 240;
+    public static final int LOCKOUT_FAILURES_MIN = 3;
+    public static final int LOCKOUT_FAILURES_MAX = 20;
+    public static final int LOCKOUT_MINUTES_MIN = 1;
+    public static final int LOCKOUT_MINUTES_MAX = 1440;
+
+    private static String checkWholeNumber(String value, int min, int max, String unit) {
+        int n;
+        try {
+            n = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            return "must be a whole number of " + unit + " from " + min + " to " + max + ", not '" + value + "'";
+        }
+        if (n < min || n > max) {
+            return "must be from " + min + " to " + max + " " + unit + ", not " + n;
+        }
+        return null;
     }
 
     private static String checkEndpoint(String value) {

@@ -34,6 +34,10 @@ public final class Protocol {
         return BASE + "/actions/" + actionId;
     }
 
+    /**
+     * The retired {@code POST …/events} address (decision 0071): the server answers 410 Gone with
+     * the review endpoints to use. Named here only so an old client's request can be recognised.
+     */
     public static String eventsPath(UUID assessmentId) {
         return BASE + "/assessments/" + assessmentId + "/events";
     }

@@ -33,15 +33,11 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentState;
-import org.dashdesk.assessment.IllegalTransitionException;
 import org.dashdesk.assessment.Lifecycle;
-import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.StoreException;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.protocol.Change;
-import org.dashdesk.protocol.EventRequest;
 import org.dashdesk.protocol.Health;
 import org.dashdesk.protocol.Problem;
 import org.dashdesk.protocol.Protocol;
@@ -175,15 +171,19 @@ public final class ReferenceServer implements AutoCloseable {
         return URI.create((tls ? "https" : "http") + "://" + http.getAddress().getAddress().getHostAddress() + ":" + port());
     }
 
-    /** Issues a development bearer token for a collar number; only the token's hash is stored. */
+    /** Issues a development bearer token for a collar number, valid 12 hours; only the token's hash is stored. */
     public String issueToken(String collar, String role) {
-        return store.issueToken(collar, role, clock.instant());
+        return issueToken(collar, role, "");
     }
 
     /** Issues a development token in a team (for a supervisor's or officer's team-scoped queues). */
     public String issueToken(String collar, String role, String team) {
+        return issueToken(collar, role, team, ServerTokens.DEFAULT_VALIDITY);
+    }
+
+    public String issueToken(String collar, String role, String team, java.time.Duration validity) {
         Principal.role(role);
-        return store.issueToken(collar, role, team, clock.instant());
+        return store.issueToken(collar, role, team, clock.instant(), validity);
     }
 
     /**
@@ -267,13 +267,12 @@ public final class ReferenceServer implements AutoCloseable {
             putRevision(ex, who.get(), uuid(m.group(1)), uuid(m.group(2)));
             return;
         }
-        m = EVENTS.matcher(path);
-        if (m.matches()) {
-            if (!method.equals("POST")) {
-                send(ex, 405, Problem.of("method_not_allowed", "use POST"));
-                return;
-            }
-            postEvent(ex, who.get(), uuid(m.group(1)));
+        if (EVENTS.matcher(path).matches()) {
+            // Retired (decision 0071): it moved cases with no team, owner, head or signature checks.
+            // 410 rather than 404 so an old client, or whoever reads its log, learns what to use instead.
+            send(ex, 410, Problem.of("gone", "the events endpoint is retired; supervisors decide through"
+                    + " POST /api/v1/assessments/{a}/revisions/{r}/approval (with the supervisor's password), /return"
+                    + " (with comments) or /raise (with a rationale)"));
             return;
         }
         if (path.equals(Protocol.CHANGES)) {
@@ -338,43 +337,6 @@ public final class ReferenceServer implements AutoCloseable {
         } else if (outcome instanceof PutOutcome.Invalid i) {
             send(ex, 422, new Problem("invalid", i.reason(), i.field(), null));
         }
-    }
-
-    private void postEvent(HttpExchange ex, Principal who, UUID assessmentId) throws IOException {
-        if (!who.supervisor()) {
-            send(ex, 403, Problem.of("forbidden", "only a supervisor may sign off, return or raise an assessment"));
-            return;
-        }
-        EventRequest request;
-        try {
-            request = JSON.readValue(readBody(ex), EventRequest.class);
-        } catch (IOException e) {
-            send(ex, 422, new Problem("invalid", "malformed JSON", "$", null));
-            return;
-        }
-        LifecycleEvent event;
-        try {
-            event = LifecycleEvent.valueOf(request == null || request.event() == null ? "" : request.event());
-        } catch (IllegalArgumentException e) {
-            send(ex, 422, new Problem("invalid", "event must be SIGN_OFF, RETURN or RAISE", "event", null));
-            return;
-        }
-        if (event != LifecycleEvent.SIGN_OFF && event != LifecycleEvent.RETURN && event != LifecycleEvent.RAISE) {
-            send(ex, 422, new Problem("invalid", "event must be SIGN_OFF, RETURN or RAISE", "event", null));
-            return;
-        }
-        Optional<Change> change;
-        try {
-            change = store.applyEvent(assessmentId, event, who.collar(), request.note(), clock.instant());
-        } catch (IllegalTransitionException e) {
-            send(ex, 409, Problem.of("conflict", e.getMessage()));
-            return;
-        }
-        if (change.isEmpty()) {
-            send(ex, 404, Problem.of("not_found", "no assessment " + assessmentId + " on this server"));
-            return;
-        }
-        send(ex, 200, change.get());
     }
 
     private void getChanges(HttpExchange ex, Principal who) throws IOException {

@@ -128,6 +128,28 @@ final class ServerReview {
         }
     }
 
+    /**
+     * A supervisor never decides on their own assessment — not approve, return nor raise — or the
+     * review would be their own judgement checked by themselves. Another supervisor of the team
+     * decides, or, for a team's only supervisor, a covering one (decision 0113).
+     */
+    private static void requireNotOwn(Principal who, Row r, String what) {
+        if (who.collar() != null && !who.collar().isBlank() && r.owner().equals(who.collar())) {
+            throw Refusal.conflict("a supervisor cannot " + what + " their own assessment; another supervisor must");
+        }
+    }
+
+    /**
+     * Decisions are signed by a person: a development token from {@code server token} names only
+     * a collar number, with no account or password behind it, so it may not make them.
+     */
+    private static void requireUserAccount(Principal who, String what) {
+        if (who.username() == null) {
+            throw Refusal.forbidden("a development token cannot " + what + ": a supervisor's decision is signed by"
+                    + " a user account; sign in with a username and password");
+        }
+    }
+
     private static String role(Role r) {
         return Principal.roleName(r);
     }
@@ -259,9 +281,7 @@ final class ServerReview {
 
     private static void mayApprove(Connection c, Principal who, Row r, UUID revisionId) throws SQLException {
         requireTeam(c, who, r);
-        if (r.owner().equals(who.collar())) {
-            throw Refusal.conflict("a supervisor cannot sign off their own assessment; another supervisor must");
-        }
+        requireNotOwn(who, r, "sign off");
         requireHead(r, revisionId);
         if (r.state() != AssessmentState.AWAITING_SIGN_OFF) {
             throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT)
@@ -289,6 +309,7 @@ final class ServerReview {
 
     Change returnToOfficer(Principal who, UUID assessmentId, UUID revisionId, List<QuestionComment> comments, Instant now) {
         requireRole(who, Role.SUPERVISOR, "return an assessment");
+        requireUserAccount(who, "return an assessment");
         if (comments == null || comments.isEmpty()) {
             throw Refusal.invalid("comments", "at least one comment is needed to return an assessment");
         }
@@ -304,6 +325,7 @@ final class ServerReview {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
+            requireNotOwn(who, r, "return");
             requireHead(r, revisionId);
             requireMove(r, LifecycleEvent.RETURN);
             Change change = decide(c, who, r, LifecycleEvent.RETURN, "returned with " + comments.size() + " comment"
@@ -316,6 +338,7 @@ final class ServerReview {
 
     Change raise(Principal who, UUID assessmentId, UUID revisionId, String levelName, String rationale, Instant now) {
         requireRole(who, Role.SUPERVISOR, "raise a grading");
+        requireUserAccount(who, "raise a grading");
         RiskLevel level;
         try {
             level = RiskLevel.valueOf(levelName == null ? "" : levelName.strip().toUpperCase(Locale.ROOT));
@@ -331,6 +354,7 @@ final class ServerReview {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
+            requireNotOwn(who, r, "raise the grading of");
             requireHead(r, revisionId);
             if (r.level() != null && level.compareTo(r.level()) <= 0) {
                 throw Refusal.invalid("level", "a raise must be above the current level " + r.level());

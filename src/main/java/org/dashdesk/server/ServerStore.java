@@ -19,9 +19,6 @@ import java.util.UUID;
 
 import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentState;
-import org.dashdesk.assessment.IllegalTransitionException;
-import org.dashdesk.assessment.Lifecycle;
-import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.assessment.StoreException;
 import org.dashdesk.protocol.Change;
@@ -396,59 +393,6 @@ final class ServerStore implements AutoCloseable {
         }
     }
 
-    /**
-     * Applies a supervisor's decision and logs it for the owner's next pull.
-     *
-     * @return empty when the assessment is unknown
-     * @throws IllegalTransitionException when the lifecycle does not allow it
-     */
-    Optional<Change> applyEvent(UUID assessmentId, LifecycleEvent event, String actor, String note, Instant now) {
-        return inTransaction(c -> {
-            String state;
-            String owner;
-            try (PreparedStatement q = c.prepareStatement(
-                    "SELECT state, owner_collar FROM srv_assessment WHERE assessment_id = ? FOR UPDATE")) {
-                q.setObject(1, assessmentId);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    state = rs.getString(1);
-                    owner = rs.getString(2);
-                }
-            }
-            AssessmentState next = Lifecycle.next(AssessmentState.valueOf(state), event);
-            Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-            try (PreparedStatement up = c.prepareStatement(
-                    "UPDATE srv_assessment SET state = ?, updated_at = ? WHERE assessment_id = ?")) {
-                up.setString(1, next.name());
-                up.setObject(2, offset(at));
-                up.setObject(3, assessmentId);
-                up.executeUpdate();
-            }
-            try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ins.setObject(1, assessmentId);
-                ins.setString(2, owner);
-                ins.setString(3, event.name());
-                ins.setString(4, next.name());
-                ins.setString(5, actor);
-                ins.setString(6, note);
-                ins.setObject(7, offset(at));
-                ins.executeUpdate();
-                Change change;
-                try (ResultSet keys = ins.getGeneratedKeys()) {
-                    keys.next();
-                    change = new Change(keys.getLong(1), assessmentId, event.name(), next.name(), actor, note, at);
-                }
-                audit(c, assessmentId, at, actor, Principal.SUPERVISOR, event.name().toLowerCase(java.util.Locale.ROOT)
-                        + " through the events endpoint (" + state + " -> " + next.name() + ")");
-                return Optional.of(change);
-            }
-        });
-    }
-
     /** Changes after {@code since}, oldest first: all for a supervisor or CRU, the owner's own otherwise. */
     ChangesPage changes(long since, Principal who, int limit) {
         boolean all = who.supervisor() || who.has(org.dashdesk.security.Role.CRU);
@@ -494,7 +438,9 @@ final class ServerStore implements AutoCloseable {
                         return Optional.<Principal>empty();
                     }
                     Instant expires = instant(rs, 4);
-                    if (expires != null && !now.isBefore(expires)) {
+                    // No expiry: a development token issued before tokens expired (decision 0071). Refused,
+                    // so no standing credential survives the upgrade; the operator issues a new one.
+                    if (expires == null || !now.isBefore(expires)) {
                         return Optional.<Principal>empty();
                     }
                     String username = rs.getString(5);
@@ -511,21 +457,25 @@ final class ServerStore implements AutoCloseable {
         });
     }
 
-    /** Issues a new random development token and stores only its hash; the token itself is shown once. */
-    String issueToken(String collar, String role, Instant now) {
-        return issueToken(collar, role, "", now);
-    }
-
-    String issueToken(String collar, String role, String team, Instant now) {
+    /**
+     * Issues a new random development token and stores only its hash; the token itself is shown
+     * once. It expires like a signed-in user's, so a token pasted into a script or a ticket stops
+     * working on its own.
+     */
+    String issueToken(String collar, String role, String team, Instant now, java.time.Duration validity) {
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("a token's validity must be positive");
+        }
         String token = newToken();
         inTransaction(c -> {
             try (PreparedStatement ins = c.prepareStatement(
-                    "INSERT INTO srv_token (token_hash, collar, role, team, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO srv_token (token_hash, collar, role, team, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, tokenHash(token));
                 ins.setString(2, collar);
                 ins.setString(3, role);
                 ins.setString(4, team == null ? "" : team);
                 ins.setObject(5, offset(now));
+                ins.setObject(6, offset(now.plus(validity)));
                 return ins.executeUpdate();
             }
         });

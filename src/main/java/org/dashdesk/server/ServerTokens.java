@@ -2,6 +2,7 @@ package org.dashdesk.server;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Issuing tokens from the command line, with the server's database but without serving. */
@@ -10,20 +11,31 @@ public final class ServerTokens {
     private ServerTokens() {
     }
 
-    /** Stores the new token's hash and returns the token, which is shown to the operator once. */
+    /** How long a development token is accepted unless the operator says otherwise. */
+    public static final Duration DEFAULT_VALIDITY = Duration.ofHours(12);
+    /** The longest a development token may last: a week of testing, never a standing credential. */
+    public static final Duration MAX_VALIDITY = Duration.ofHours(168);
+
+    /** Stores the new token's hash and returns the token, valid 12 hours, which is shown to the operator once. */
     public static String issue(ServerConfig config, String collar, String role) throws IOException {
-        return issue(config, collar, role, null);
+        return issue(config, collar, role, null, DEFAULT_VALIDITY);
     }
 
-    public static String issue(ServerConfig config, String collar, String role, String team) throws IOException {
+    /**
+     * @throws IllegalArgumentException for a blank collar or a validity outside 1 hour to {@link #MAX_VALIDITY}
+     */
+    public static String issue(ServerConfig config, String collar, String role, String team, Duration validity) throws IOException {
         if (collar == null || collar.isBlank()) {
             throw new IllegalArgumentException("--collar must not be blank");
+        }
+        if (validity.compareTo(Duration.ofHours(1)) < 0 || validity.compareTo(MAX_VALIDITY) > 0) {
+            throw new IllegalArgumentException("--valid-hours must be between 1 and " + MAX_VALIDITY.toHours());
         }
         if (config.jdbcUrl() == null) {
             Files.createDirectories(config.dataDir());
         }
         try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
-            return store.issueToken(collar.strip(), role, team == null ? "" : team.strip(), Instant.now());
+            return store.issueToken(collar.strip(), role, team == null ? "" : team.strip(), Instant.now(), validity);
         }
     }
 

@@ -74,7 +74,10 @@ public final class StoreServices implements DeskBackend {
         this.online = this::signInAtServer;
     }
 
-    /** This machine's settings, the default policy, and online sign-in at the configured server. */
+    /**
+     * This machine's settings, the default policy with the idle lock and lockout numbers the
+     * settings files give (applied in {@link #prepare()}), and online sign-in at the configured server.
+     */
     public static StoreServices forThisMachine() {
         return new StoreServices(ConfigLocations.forThisMachine(), SecurityPolicy.defaults(), Clock.systemUTC());
     }
@@ -91,7 +94,8 @@ public final class StoreServices implements DeskBackend {
         this.config = config;
         Path data = config.dataDirectory();
         Files.createDirectories(data);
-        SessionManager sessions = SessionManager.open(data, policy, clock);
+        // The deployment's numbers (security.idle.minutes, security.lockout.*) over the base policy.
+        SessionManager sessions = SessionManager.open(data, config.securityPolicy(policy), clock);
         Optional<UserProfile> earlier = Optional.empty();
         if (sessions.willMigrateKeyFile() && Files.exists(sessions.databaseFile())) {
             earlier = readEarlierProfile(data);

@@ -10,11 +10,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 
 import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.grading.RiskLevel;
-import org.dashdesk.security.FileKeyProvider;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SecurityPolicy;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
 import org.dashdesk.store.H2AssessmentRepository;
@@ -30,12 +35,59 @@ class ImportAndSyncCommandTest {
     record Run(int code, String out, String err) {
     }
 
+    static final String PASSWORD = "synthetic desk phrase";
+
     static Run cli(String... args) {
+        return cliWithInput("", args);
+    }
+
+    static Run cliWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new Cli(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = new Cli(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What setting up the laptop in the app does: the first user is enrolled in the keyring. */
+    static void setUpLaptop(Path desk) {
+        SessionManager sessions = SessionManager.open(desk, SecurityPolicy.defaults().withIterations(SecurityPolicy.MIN_ITERATIONS),
+                Clock.systemUTC());
+        sessions.enrolFirstUser(new UserAccount("pc1234", "PC Synthetic", "1234", Set.of(Role.OFFICER), "North"), PASSWORD.toCharArray());
+        sessions.signOut();
+    }
+
+    @Test
+    void aFolderWithNoOneSetUpIsRefusedAndNoKeyFileIsCreated() throws Exception {
+        Path file = dir.resolve("sheets.jsonl");
+        Files.write(file, List.of("{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"Q1\":\"yes\"}}"),
+                StandardCharsets.UTF_8);
+        Path desk = dir.resolve("desk");
+        Run imported = cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", desk.toString(), "--username", "pc1234");
+        assertEquals(2, imported.code(), imported.out());
+        assertTrue(imported.err().contains("set up the laptop"), imported.err());
+        assertFalse(imported.out().contains("loaded"), imported.out());
+        Path tokenFile = dir.resolve("token");
+        Files.writeString(tokenFile, "synthetic-token");
+        Run synced = cli("sync", "--server", "http://127.0.0.1:9", "--token-file", tokenFile.toString(), "--dev-insecure-http",
+                "--data-dir", desk.toString());
+        assertEquals(2, synced.code(), synced.out());
+        assertTrue(synced.err().contains("set up the laptop"), synced.err());
+        assertFalse(Files.exists(desk.resolve("dashdesk.key")), "the CLI never creates a plain key file");
+        assertFalse(Files.exists(desk.resolve(SessionManager.DATABASE_FILE_NAME)), "nor a store");
+    }
+
+    @Test
+    void aFolderStillOnTheOldKeyFileIsSentToSetUpWhichMovesTheKey() throws Exception {
+        Path desk = Files.createDirectories(dir.resolve("old-desk"));
+        Files.writeString(desk.resolve("dashdesk.key"), "0".repeat(64));
+        Path file = dir.resolve("sheets.jsonl");
+        Files.write(file, List.of("{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"Q1\":\"yes\"}}"),
+                StandardCharsets.UTF_8);
+        Run imported = cli("import", file.toString(), "--data-dir", desk.toString());
+        assertEquals(2, imported.code());
+        assertTrue(imported.err().contains("old key file") && imported.err().contains("set up the laptop"), imported.err());
+        assertFalse(Files.exists(desk.resolve(SessionManager.DATABASE_FILE_NAME)));
     }
 
     @Test
@@ -57,7 +109,8 @@ class ImportAndSyncCommandTest {
                 "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"Q1\":\"yes\"},"
                         + "\"professionalJudgement\":{\"level\":\"high\",\"rationale\":\"\"}}"), StandardCharsets.UTF_8);
         Path desk = dir.resolve("desk");
-        Run imported = cli("import", file.toString(), "--data-dir", desk.toString());
+        setUpLaptop(desk);
+        Run imported = cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", desk.toString(), "--username", "pc1234");
         assertEquals(2, imported.code(), imported.err());
         assertTrue(imported.err().contains("sheets.jsonl:2: answers.Q1"), imported.err());
         assertTrue(imported.err().contains("sheets.jsonl:3: collarNumber"), imported.err());
@@ -66,11 +119,16 @@ class ImportAndSyncCommandTest {
         assertFalse(imported.err().contains(":5:"), "a blank line is not an error");
         assertTrue(imported.out().contains("loaded 2, refused 4"), imported.out());
         assertFalse(imported.out().contains("Synthetic"), "no names are printed");
-        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, new FileKeyProvider())) {
+        assertFalse(Files.exists(desk.resolve("dashdesk.key")), "the keyring holds the key; no plain key file");
+        SessionManager sessions = SessionManager.open(desk);
+        sessions.signIn("pc1234", PASSWORD.toCharArray());
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, sessions.keyProvider())) {
             List<AssessmentSummary> submitted = repo.submitted();
             assertEquals(2, submitted.size());
             assertTrue(submitted.stream().anyMatch(s -> s.level() == RiskLevel.HIGH));
             assertTrue(repo.drafts().isEmpty(), "a refused line leaves no draft behind");
+        } finally {
+            sessions.signOut();
         }
 
         Path serverDir = dir.resolve("server");
@@ -79,14 +137,14 @@ class ImportAndSyncCommandTest {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, token.out().strip());
         try (ReferenceServer server = ReferenceServer.start(ServerConfig.devHttp(serverDir))) {
-            Run sync = cli("sync", "--server", server.uri().toString(), "--token-file", tokenFile.toString(), "--dev-insecure-http",
-                    "--data-dir", desk.toString());
+            Run sync = cliWithInput(PASSWORD + "\n", "sync", "--server", server.uri().toString(), "--token-file", tokenFile.toString(),
+                    "--dev-insecure-http", "--data-dir", desk.toString(), "--username", "pc1234");
             assertEquals(0, sync.code(), sync.out() + sync.err());
             assertTrue(sync.out().startsWith("sent 2, refused 0"), sync.out());
             assertTrue(sync.out().contains("Nothing waiting to send"), sync.out());
             assertEquals(2, server.revisionCount());
-            Run again = cli("sync", "--server", server.uri().toString(), "--token-file", tokenFile.toString(), "--dev-insecure-http",
-                    "--data-dir", desk.toString());
+            Run again = cliWithInput(PASSWORD + "\n", "sync", "--server", server.uri().toString(), "--token-file", tokenFile.toString(),
+                    "--dev-insecure-http", "--data-dir", desk.toString(), "--username", "pc1234");
             assertTrue(again.out().startsWith("sent 0"), again.out());
             assertEquals(2, server.revisionCount());
         }
@@ -107,7 +165,9 @@ class ImportAndSyncCommandTest {
                 everyField.replace("\"policeCalloutsLast12Months\"", "\"policeCallouts\""),
                 everyField + " garbage",
                 everyField.replace("\"Q1\":\"yes\"", "\"Q1\":\"yes\",\"Q1\":\"no\"")), StandardCharsets.UTF_8);
-        Run imported = cli("import", file.toString(), "--data-dir", dir.resolve("desk").toString());
+        setUpLaptop(dir.resolve("desk"));
+        Run imported = cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", dir.resolve("desk").toString(),
+                "--username", "pc1234");
         assertEquals(2, imported.code(), imported.err());
         assertTrue(imported.out().contains("loaded 1, refused 4"), imported.out());
         assertTrue(imported.err().contains("strict.jsonl:2: offcerName: unknown field (did you mean 'officerName'?)"), imported.err());
@@ -124,9 +184,13 @@ class ImportAndSyncCommandTest {
         Path file = Files.writeString(dir.resolve("force.jsonl"),
                 "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"K1\":\"yes\"}}\n", StandardCharsets.UTF_8);
         Path desk = dir.resolve("desk");
-        Run imported = cli("import", file.toString(), "--data-dir", desk.toString(), "--pack-dir", force.toString());
+        setUpLaptop(desk);
+        Run imported = cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", desk.toString(), "--pack-dir",
+                force.toString(), "--username", "pc1234");
         assertEquals(0, imported.code(), imported.err());
-        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, new FileKeyProvider())) {
+        SessionManager sessions = SessionManager.open(desk);
+        sessions.signIn("pc1234", PASSWORD.toCharArray());
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(desk, sessions.keyProvider())) {
             AssessmentSummary only = repo.submitted().get(0);
             var grading = repo.revisions(only.id()).get(0).grading();
             assertEquals("test-force-2026", grading.policyId());
@@ -135,10 +199,26 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void aDevelopmentTokenIsIssuedForOneHourToAWeekOnly() {
+        Path serverDir = dir.resolve("server");
+        for (String hours : List.of("0", "169", "-3")) {
+            Run r = cli("server", "token", "--data-dir", serverDir.toString(), "--collar", "1234", "--valid-hours", hours);
+            assertEquals(2, r.code(), hours);
+            assertTrue(r.err().contains("--valid-hours must be between 1 and 168"), r.err());
+            assertEquals("", r.out(), "no token printed");
+        }
+        Run week = cli("server", "token", "--data-dir", serverDir.toString(), "--collar", "1234", "--valid-hours", "168");
+        assertEquals(0, week.code(), week.err());
+        assertFalse(week.out().isBlank());
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");
-        Run r = cli("sync", "--server", "http://127.0.0.1:9", "--token-file", tokenFile.toString(), "--data-dir", dir.toString());
+        setUpLaptop(dir);
+        Run r = cliWithInput(PASSWORD + "\n", "sync", "--server", "http://127.0.0.1:9", "--token-file", tokenFile.toString(),
+                "--data-dir", dir.toString(), "--username", "pc1234");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--dev-insecure-http"), r.err());
         Run missing = cli("import", dir.resolve("nope.jsonl").toString(), "--data-dir", dir.toString());

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.dashdesk.security.SecurityPolicy;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +153,69 @@ class AppConfigTest {
                 () -> saved.saveUserSettings(Map.of(ConfigKey.DATA_DIRECTORY, "not/absolute")));
         assertTrue(bad.getMessage().startsWith("data.directory must be a full path"), bad.getMessage());
         assertEquals(text, Files.readString(locations.userFile()), "a refused save changes nothing");
+    }
+
+    @Test
+    void theIdleLockAndLockoutComeFromTheFilesAndITCanLockThem() throws IOException {
+        SecurityPolicy base = SecurityPolicy.defaults();
+        assertEquals(base, AppConfig.load(locations).securityPolicy(base), "nothing set: the defaults");
+
+        writeIt("""
+                security.idle.minutes = 5
+                security.lockout.failures = 4
+                security.lockout.minutes = 30
+                locked = security.idle.minutes
+                """);
+        writeUser("""
+                security.idle.minutes = 60
+                security.lockout.minutes = 20
+                """);
+        AppConfig config = AppConfig.load(locations);
+        SecurityPolicy p = config.securityPolicy(base);
+        assertEquals(Duration.ofMinutes(5), p.idleTimeout(), "IT locked it: the user's 60 does not count");
+        assertEquals(4, p.maxFailures());
+        assertEquals(Duration.ofMinutes(20), p.lockoutPeriod(), "not locked: the user's value wins over IT's default");
+        assertEquals(base.iterations(), p.iterations());
+        assertTrue(config.isLocked(ConfigKey.SECURITY_IDLE_MINUTES));
+        assertEquals(1, config.problems().size(), config.problems().toString());
+        assertTrue(config.problems().get(0).contains("security.idle.minutes is locked"), config.problems().get(0));
+    }
+
+    @Test
+    void aBadSecurityNumberIsReportedByFileAndLineAndTheDefaultIsUsed() throws IOException {
+        writeIt("""
+                security.idle.minutes = 0
+                security.lockout.failures = many
+                security.lockout.minutes = 100000
+                """);
+        AppConfig config = AppConfig.load(locations);
+        SecurityPolicy base = SecurityPolicy.defaults();
+        assertEquals(base, config.securityPolicy(base));
+        String file = locations.itFile().toString();
+        List<String> problems = config.problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(file + " line 1: security.idle.minutes must be from 1 to 240 minutes, not 0"),
+                problems.get(0));
+        assertTrue(problems.get(1).startsWith(file + " line 2: security.lockout.failures must be a whole number"), problems.get(1));
+        assertTrue(problems.get(2).startsWith(file + " line 3: security.lockout.minutes must be from 1 to 1440"), problems.get(2));
+        assertTrue(problems.stream().allMatch(p -> p.endsWith("line ignored")), problems.toString());
+
+        writeUser("security.idle.minutes = 241\n");
+        assertTrue(AppConfig.load(locations).problems().stream().anyMatch(p -> p.startsWith(locations.userFile() + " line 1: "
+                + "security.idle.minutes must be from 1 to 240")));
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> AppConfig.load(locations).saveUserSettings(Map.of(ConfigKey.SECURITY_IDLE_MINUTES, "-5")));
+        assertTrue(refused.getMessage().startsWith("security.idle.minutes must be from 1 to 240"), refused.getMessage());
+    }
+
+    @Test
+    void lockingTheFirstRunSettingsStillMeansNothingIsLeftForTheUserToSet() throws IOException {
+        // The security numbers are not asked at first run, so an IT file that locks what is asked skips it as before.
+        writeIt("central.endpoint = https://dash.force.example\nlocked = central.endpoint, central.certificate, packs.directory,"
+                + " data.directory\n");
+        assertTrue(AppConfig.load(locations).everythingLocked());
+        writeIt("central.endpoint = https://dash.force.example\nlocked = central.endpoint\n");
+        assertFalse(AppConfig.load(locations).everythingLocked());
     }
 
     @Test

@@ -197,6 +197,77 @@ class ReferenceServerTest {
         assertThrows(IllegalArgumentException.class, () -> ReferenceServer.start(noKeystore));
     }
 
+    /** A clock the test moves by hand. */
+    static final class HandClock extends java.time.Clock {
+        volatile java.time.Instant now = java.time.Instant.parse("2026-11-23T09:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return now;
+        }
+    }
+
+    @Test
+    void aDevelopmentTokenExpiresAfterTwelveHoursUnlessIssuedForLonger() throws Exception {
+        HandClock clock = new HandClock();
+        try (ReferenceServer timed = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("timed")), ServerPolicy.defaults(), clock)) {
+            String standard = timed.issueToken("1234", "officer");
+            String longer = timed.issueToken("1234", "officer", "", java.time.Duration.ofHours(48));
+            HttpRequest.Builder changes = HttpRequest.newBuilder(timed.uri().resolve(Protocol.CHANGES + "?since=0"));
+            assertEquals(200, http.send(changes.copy().header("Authorization", "Bearer " + standard).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            clock.now = clock.now.plus(java.time.Duration.ofHours(12));
+            HttpResponse<String> expired = http.send(changes.copy().header("Authorization", "Bearer " + standard).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, expired.statusCode(), "a development token is not a standing credential");
+            assertEquals(200, http.send(changes.copy().header("Authorization", "Bearer " + longer).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            clock.now = clock.now.plus(java.time.Duration.ofHours(36));
+            assertEquals(401, http.send(changes.copy().header("Authorization", "Bearer " + longer).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+        }
+    }
+
+    @Test
+    void aNonExpiringTokenLeftFromAnOlderServerIsRefused() throws Exception {
+        ServerConfig config = ServerConfig.devHttp(dir.resolve("older"));
+        String old = "token-issued-before-tokens-expired";
+        try (ReferenceServer upgraded = ReferenceServer.start(config)) {
+            // The row an older `server token` wrote: no expires_at. Same JVM, same H2 file, so a second store sees it.
+            try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), null, null, 1)) {
+                store.transaction(c -> {
+                    try (var ins = c.prepareStatement("INSERT INTO srv_token (token_hash, collar, role, team, created_at)"
+                            + " VALUES (?, '1234', 'supervisor', '', CURRENT_TIMESTAMP)")) {
+                        ins.setString(1, ServerStore.tokenHash(old));
+                        return ins.executeUpdate();
+                    }
+                });
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(upgraded.uri().resolve(Protocol.CHANGES + "?since=0"))
+                    .header("Authorization", "Bearer " + old).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, r.statusCode(), r.body());
+        }
+    }
+
+    @Test
+    void aDevelopmentTokenIsIssuedForOneHourToAWeek() throws Exception {
+        ServerConfig config = ServerConfig.devHttp(dir.resolve("tokens"));
+        assertThrows(IllegalArgumentException.class, () -> ServerTokens.issue(config, "1234", "officer", "", java.time.Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ServerTokens.issue(config, "1234", "officer", "",
+                java.time.Duration.ofHours(169)));
+        assertNotNull(ServerTokens.issue(config, "1234", "officer", "", java.time.Duration.ofHours(168)));
+    }
+
     private static JsonNode json(HttpResponse<String> r) throws Exception {
         return AssessmentJson.mapper().readTree(r.body());
     }

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint × every role, on the real server: allowed roles get 2xx, every other role 403. */
@@ -56,7 +57,15 @@ class ServerRoleMatrixTest {
             server.addUser(new UserAccount(name, "Synthetic " + r, COLLAR.get(r), Set.of(r), "North"), PASSWORD.toCharArray());
             TOKEN.put(r, signIn(name));
         }
+        // A second supervisor of North who also does officer work: their own cases are decided by supervisor1.
+        server.addUser(new UserAccount(SERGEANT, "Synthetic Sergeant", SERGEANT_COLLAR, Set.of(Role.OFFICER, Role.SUPERVISOR), "North"),
+                PASSWORD.toCharArray());
+        sergeantToken = signIn(SERGEANT);
     }
+
+    static final String SERGEANT = "sergeant1";
+    static final String SERGEANT_COLLAR = "5600";
+    static String sergeantToken;
 
     @AfterAll
     static void stop() {
@@ -151,8 +160,6 @@ class ServerRoleMatrixTest {
         POST_USER(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("POST", Protocol.USERS, "{\"username\":\"new"
                 + SEQ.incrementAndGet() + "\",\"displayName\":\"Synthetic New\",\"collarNumber\":\"9" + SEQ.incrementAndGet()
                 + "\",\"roles\":[\"officer\"],\"team\":\"North\",\"password\":\"another synthetic phrase\"}", t)),
-        POST_LEGACY_EVENT(EnumSet.of(Role.SUPERVISOR), (f, role, t) -> call("POST", Protocol.eventsPath(f.standard().assessmentId()),
-                "{\"event\":\"RETURN\",\"note\":\"legacy\"}", t)),
         DELETE_SESSION(EnumSet.allOf(Role.class), (f, role, t) -> call("DELETE", Protocol.CURRENT_SESSION, null,
                 signIn(role.name().toLowerCase() + "1")));
 
@@ -198,6 +205,85 @@ class ServerRoleMatrixTest {
             return;
         }
         assertEquals(401, endpoint.request.send(f, Role.OFFICER, "not-a-token").statusCode());
+    }
+
+    /** The three decisions a supervisor makes on a revision, each with a body the server accepts. */
+    enum Decision {
+        APPROVAL("/approval", "{\"password\":\"" + PASSWORD + "\"}"),
+        RETURN("/return", "{\"comments\":[{\"questionId\":\"Q3\",\"comment\":\"Synthetic comment\"}]}"),
+        RAISE("/raise", "{\"level\":\"MEDIUM\",\"rationale\":\"Synthetic rationale\"}");
+
+        final String suffix;
+        final String body;
+
+        Decision(String suffix, String body) {
+            this.suffix = suffix;
+            this.body = body;
+        }
+
+        HttpResponse<String> on(Revision r, String token) throws Exception {
+            return call("POST", Protocol.revisionPath(r.assessmentId(), r.revisionId()) + suffix, body, token);
+        }
+    }
+
+    static boolean inSignOffQueue(Revision r, String token) throws Exception {
+        HttpResponse<String> queue = call("GET", Protocol.SIGN_OFF_QUEUE, null, token);
+        assertEquals(200, queue.statusCode(), queue.body());
+        for (JsonNode item : json(queue)) {
+            if (item.get("assessmentId").asText().equals(r.assessmentId().toString())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @ParameterizedTest(name = "{0} of one''s own assessment")
+    @EnumSource(Decision.class)
+    void noSupervisorDecidesOnTheirOwnAssessmentAnotherOfTheTeamDoes(Decision decision) throws Exception {
+        Revision own = revision(2, SERGEANT_COLLAR);
+        assertEquals(201, put(own, sergeantToken).statusCode());
+        HttpResponse<String> refused = decision.on(own, sergeantToken);
+        assertEquals(409, refused.statusCode(), refused.body());
+        assertEquals("conflict", json(refused).get("error").asText());
+        assertTrue(json(refused).get("reason").asText().contains("their own assessment"), refused.body());
+        assertTrue(inSignOffQueue(own, TOKEN.get(Role.SUPERVISOR)), "refused: the case is untouched and still waiting");
+
+        HttpResponse<String> other = decision.on(own, TOKEN.get(Role.SUPERVISOR));
+        assertEquals(200, other.statusCode(), other.body());
+    }
+
+    @ParameterizedTest(name = "{0} with a development token")
+    @EnumSource(Decision.class)
+    void aDevelopmentTokenCannotMakeASupervisorsDecision(Decision decision) throws Exception {
+        String devToken = server.issueToken("5699", "supervisor", "North");
+        Fixture f = Fixture.create();
+        assertTrue(inSignOffQueue(f.standard(), devToken), "the token works for reading the queue");
+        HttpResponse<String> refused = decision.on(f.standard(), devToken);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(json(refused).get("reason").asText().contains("user account"), refused.body());
+        assertTrue(inSignOffQueue(f.standard(), TOKEN.get(Role.SUPERVISOR)), "nothing was decided");
+    }
+
+    @ParameterizedTest(name = "retired events endpoint as {0}")
+    @EnumSource(Role.class)
+    void theRetiredEventsEndpointIsGoneForEveryRoleAndMovesNothing(Role role) throws Exception {
+        Fixture f = Fixture.create();
+        for (String event : List.of("SIGN_OFF", "RETURN", "RAISE")) {
+            HttpResponse<String> r = call("POST", Protocol.eventsPath(f.standard().assessmentId()),
+                    "{\"event\":\"" + event + "\",\"note\":\"legacy\"}", TOKEN.get(role));
+            assertEquals(410, r.statusCode(), role + " " + event + ": " + r.body());
+            assertEquals("gone", json(r).get("error").asText());
+            String reason = json(r).get("reason").asText();
+            assertTrue(reason.contains("/approval") && reason.contains("/return") && reason.contains("/raise"), reason);
+            assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith(Protocol.JSON));
+        }
+        assertTrue(inSignOffQueue(f.standard(), TOKEN.get(Role.SUPERVISOR)), "still awaiting sign-off");
+        HttpResponse<String> changes = call("GET", Protocol.CHANGES + "?since=0", null, TOKEN.get(Role.SUPERVISOR));
+        for (JsonNode c : json(changes).get("changes")) {
+            assertTrue(!c.get("assessmentId").asText().equals(f.standard().assessmentId().toString()), "no change logged: " + c);
+        }
+        assertEquals(401, call("POST", Protocol.eventsPath(f.standard().assessmentId()), "{\"event\":\"SIGN_OFF\"}", "not-a-token")
+                .statusCode(), "like every other endpoint, it needs a token first");
     }
 
     static Stream<Endpoint> endpoints() {

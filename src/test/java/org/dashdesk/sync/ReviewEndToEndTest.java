@@ -202,6 +202,31 @@ class ReviewEndToEndTest {
     }
 
     @Test
+    void aSupervisorCannotReturnOrRaiseTheirOwnAssessmentEvenWhenCoveredButTheCoveringSupervisorCan() {
+        // A team's only supervisor (decision 0113): their own case is covered by North's supervisors.
+        server.addUser(new UserAccount("ps9000", "PS Lone", "9000", Set.of(Role.OFFICER, Role.SUPERVISOR), "South"), SERGEANT_PW);
+        ServerSession lone = accounts().signIn("ps9000", SERGEANT_PW);
+        AssessmentContent c = TestRevisions.content(2);
+        Revision own = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, clock.now, "9000", c,
+                TestRevisions.ENGINE.grade(c.gradingInput()));
+        assertTrue(new SyncClient(settings(lone.token())).push("device-L", 1, own) instanceof PushResult.Stored);
+        HttpReviewGateway self = new HttpReviewGateway(settings(lone.token()));
+        ReviewException returned = assertThrows(ReviewException.class, () -> self.returnToOfficer(own.assessmentId(), own.revisionId(),
+                List.of(new QuestionComment(null, "Synthetic self-return"))));
+        assertEquals(409, returned.status());
+        assertTrue(returned.getMessage().contains("own assessment"), returned.getMessage());
+        ReviewException raised = assertThrows(ReviewException.class,
+                () -> self.raise(own.assessmentId(), own.revisionId(), RiskLevel.MEDIUM, "Synthetic rationale"));
+        assertEquals(409, raised.status());
+        assertTrue(raised.getMessage().contains("own assessment"), raised.getMessage());
+
+        HttpReviewGateway covering = gateway("ps7777", SERGEANT2_PW);
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, inQueue(covering.signOffQueue(), own.assessmentId()).state(), "untouched");
+        covering.returnToOfficer(own.assessmentId(), own.revisionId(), List.of(new QuestionComment("Q3", "Synthetic: ask Q3 again")));
+        assertTrue(covering.signOffQueue().stream().noneMatch(q -> q.assessmentId().equals(own.assessmentId())));
+    }
+
+    @Test
     void aNewRevisionAfterApprovalVoidsItAndPutsItBackInTheQueue() {
         SyncClient officerPush = new SyncClient(settings(accounts().signIn("pc1234", OFFICER_PW).token()));
         Revision r1 = TestRevisions.first(UUID.randomUUID(), 2);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -18,19 +19,24 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.GradingPolicy;
+import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.protocol.Protocol;
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.protocol.RevisionUpload;
+import org.dashdesk.review.QuestionComment;
+import org.dashdesk.review.ReviewException;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
+import org.dashdesk.server.ServerPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,16 +51,25 @@ class SyncIntegrationTest {
     Path dir;
     ReferenceServer server;
     String token;
-    String supervisorToken;
+    HttpReviewGateway supervisor;
     FaultyFront front;
     LocalDesk desk;
     final HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    static final char[] OFFICER_PW = "officer synthetic phrase".toCharArray();
+    static final char[] SUPERVISOR_PW = "supervisor synthetic phrase".toCharArray();
+
     @BeforeEach
     void start() throws IOException {
-        server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")));
-        token = server.issueToken("1234", "officer");
-        supervisorToken = server.issueToken("9001", "supervisor");
+        server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")), ServerPolicy.defaults().withIterations(10_000),
+                Clock.systemUTC());
+        // Real accounts in one team: supervisors decide through the review endpoints, signed by a user.
+        server.addUser(new UserAccount("pc1234", "PC Synthetic", "1234", Set.of(Role.OFFICER), "North"), OFFICER_PW);
+        server.addUser(new UserAccount("ps9001", "PS Synthetic", "9001", Set.of(Role.SUPERVISOR), "North"), SUPERVISOR_PW);
+        AccountClient accounts = new AccountClient(SyncClient.Settings.devHttp(server.uri(), null));
+        token = accounts.signIn("pc1234", OFFICER_PW).token();
+        supervisor = new HttpReviewGateway(SyncClient.Settings.devHttp(server.uri(), accounts.signIn("ps9001", SUPERVISOR_PW).token())
+                .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         front = new FaultyFront(server.uri());
         desk = new LocalDesk(dir.resolve("desk"), client(front.uri(), token), 1);
     }
@@ -89,7 +104,8 @@ class SyncIntegrationTest {
         assertEquals(0, desk.sync.snapshot().waiting());
         assertNotNull(desk.sync.snapshot().lastSuccess());
 
-        assertEquals(200, event(standard.assessmentId(), "RETURN", "please add the incident details").statusCode());
+        supervisor.returnToOfficer(standard.assessmentId(), standard.revisionId(),
+                List.of(new QuestionComment(null, "please add the incident details")));
         assertEquals(1, desk.sync.runCycle(false).applied());
         assertEquals(AssessmentState.RETURNED, desk.repository.find(standard.assessmentId()).orElseThrow().state());
 
@@ -275,17 +291,23 @@ class SyncIntegrationTest {
     @Test
     void pullAppliesCentralDecisionsOnceAndKeepsTheCursor() throws Exception {
         Revision signOff = desk.submit(2);
-        Revision referred = desk.submit(15);
+        Revision raised = desk.submit(3);
         Revision returned = desk.submit(1);
-        assertEquals(3, desk.sync.runCycle(false).sent());
-        event(signOff.assessmentId(), "SIGN_OFF", null);
-        event(referred.assessmentId(), "SIGN_OFF", "MARAC booked");
-        event(returned.assessmentId(), "RETURN", "missing detail");
+        Revision referred = desk.submit(15);
+        assertEquals(4, desk.sync.runCycle(false).sent());
+        supervisor.approve(signOff.assessmentId(), signOff.revisionId(), SUPERVISOR_PW);
+        supervisor.raise(raised.assessmentId(), raised.revisionId(), RiskLevel.HIGH, "Synthetic rationale");
+        supervisor.returnToOfficer(returned.assessmentId(), returned.revisionId(), List.of(new QuestionComment("Q3", "missing detail")));
+        // A referred (high) case is CRU's business: no supervisor signs it off, so nothing arrives for it.
+        ReviewException notForSignOff = assertThrows(ReviewException.class,
+                () -> supervisor.approve(referred.assessmentId(), referred.revisionId(), SUPERVISOR_PW));
+        assertEquals(409, notForSignOff.status(), notForSignOff.getMessage());
         CycleReport first = desk.sync.runCycle(false);
         assertEquals(3, first.applied());
         assertEquals(AssessmentState.SIGNED_OFF, desk.repository.find(signOff.assessmentId()).orElseThrow().state());
-        assertEquals(AssessmentState.SIGNED_OFF, desk.repository.find(referred.assessmentId()).orElseThrow().state());
+        assertEquals(AssessmentState.REFERRED, desk.repository.find(raised.assessmentId()).orElseThrow().state());
         assertEquals(AssessmentState.RETURNED, desk.repository.find(returned.assessmentId()).orElseThrow().state());
+        assertEquals(AssessmentState.REFERRED, desk.repository.find(referred.assessmentId()).orElseThrow().state());
         String cursor = desk.settings.get(SyncService.CURSOR_SETTING).orElseThrow();
         assertNotEquals("0", cursor);
         assertEquals(0, desk.sync.runCycle(false).applied());
@@ -362,13 +384,6 @@ class SyncIntegrationTest {
         String body = AssessmentJson.canonical(new RevisionUpload(1, "other-device", 99, r));
         return raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(r.assessmentId(), r.revisionId())))
                 .header("Authorization", "Bearer " + token).PUT(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> event(UUID assessmentId, String event, String note) throws Exception {
-        String body = AssessmentJson.canonical(Map.of("event", event, "note", note == null ? "" : note));
-        return raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.eventsPath(assessmentId)))
-                .header("Authorization", "Bearer " + supervisorToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -28,7 +28,9 @@ import org.dashdesk.assessment.Revision;
 import org.dashdesk.config.ConfigLocations;
 import org.dashdesk.grading.Choice;
 import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.review.QuestionComment;
 import org.dashdesk.review.QueueItem;
+import org.dashdesk.review.ReturnNotes;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.SecurityEvent;
 import org.dashdesk.security.SecurityPolicy;
@@ -45,7 +47,10 @@ import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.common.CurrentThreadTaskExecutor;
 import org.dashdesk.ui.common.CurrentUser;
 import org.dashdesk.ui.common.MutableClock;
+import org.dashdesk.ui.review.QuestionRef;
+import org.dashdesk.ui.review.ReviewViewModel;
 import org.dashdesk.ui.signoff.SignOffViewModel;
+import org.dashdesk.ui.wizard.WizardViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -240,6 +245,85 @@ class OnlineDeskEndToEndTest {
         sergeant.shell.signOut();
         assertNull(sergeant.shell.reviewGatewayProperty().get());
         assertNull(sergeant.shell.returnNotesProperty().get());
+    }
+
+    @Test
+    void supervisorReturnsWithCommentsOfficerAmendsAndResubmitsAndItIsBackInTheSupervisorsQueue() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        Revision r1 = officer.submitStandard();
+        assertEquals(1, officer.sync().synced());
+        UUID id = r1.assessmentId();
+
+        Desk sergeant = setUpFromServer("sergeant", "ps5678", SERGEANT_PW);
+        assertTrue(sergeant.shell.hasReviewQueue());
+        SignOffViewModel signOff = new SignOffViewModel(sergeant.shell.reviewGatewayProperty().get(), sergeant.user().actor(),
+                sergeant.executor, sergeant.services().packs());
+        signOff.queue().refresh();
+        signOff.open(inQueue(signOff, id));
+        ReviewViewModel review = signOff.reviewProperty().get();
+        assertEquals(r1.contentHash(), review.revisionProperty().get().contentHash());
+        review.returnQuestionProperty().set(review.questions().stream().filter(q -> "Q3".equals(q.questionId())).findFirst()
+                .orElseThrow(() -> new AssertionError("Q3 is not offered for comments: " + review.questions())));
+        review.returnCommentProperty().set("Synthetic: please ask Q3 again");
+        review.addComment();
+        review.returnQuestionProperty().set(QuestionRef.OVERALL);
+        review.returnCommentProperty().set("Synthetic: add what the neighbour saw");
+        review.addComment();
+        review.returnToOfficer();
+        assertNull(signOff.reviewProperty().get(), () -> "not returned: " + review.returnErrorProperty().get());
+        assertTrue(signOff.queue().messageProperty().get().startsWith("Returned"), signOff.queue().messageProperty().get());
+        assertTrue(signOff.queue().items().stream().noneMatch(q -> q.assessmentId().equals(id)), "off the queue while returned");
+
+        officer.sync();
+        assertEquals(AssessmentState.RETURNED, officer.state(id));
+        ReturnNotes notes = officer.shell.returnNotesProperty().get().latest(id).orElseThrow();
+        assertEquals(r1.revisionId(), notes.revisionId());
+        assertEquals("5678", notes.returnedBy());
+        assertEquals(List.of(new QuestionComment("Q3", "Synthetic: please ask Q3 again"),
+                new QuestionComment(null, "Synthetic: add what the neighbour saw")), notes.comments());
+
+        // The officer amends in the wizard, as the record screen's "Amend" does, and resubmits.
+        officer.shell.amend(id);
+        WizardViewModel wizard = officer.shell.wizardProperty().get();
+        assertNotNull(wizard, officer.shell.errorProperty().get());
+        assertTrue(wizard.isAmendment());
+        wizard.question("Q3").orElseThrow().choiceProperty().set(Choice.YES);
+        wizard.amendmentReasonProperty().set("Asked Q3 again and added the neighbour's account, as the supervisor asked");
+        wizard.referralPrompts().forEach(p -> {
+            p.chosenProperty().set(false);
+            p.reasonProperty().set("Synthetic: not indicated");
+        });
+        wizard.commitPending();
+        assertTrue(wizard.canSubmitProperty().get(), () -> "cannot submit: " + wizard.reviewItems());
+        wizard.submit();
+        WizardViewModel.SubmitOutcome outcome = wizard.submittedProperty().get();
+        assertNotNull(outcome, () -> "not submitted: " + wizard.submitErrorProperty().get());
+        officer.shell.submitted(outcome);
+        Revision r2 = outcome.revision();
+        assertEquals(2, r2.revisionNumber());
+        assertEquals(r1.revisionId(), r2.baseRevisionId());
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, outcome.state());
+        SyncSnapshot sent = officer.sync();
+        assertEquals(0, sent.waiting(), () -> "resubmission not sent: " + sent.lastProblem());
+
+        signOff.queue().refresh();
+        QueueItem back = inQueue(signOff, id);
+        assertEquals(r2.revisionId(), back.revisionId(), "the new revision is what waits for sign-off");
+        assertEquals(2, back.revisionNumber());
+        signOff.open(back);
+        var second = signOff.reviewProperty().get();
+        assertEquals(r2.contentHash(), second.revisionProperty().get().contentHash());
+        second.approve(SERGEANT_PW.toCharArray());
+        assertNull(signOff.reviewProperty().get(), () -> "not approved: " + second.approveErrorProperty().get());
+
+        officer.sync();
+        assertEquals(AssessmentState.SIGNED_OFF, officer.state(id));
+    }
+
+    private static QueueItem inQueue(SignOffViewModel signOff, UUID assessmentId) {
+        assertNull(signOff.queue().errorProperty().get());
+        return signOff.queue().items().stream().filter(q -> q.assessmentId().equals(assessmentId)).findFirst()
+                .orElseThrow(() -> new AssertionError("not in the sign-off queue: " + signOff.queue().items()));
     }
 
     @Test
