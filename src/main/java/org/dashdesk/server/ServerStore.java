@@ -267,7 +267,10 @@ final class ServerStore implements AutoCloseable {
     private PutOutcome put(Connection c, RevisionUpload upload, Principal who, String routedState, Instant now)
             throws SQLException {
         Revision r = upload.revision();
-        String ownerCollar = who.collar();
+        // The assessment belongs to the officer the revision names; that is the uploader except when IMU
+        // staff upload on an officer's behalf (checked by the caller, decision 0033).
+        String ownerCollar = r.createdBy() == null || r.createdBy().isBlank() ? who.collar() : r.createdBy();
+        boolean onBehalf = !ownerCollar.equals(who.collar());
         Head head = null;
         String storedOwner = null;
         UUID approved = null;
@@ -304,7 +307,7 @@ final class ServerStore implements AutoCloseable {
         }
         if (storedOwner != null && !storedOwner.equals(ownerCollar)) {
             return new PutOutcome.Forbidden("assessment " + r.assessmentId() + " belongs to another officer;"
-                    + " only its own officer may add revisions");
+                    + " only its own officer (or IMU staff on their behalf) may add revisions");
         }
         if (head == null ? r.baseRevisionId() != null : !head.revisionId().equals(r.baseRevisionId())) {
             return new PutOutcome.NotHead(head, head == null
@@ -329,7 +332,8 @@ final class ServerStore implements AutoCloseable {
             ins.setString(5, r.contentHash());
             ins.setString(6, upload.deviceId());
             ins.setLong(7, upload.deviceSeq());
-            ins.setString(8, ownerCollar);
+            // Who uploaded it, which differs from the owner when IMU staff upload on an officer's behalf.
+            ins.setString(8, who.collar());
             ins.setObject(9, offset(received));
             ins.setString(10, AssessmentJson.canonical(r));
             ins.executeUpdate();
@@ -352,7 +356,7 @@ final class ServerStore implements AutoCloseable {
             up.setString(4, routedState);
             up.setString(5, ownerCollar);
             up.setObject(6, offset(received));
-            up.setString(7, who.team());
+            up.setString(7, onBehalf ? teamOf(c, ownerCollar).orElse(who.team()) : who.team());
             up.setString(8, r.grading().level().name());
             up.setBoolean(9, childrenInvolved(r));
             up.setString(10, clip(r.content().incident().incidentReference(), 100));
@@ -367,10 +371,48 @@ final class ServerStore implements AutoCloseable {
             audit(c, r.assessmentId(), received, who.actor(), Principal.roleName(org.dashdesk.security.Role.OFFICER),
                     "approval of revision " + head.revisionNumber() + " voided by revision " + r.revisionNumber());
         }
-        audit(c, r.assessmentId(), received, who.actor(), Principal.roleName(org.dashdesk.security.Role.OFFICER),
+        audit(c, r.assessmentId(), received, who.actor(), onBehalf ? Principal.roleName(org.dashdesk.security.Role.IMU)
+                : Principal.roleName(org.dashdesk.security.Role.OFFICER),
                 "revision " + r.revisionNumber() + " received (" + r.grading().level().name().toLowerCase(java.util.Locale.ROOT)
-                        + "), now " + routedState);
+                        + "), now " + routedState + (onBehalf ? "; uploaded on behalf of collar " + ownerCollar : ""));
         return new PutOutcome.Stored(new Receipt(r.assessmentId(), r.revisionId(), r.contentHash(), seq, received), false);
+    }
+
+    /** The team of the server account with this collar, when there is one. */
+    private static Optional<String> teamOf(Connection c, String collar) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT team FROM srv_user WHERE collar = ?")) {
+            q.setString(1, collar);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The original receipt of a revision already stored under these ids with this hash, when the
+     * asker uploaded it or owns its assessment; empty otherwise (then the upload is judged afresh,
+     * so nobody else learns a receipt).
+     */
+    Optional<Receipt> replay(UUID assessmentId, UUID revisionId, String contentHash, String collar) {
+        if (collar == null || collar.isBlank()) {
+            return Optional.empty();
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT r.server_seq, r.received_at FROM srv_revision r"
+                    + " JOIN srv_assessment a ON a.assessment_id = r.assessment_id"
+                    + " WHERE r.assessment_id = ? AND r.revision_id = ? AND r.content_hash = ?"
+                    + " AND (r.submitted_by = ? OR a.owner_collar = ?)")) {
+                q.setObject(1, assessmentId);
+                q.setObject(2, revisionId);
+                q.setString(3, contentHash);
+                q.setString(4, collar);
+                q.setString(5, collar);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new Receipt(assessmentId, revisionId, contentHash, rs.getLong(1), instant(rs, 2)))
+                            : Optional.<Receipt>empty();
+                }
+            }
+        });
     }
 
     /** Standard cases where children or dependants are involved also go to CRU. */

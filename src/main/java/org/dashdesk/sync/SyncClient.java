@@ -185,8 +185,11 @@ public final class SyncClient {
         }
         Problem problem = problem(response);
         return switch (status) {
-            case 401, 403 -> new PushResult.SignInNeeded("the server did not accept the sign-in ("
+            case 401 -> new PushResult.SignInNeeded("the server did not accept the sign-in ("
                     + (problem == null ? "HTTP " + status : problem.reason()) + "); sign in again");
+            // Not a sign-in problem: this user may not upload this record, whoever signs in again as them.
+            case 403 -> new PushResult.Forbidden(problem == null ? "the server does not allow this user to send this record (HTTP 403)"
+                    : problem.reason());
             case 409 -> problem == null
                     ? new PushResult.Failed("HTTP 409 without an explanation from the server", false)
                     : new PushResult.Conflict(problem.reason(), problem.head());
@@ -227,8 +230,12 @@ public final class SyncClient {
             return new Result<>(null, "interrupted", false);
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
+        if (status == 401) {
             return new Result<>(null, "the server did not accept the sign-in; sign in again", true);
+        }
+        if (status == 403) {
+            Problem p = problem(response);
+            return new Result<>(null, "the server does not allow this" + (p == null ? " (HTTP 403)" : ": " + p.reason()), false);
         }
         if (status != 200) {
             Problem p = problem(response);

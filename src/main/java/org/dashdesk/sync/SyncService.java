@@ -315,6 +315,14 @@ public final class SyncService implements AutoCloseable {
                 problems.add("the server holds a conflicting revision");
                 return false;
             }
+            if (result instanceof PushResult.Forbidden f) {
+                // Held with the server's reason; the assessment's later revisions wait behind it (lanes()),
+                // while every other record and the pull carry on (decision 0033).
+                outbox.markQuarantined(record.revisionId(), "not allowed for the signed-in user: " + f.reason());
+                quarantined.incrementAndGet();
+                problems.add("the server refused a record the signed-in user may not send");
+                return false;
+            }
             if (result instanceof PushResult.SignInNeeded s) {
                 outbox.markWaitingForSignIn(record.revisionId(), s.reason());
                 signInNeeded.set(true);

@@ -188,6 +188,49 @@ class ReferenceServerTest {
     }
 
     @Test
+    void aReplayAfterThePolicySetChangedGetsTheOriginalReceiptButOnlyForItsUploader() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> first = put(r, 1, token);
+        assertEquals(201, first.statusCode(), first.body());
+        // The receipt was lost; meanwhile the force moved to a newer policy the laptop never graded with.
+        server.close();
+        org.dashdesk.grading.GradingPolicy p = org.dashdesk.grading.GradingPolicy.builtInDefault();
+        org.dashdesk.grading.GradingPolicy newer = new org.dashdesk.grading.GradingPolicy(p.id(), p.version() + "-next", p.packId(),
+                p.countedQuestions(), p.bands(), p.escalation(), p.repeatMarac(), p.maracLevel(), p.rules());
+        server = ReferenceServer.start(ServerConfig.devHttp(dir), TestRevisions.PACKS, List.of(newer), java.time.Clock.systemUTC());
+        HttpResponse<String> again = put(r, 1, token);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body(), "the original receipt, not a refusal of what the server holds");
+        // Nobody else learns the receipt by guessing ids and hash: they are judged as a new upload.
+        HttpResponse<String> stranger = put(r, 1, server.issueToken("5678", "officer"));
+        assertEquals(403, stranger.statusCode(), stranger.body());
+        assertTrue(!stranger.body().contains("serverSeq"), stranger.body());
+        HttpResponse<String> supervisor = put(r, 1, server.issueToken("9001", "supervisor"));
+        assertEquals(403, supervisor.statusCode(), supervisor.body());
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void anOfficerUploadsTheirOwnAndImuUploadsOnAnOfficersBehalf() throws Exception {
+        String other = server.issueToken("5678", "officer");
+        String imu = server.issueToken("7001", "imu");
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> notTheirs = put(r, 1, other);
+        assertEquals(403, notTheirs.statusCode());
+        assertTrue(json(notTheirs).get("reason").asText().contains("made by collar 1234"), notTheirs.body());
+        assertEquals(201, put(r, 1, imu).statusCode(), "IMU records on the attending officer's behalf");
+        // The assessment is the named officer's: they amend it; another officer may not, even naming themselves.
+        Revision amended = TestRevisions.next(r, 5);
+        assertEquals(201, put(amended, 2, token).statusCode());
+        Revision intruder = Revision.freeze(r.assessmentId(), UUID.randomUUID(), amended.revisionId(), 3, "x", amended.createdAt(),
+                "5678", amended.content(), amended.grading());
+        HttpResponse<String> refused = put(intruder, 3, other);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(json(refused).get("reason").asText().contains("belongs to another officer"), refused.body());
+        assertEquals(2, server.revisionCount());
+    }
+
+    @Test
     void plainHttpIsRefusedOffLoopback() throws Exception {
         ServerConfig open = new ServerConfig(InetAddress.getByName("0.0.0.0"), 0, dir.resolve("x"), null, null, null, null, null,
                 true, 2);

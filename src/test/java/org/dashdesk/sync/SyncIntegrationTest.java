@@ -273,6 +273,64 @@ class SyncIntegrationTest {
     }
 
     @Test
+    void anotherOfficersRecordIsHeldWithTheServersReasonWhileTheRestAndThePullGoOn() throws Exception {
+        // A shared laptop: officer 5678 is signed in; officer 1234's records are also in the outbox.
+        String otherToken = server.issueToken("5678", "officer");
+        desk.sync.useClient(client(front.uri(), otherToken));
+        Revision theirs = desk.submit(15);
+        desk.repository.transition(theirs.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+        Revision theirsLater = desk.amend(theirs.assessmentId(), 16);
+        Revision mine = desk.submitAs("5678", 2);
+        Revision mineHigh = desk.submitAs("5678", 17);
+
+        CycleReport report = desk.sync.runCycle(false);
+        assertTrue(report.reachable());
+        assertEquals(2, report.sent(), report.problems().toString());
+        assertEquals(1, report.quarantined());
+        assertSyncedOnce(mine);
+        assertSyncedOnce(mineHigh);
+        OutboxRecord held = desk.record(theirs);
+        assertEquals(OutboxState.QUARANTINED, held.state(), held.describe());
+        assertTrue(held.lastError().contains("made by collar 1234"), held.lastError());
+        assertFalse(held.describe().contains("sign in again"), held.describe());
+        assertEquals(OutboxState.WAITING, desk.record(theirsLater).state(), "the later revision stays in order behind it");
+        assertEquals(0, server.copies(theirs.assessmentId(), theirs.revisionId()));
+        assertEquals(0, server.copies(theirsLater.assessmentId(), theirsLater.revisionId()));
+        SyncSnapshot s = desk.sync.snapshot();
+        assertEquals(0, s.waitingForSignIn());
+        assertFalse(s.signInNeeded(), "signing in again would not help");
+        assertEquals(1, s.quarantined());
+
+        // The pull went on too: a central return of 5678's case comes back.
+        String supervisor = server.issueToken("9002", "supervisor");
+        assertEquals(200, event(mine.assessmentId(), "RETURN", "synthetic note", supervisor).statusCode());
+        CycleReport next = desk.sync.runCycle(true);
+        assertEquals(1, next.applied(), next.problems().toString());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(mine.assessmentId()).orElseThrow().state());
+        assertEquals(1, desk.record(theirs).attempts(), "a refused record is not retried blindly");
+        assertTrue(desk.record(theirsLater).lastError().contains("held back"), desk.record(theirsLater).lastError());
+    }
+
+    @Test
+    void imuStaffUploadOtherOfficersRevisionsWhichStayTheOfficers() throws Exception {
+        // Phone-in and migration: IMU records for the attending officer (decision 0033).
+        desk.sync.useClient(client(front.uri(), server.issueToken("7001", "imu")));
+        Revision a = desk.submitAs("1234", 3);
+        Revision b = desk.submitAs("5678", 4);
+        assertEquals(2, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(a);
+        assertSyncedOnce(b);
+        assertEquals(200, event(a.assessmentId(), "RETURN", "synthetic note").statusCode());
+        // The officer named on the revision owns it: their own pull sees the return, the other officer's does not.
+        assertTrue(raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()
+                .contains(a.assessmentId().toString()));
+        assertFalse(raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + server.issueToken("5678", "officer")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains(a.assessmentId().toString()));
+    }
+
+    @Test
     void pullAppliesCentralDecisionsOnceAndKeepsTheCursor() throws Exception {
         Revision signOff = desk.submit(2);
         Revision referred = desk.submit(15);
@@ -366,6 +424,10 @@ class SyncIntegrationTest {
     }
 
     private HttpResponse<String> event(UUID assessmentId, String event, String note) throws Exception {
+        return event(assessmentId, event, note, supervisorToken);
+    }
+
+    private HttpResponse<String> event(UUID assessmentId, String event, String note, String supervisorToken) throws Exception {
         String body = AssessmentJson.canonical(Map.of("event", event, "note", note == null ? "" : note));
         return raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.eventsPath(assessmentId)))
                 .header("Authorization", "Bearer " + supervisorToken).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
