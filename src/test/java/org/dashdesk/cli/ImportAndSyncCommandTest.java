@@ -93,6 +93,35 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void manyOfficersSheetsGoUpWhenImuSyncsAndAreHeldWithTheReasonForAnOfficer() throws Exception {
+        Path file = dir.resolve("sheets.jsonl");
+        Files.write(file, List.of(
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"Q1\":\"yes\"}}",
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"5678\",\"answers\":{\"Q2\":\"yes\"}}"), StandardCharsets.UTF_8);
+        Path officerDesk = dir.resolve("officer-desk");
+        Path imuDesk = dir.resolve("imu-desk");
+        assertEquals(0, cli("import", file.toString(), "--data-dir", officerDesk.toString()).code());
+        assertEquals(0, cli("import", file.toString(), "--data-dir", imuDesk.toString()).code());
+        try (ReferenceServer server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")))) {
+            Path officerToken = dir.resolve("officer-token");
+            Files.writeString(officerToken, server.issueToken("1234", "officer"));
+            Run officer = cli("sync", "--server", server.uri().toString(), "--token-file", officerToken.toString(),
+                    "--dev-insecure-http", "--data-dir", officerDesk.toString());
+            // Officer 1234's own sheet goes; 5678's is held with the server's reason, not "sign in again".
+            assertTrue(officer.out().startsWith("sent 1, refused 1"), officer.out());
+            assertTrue(officer.out().contains("1 refused by the server"), officer.out());
+            assertFalse(officer.out().contains("waiting for sign-in"), officer.out());
+            Path imuToken = dir.resolve("imu-token");
+            Files.writeString(imuToken, server.issueToken("7001", "imu"));
+            Run imu = cli("sync", "--server", server.uri().toString(), "--token-file", imuToken.toString(),
+                    "--dev-insecure-http", "--data-dir", imuDesk.toString());
+            assertEquals(0, imu.code(), imu.out() + imu.err());
+            assertTrue(imu.out().startsWith("sent 2, refused 0"), imu.out());
+            assertEquals(3, server.revisionCount());
+        }
+    }
+
+    @Test
     void syncRefusesPlainHttpWithoutTheFlagAndNamesTheProblem() throws Exception {
         Path tokenFile = dir.resolve("token");
         Files.writeString(tokenFile, "abc");
