@@ -100,11 +100,7 @@ public final class SyncClient {
     }
 
     private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return org.dashdesk.protocol.Loopback.isLoopbackHost(host);
     }
 
     /**
