@@ -491,18 +491,34 @@ final class ServerStore implements AutoCloseable {
         });
     }
 
-    /** Changes after {@code since}, oldest first: all for a supervisor or CRU, the owner's own otherwise. */
+    /**
+     * Changes after {@code since}, oldest first, of the assessments this user may see: their own;
+     * for a supervisor, those of their team and those they cover (decision 0113, the queue's rule);
+     * for CRU, those in CRU's remit. Return comments are case detail, so nobody else gets them.
+     */
     ChangesPage changes(long since, Principal who, int limit) {
-        boolean all = who.supervisor() || who.has(org.dashdesk.security.Role.CRU);
+        List<String> visible = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        visible.add("srv_change.owner_collar = ?");
+        params.add(who.collar() == null ? "" : who.collar());
+        if (who.supervisor()) {
+            // Sub-queries, so the shared rules' bare column names resolve to srv_assessment, not srv_change.
+            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE team = ? OR "
+                    + ServerReview.COVER_NEEDED + ")");
+            params.add(who.team());
+        }
+        if (who.has(org.dashdesk.security.Role.CRU)) {
+            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE " + ServerReview.CRU_REMIT + ")");
+        }
         return inTransaction(c -> {
             String sql = "SELECT seq, assessment_id, event, state, actor, note, at, revision_id, comments_json FROM srv_change"
-                    + " WHERE seq > ?" + (all ? "" : " AND owner_collar = ?") + " ORDER BY seq FETCH FIRST " + (limit + 1)
+                    + " WHERE seq > ? AND (" + String.join(" OR ", visible) + ") ORDER BY seq FETCH FIRST " + (limit + 1)
                     + " ROWS ONLY";
             List<Change> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement(sql)) {
                 q.setLong(1, since);
-                if (!all) {
-                    q.setString(2, who.collar());
+                for (int i = 0; i < params.size(); i++) {
+                    q.setString(i + 2, params.get(i));
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

@@ -231,6 +231,58 @@ class ReferenceServerTest {
     }
 
     @Test
+    void changesAreTheTeamsForASupervisorTheRemitForCruAndTheirOwnForAnOfficer() throws Exception {
+        String north = server.issueToken("1111", "officer", "North");
+        String south = server.issueToken("2222", "officer", "South");
+        String northSergeant = server.issueToken("9001", "supervisor", "North");
+        String southSergeant = server.issueToken("9002", "supervisor", "South");
+        String cru = server.issueToken("3000", "cru", "CRU");
+        Revision a = revisionBy("1111", 2);
+        Revision b = revisionBy("2222", 2);
+        Revision c = revisionBy("2222", 15);
+        assertEquals(201, put(a, 1, north).statusCode());
+        assertEquals(201, put(b, 2, south).statusCode());
+        assertEquals(201, put(c, 3, south).statusCode());
+        // East's only supervisor account submits their own case: decision 0113 has every other supervisor cover it.
+        server.addUser(new org.dashdesk.security.UserAccount("east1", "Synthetic Sergeant",
+                "9003", java.util.Set.of(org.dashdesk.security.Role.OFFICER, org.dashdesk.security.Role.SUPERVISOR), "East"),
+                "synthetic pass phrase".toCharArray());
+        Revision d = revisionBy("9003", 1);
+        assertEquals(201, put(d, 4, server.issueToken("9003", "officer", "East")).statusCode());
+        assertEquals(200, event(a, "RETURN", northSergeant).statusCode());
+        assertEquals(200, event(b, "RETURN", southSergeant).statusCode());
+        assertEquals(200, event(c, "SIGN_OFF", southSergeant).statusCode());
+        assertEquals(200, event(d, "RETURN", northSergeant).statusCode());
+
+        assertEquals(List.of(a.assessmentId(), d.assessmentId()), changed(northSergeant), "own team, and the covered case");
+        assertEquals(List.of(b.assessmentId(), c.assessmentId(), d.assessmentId()), changed(southSergeant));
+        assertEquals(List.of(c.assessmentId()), changed(cru), "high risk only: standard cases without children are not CRU's");
+        assertEquals(List.of(a.assessmentId()), changed(north));
+        assertEquals(List.of(b.assessmentId(), c.assessmentId()), changed(south));
+        assertEquals(List.of(), changed(server.issueToken("4444", "officer", "North")), "a team mate does not get the changes");
+    }
+
+    private static Revision revisionBy(String collar, int yes) {
+        Revision r = TestRevisions.first(UUID.randomUUID(), yes);
+        return Revision.freeze(r.assessmentId(), r.revisionId(), null, 1, null, r.createdAt(), collar, r.content(), r.grading());
+    }
+
+    private HttpResponse<String> event(Revision r, String event, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.eventsPath(r.assessmentId())))
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"event\":\"" + event + "\",\"note\":\"synthetic\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<UUID> changed(String bearer) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        List<UUID> ids = new ArrayList<>();
+        json(r).get("changes").forEach(n -> ids.add(UUID.fromString(n.get("assessmentId").asText())));
+        return ids;
+    }
+
+    @Test
     void plainHttpIsRefusedOffLoopback() throws Exception {
         ServerConfig open = new ServerConfig(InetAddress.getByName("0.0.0.0"), 0, dir.resolve("x"), null, null, null, null, null,
                 true, 2);
