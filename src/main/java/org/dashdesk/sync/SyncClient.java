@@ -166,7 +166,7 @@ public final class SyncClient {
         if (status == 200 || status == 201) {
             Optional<String> notOurs = notProtocolJson(response);
             if (notOurs.isPresent()) {
-                return new PushResult.Failed(notOurs.get(), false);
+                return new PushResult.Failed(notOurs.get() + "; not counted as sent", false);
             }
             Receipt receipt;
             try {
@@ -258,7 +258,7 @@ public final class SyncClient {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html") || startsWithTag(response.body())) {
             return Optional.of("the network answered with a web page instead of the DASH Desk server"
-                    + " (a Wi-Fi or proxy sign-in page?); not counted as sent");
+                    + " (a Wi-Fi or proxy sign-in page?)");
         }
         if (!type.startsWith(Protocol.JSON)) {
             return Optional.of("the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");

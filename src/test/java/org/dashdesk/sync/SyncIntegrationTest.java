@@ -160,6 +160,30 @@ class SyncIntegrationTest {
         System.out.println(fault + " → " + afterFault.lastError());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "MALFORMED_AFTER", "SERVER_ERROR_AFTER",
+        "SERVICE_UNAVAILABLE"})
+    void aFaultOnThePullAppliesNothingAndKeepsTheCursor(FaultyFront.Fault fault) throws Exception {
+        Revision r = desk.submit(2);
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        String cursor = desk.settings.get(SyncService.CURSOR_SETTING).orElse("0");
+        String lastSuccess = desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow();
+        assertEquals(200, event(r.assessmentId(), "RETURN", "synthetic note").statusCode());
+        front.seen.clear();
+        front.next(fault); // nothing to push: the cycle's first request is the pull
+        CycleReport failed = desk.sync.runCycle(false);
+        assertTrue(front.seen.get(0).startsWith("GET " + Protocol.CHANGES), front.seen.toString());
+        assertEquals(0, failed.applied());
+        assertTrue(failed.problems().stream().anyMatch(p -> p.startsWith("could not fetch central changes")), failed.problems().toString());
+        assertEquals(cursor, desk.settings.get(SyncService.CURSOR_SETTING).orElse("0"), "the cursor did not move");
+        assertEquals(lastSuccess, desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow(), "not a successful sync");
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, desk.repository.find(r.assessmentId()).orElseThrow().state());
+        // Next time the page comes through whole and is applied once.
+        assertEquals(1, desk.sync.runCycle(false).applied());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(r.assessmentId()).orElseThrow().state());
+        System.out.println("pull " + fault + " → " + failed.problems());
+    }
+
     @Test
     void serverDownBacksOffAndSaysSo() throws Exception {
         int deadPort;
