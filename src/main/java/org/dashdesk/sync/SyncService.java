@@ -70,6 +70,11 @@ public final class SyncService implements AutoCloseable {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Held for writing from a receipt batch's commit until its CHECKPOINT SYNC, and for reading by
+     * {@link #snapshot()}: a row is not shown as synced while its receipt could still be lost.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock receiptLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile SyncClient client;
     private volatile String lastProblem;
     private volatile boolean lastCycleUnreachable;
@@ -349,7 +354,7 @@ public final class SyncService implements AutoCloseable {
                 }
             }
             if (batch != null) {
-                sent.addAndGet(outbox.recordReceipts(batch));
+                sent.addAndGet(storeReceipts(batch));
             }
         }
 
@@ -359,7 +364,16 @@ public final class SyncService implements AutoCloseable {
                 batch = new ArrayList<>(receipts);
                 receipts.clear();
             }
-            sent.addAndGet(outbox.recordReceipts(batch));
+            sent.addAndGet(storeReceipts(batch));
+        }
+    }
+
+    private int storeReceipts(List<Receipt> batch) {
+        receiptLock.writeLock().lock();
+        try {
+            return outbox.recordReceipts(batch);
+        } finally {
+            receiptLock.writeLock().unlock();
         }
     }
 
@@ -437,11 +451,19 @@ public final class SyncService implements AutoCloseable {
     }
 
     public SyncSnapshot snapshot() {
-        Map<OutboxState, Integer> counts = outbox.counts();
+        Map<OutboxState, Integer> counts;
+        List<OutboxRecord> unsynced;
+        receiptLock.readLock().lock();
+        try {
+            counts = outbox.counts();
+            unsynced = outbox.unsynced();
+        } finally {
+            receiptLock.readLock().unlock();
+        }
         Instant lastSuccess = settings.get(LAST_SUCCESS_SETTING).map(Instant::parse).orElse(null);
         return new SyncSnapshot(counts.get(OutboxState.WAITING) + counts.get(OutboxState.SENDING), counts.get(OutboxState.SYNCED),
                 counts.get(OutboxState.QUARANTINED), counts.get(OutboxState.WAITING_FOR_SIGN_IN), lastSuccess, lastProblem, running,
-                outbox.unsynced().stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
+                unsynced.stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
                 lastCycleSignInNeeded || counts.get(OutboxState.WAITING_FOR_SIGN_IN) > 0);
     }
 
