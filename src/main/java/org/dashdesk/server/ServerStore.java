@@ -168,7 +168,8 @@ final class ServerStore implements AutoCloseable {
 
     static ServerStore open(String jdbcUrl, String user, String password, int poolSize) {
         ConnectionPool pool = new ConnectionPool(jdbcUrl, user, password, poolSize);
-        String where = jdbcUrl.replaceAll(";.*", "");
+        // Only the address part in messages: a URL may carry settings, or (against advice) a password.
+        String where = jdbcUrl.replaceAll("[;?].*", "");
         ServerStore store = new ServerStore(pool, where);
         try (Connection c = pool.borrow(); Statement s = c.createStatement()) {
             for (String ddl : SCHEMA) {
