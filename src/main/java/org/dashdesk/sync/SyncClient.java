@@ -38,8 +38,9 @@ import org.dashdesk.protocol.Receipt;
 import org.dashdesk.protocol.RevisionUpload;
 
 /**
- * Speaks sync protocol v1 to one server over java.net.http. HTTPS trusts only the configured
- * certificate or trust store (not the system's CAs); plain HTTP only with the development flag
+ * Speaks sync protocol v1 to one server over java.net.http. HTTPS trusts exactly the given
+ * {@link SSLContext}: {@link #trusting} a configured certificate or trust store, or — the desktop's
+ * choice when none is configured — the system's; plain HTTP only with the development flag
  * and only to a loopback address. Every answer is checked before it is believed: a 200 that is
  * not our JSON, or a receipt for another record, is a failure, never a success.
  */
