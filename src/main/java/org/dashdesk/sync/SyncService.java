@@ -105,11 +105,15 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
-    /** After signing in (again): a new client, and records held for sign-in go back in the queue. */
+    /**
+     * After signing in (again): a new client; records held for sign-in, and those the server would
+     * not take from the previous user (403), go back in the queue — each is tried once more.
+     */
     public void useClient(SyncClient newClient) {
         this.client = newClient;
         lastCycleSignInNeeded = false;
         outbox.releaseSignInHolds();
+        outbox.releaseForbiddenHolds();
         publish();
     }
 
@@ -323,7 +327,7 @@ public final class SyncService implements AutoCloseable {
             if (result instanceof PushResult.Forbidden f) {
                 // Held with the server's reason; the assessment's later revisions wait behind it (lanes()),
                 // while every other record and the pull carry on (decision 0033).
-                outbox.markQuarantined(record.revisionId(), "not allowed for the signed-in user: " + f.reason());
+                outbox.markQuarantined(record.revisionId(), OutboxStore.FORBIDDEN_PREFIX + f.reason());
                 quarantined.incrementAndGet();
                 problems.add("the server refused a record the signed-in user may not send");
                 return false;

@@ -333,6 +333,12 @@ class SyncIntegrationTest {
         assertEquals(AssessmentState.RETURNED, desk.repository.find(mine.assessmentId()).orElseThrow().state());
         assertEquals(1, desk.record(theirs).attempts(), "a refused record is not retried blindly");
         assertTrue(desk.record(theirsLater).lastError().contains("held back"), desk.record(theirsLater).lastError());
+
+        // Officer 1234 signs in on the laptop: their records go, in order.
+        desk.sync.useClient(client(front.uri(), token));
+        assertEquals(2, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(theirs);
+        assertSyncedOnce(theirsLater);
     }
 
     @Test
