@@ -72,8 +72,8 @@ public final class SettingRules {
     }
 
     static boolean isLoopback(String host) {
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equalsIgnoreCase("localhost") || h.startsWith("127.") || h.equals("::1");
+        // Parsed literals and "localhost" only: a prefix test let http://127.evil.example through.
+        return org.dashdesk.protocol.Loopback.isLoopbackHost(host);
     }
 
     private static String checkPath(String value) {

@@ -310,13 +310,28 @@ public final class ReferenceServer implements AutoCloseable {
             send(ex, 422, new Problem("invalid", "empty request body", "$", null));
             return;
         }
+        // A replay first (decision 0033): a revision the server already holds gets its original receipt
+        // even if the pack/policy set or the uploader's role changed since — else a lost receipt would make
+        // the client quarantine a record the server stores. Only to its uploader or its officer.
+        if (upload.revision() != null && upload.revision().contentHash() != null) {
+            Optional<org.dashdesk.protocol.Receipt> original = store.replay(assessmentId, revisionId,
+                    upload.revision().contentHash(), who.collar());
+            if (original.isPresent()) {
+                send(ex, 200, original.get());
+                return;
+            }
+        }
         if (!who.has(org.dashdesk.security.Role.OFFICER) && !who.has(org.dashdesk.security.Role.IMU)) {
             send(ex, 403, Problem.of("forbidden", "only officers and IMU staff upload assessments"));
             return;
         }
-        if (upload.revision() != null && upload.revision().createdBy() != null && !upload.revision().createdBy().equals(who.collar())) {
-            send(ex, 403, Problem.of("forbidden", "a revision is uploaded by the officer who made it (collar "
-                    + who.collar() + " signed in, the revision names another)"));
+        // IMU staff record assessments on other officers' behalf (phone-in, migration of paper sheets):
+        // they may upload a revision naming another officer; everyone else only their own (decision 0033).
+        if (upload.revision() != null && upload.revision().createdBy() != null && !upload.revision().createdBy().equals(who.collar())
+                && !who.has(org.dashdesk.security.Role.IMU)) {
+            send(ex, 403, Problem.of("forbidden", "this revision was made by collar " + upload.revision().createdBy()
+                    + " and collar " + who.collar() + " is signed in: a revision is uploaded by the officer who made it,"
+                    + " or by IMU staff on their behalf"));
             return;
         }
         Optional<RevisionValidator.Refusal> refusal = validator.check(assessmentId, revisionId, upload);

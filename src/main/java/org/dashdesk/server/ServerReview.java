@@ -187,6 +187,13 @@ final class ServerReview {
         }
     }
 
+    /**
+     * The assessments CRU looks after, whatever their state: the levels and children of
+     * {@link #CRU_CASE}, without its state test, so CRU's change feed also carries the decision that
+     * took a case out of the queue (signed off, returned) — SQL on {@code srv_assessment}.
+     */
+    static final String CRU_REMIT = "(risk_level IN ('MEDIUM', 'HIGH') OR (risk_level = 'STANDARD' AND children = TRUE))";
+
     /** Which assessments are CRU business at all: referred medium and high, and standard ones with children. */
     private static final String CRU_CASE = "((state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD'"
             + " AND children = TRUE AND state IN ('AWAITING_SIGN_OFF', 'SIGNED_OFF', 'REFERRED')))";

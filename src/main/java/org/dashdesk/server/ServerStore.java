@@ -165,7 +165,8 @@ final class ServerStore implements AutoCloseable {
 
     static ServerStore open(String jdbcUrl, String user, String password, int poolSize) {
         ConnectionPool pool = new ConnectionPool(jdbcUrl, user, password, poolSize);
-        String where = jdbcUrl.replaceAll(";.*", "");
+        // Only the address part in messages: a URL may carry settings, or (against advice) a password.
+        String where = jdbcUrl.replaceAll("[;?].*", "");
         ServerStore store = new ServerStore(pool, where);
         try (Connection c = pool.borrow(); Statement s = c.createStatement()) {
             for (String ddl : SCHEMA) {
@@ -264,7 +265,10 @@ final class ServerStore implements AutoCloseable {
     private PutOutcome put(Connection c, RevisionUpload upload, Principal who, String routedState, Instant now)
             throws SQLException {
         Revision r = upload.revision();
-        String ownerCollar = who.collar();
+        // The assessment belongs to the officer the revision names; that is the uploader except when IMU
+        // staff upload on an officer's behalf (checked by the caller, decision 0033).
+        String ownerCollar = r.createdBy() == null || r.createdBy().isBlank() ? who.collar() : r.createdBy();
+        boolean onBehalf = !ownerCollar.equals(who.collar());
         Head head = null;
         String storedOwner = null;
         UUID approved = null;
@@ -301,7 +305,7 @@ final class ServerStore implements AutoCloseable {
         }
         if (storedOwner != null && !storedOwner.equals(ownerCollar)) {
             return new PutOutcome.Forbidden("assessment " + r.assessmentId() + " belongs to another officer;"
-                    + " only its own officer may add revisions");
+                    + " only its own officer (or IMU staff on their behalf) may add revisions");
         }
         if (head == null ? r.baseRevisionId() != null : !head.revisionId().equals(r.baseRevisionId())) {
             return new PutOutcome.NotHead(head, head == null
@@ -326,7 +330,8 @@ final class ServerStore implements AutoCloseable {
             ins.setString(5, r.contentHash());
             ins.setString(6, upload.deviceId());
             ins.setLong(7, upload.deviceSeq());
-            ins.setString(8, ownerCollar);
+            // Who uploaded it, which differs from the owner when IMU staff upload on an officer's behalf.
+            ins.setString(8, who.collar());
             ins.setObject(9, offset(received));
             ins.setString(10, AssessmentJson.canonical(r));
             ins.executeUpdate();
@@ -349,7 +354,7 @@ final class ServerStore implements AutoCloseable {
             up.setString(4, routedState);
             up.setString(5, ownerCollar);
             up.setObject(6, offset(received));
-            up.setString(7, who.team());
+            up.setString(7, onBehalf ? teamOf(c, ownerCollar).orElse(who.team()) : who.team());
             up.setString(8, r.grading().level().name());
             up.setBoolean(9, childrenInvolved(r));
             up.setString(10, clip(r.content().incident().incidentReference(), 100));
@@ -364,10 +369,48 @@ final class ServerStore implements AutoCloseable {
             audit(c, r.assessmentId(), received, who.actor(), Principal.roleName(org.dashdesk.security.Role.OFFICER),
                     "approval of revision " + head.revisionNumber() + " voided by revision " + r.revisionNumber());
         }
-        audit(c, r.assessmentId(), received, who.actor(), Principal.roleName(org.dashdesk.security.Role.OFFICER),
+        audit(c, r.assessmentId(), received, who.actor(), onBehalf ? Principal.roleName(org.dashdesk.security.Role.IMU)
+                : Principal.roleName(org.dashdesk.security.Role.OFFICER),
                 "revision " + r.revisionNumber() + " received (" + r.grading().level().name().toLowerCase(java.util.Locale.ROOT)
-                        + "), now " + routedState);
+                        + "), now " + routedState + (onBehalf ? "; uploaded on behalf of collar " + ownerCollar : ""));
         return new PutOutcome.Stored(new Receipt(r.assessmentId(), r.revisionId(), r.contentHash(), seq, received), false);
+    }
+
+    /** The team of the server account with this collar, when there is one. */
+    private static Optional<String> teamOf(Connection c, String collar) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT team FROM srv_user WHERE collar = ?")) {
+            q.setString(1, collar);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /**
+     * The original receipt of a revision already stored under these ids with this hash, when the
+     * asker uploaded it or owns its assessment; empty otherwise (then the upload is judged afresh,
+     * so nobody else learns a receipt).
+     */
+    Optional<Receipt> replay(UUID assessmentId, UUID revisionId, String contentHash, String collar) {
+        if (collar == null || collar.isBlank()) {
+            return Optional.empty();
+        }
+        return inTransaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT r.server_seq, r.received_at FROM srv_revision r"
+                    + " JOIN srv_assessment a ON a.assessment_id = r.assessment_id"
+                    + " WHERE r.assessment_id = ? AND r.revision_id = ? AND r.content_hash = ?"
+                    + " AND (r.submitted_by = ? OR a.owner_collar = ?)")) {
+                q.setObject(1, assessmentId);
+                q.setObject(2, revisionId);
+                q.setString(3, contentHash);
+                q.setString(4, collar);
+                q.setString(5, collar);
+                try (ResultSet rs = q.executeQuery()) {
+                    return rs.next() ? Optional.of(new Receipt(assessmentId, revisionId, contentHash, rs.getLong(1), instant(rs, 2)))
+                            : Optional.<Receipt>empty();
+                }
+            }
+        });
     }
 
     /** Standard cases where children or dependants are involved also go to CRU. */
@@ -393,18 +436,34 @@ final class ServerStore implements AutoCloseable {
         }
     }
 
-    /** Changes after {@code since}, oldest first: all for a supervisor or CRU, the owner's own otherwise. */
+    /**
+     * Changes after {@code since}, oldest first, of the assessments this user may see: their own;
+     * for a supervisor, those of their team and those they cover (decision 0113, the queue's rule);
+     * for CRU, those in CRU's remit. Return comments are case detail, so nobody else gets them.
+     */
     ChangesPage changes(long since, Principal who, int limit) {
-        boolean all = who.supervisor() || who.has(org.dashdesk.security.Role.CRU);
+        List<String> visible = new ArrayList<>();
+        List<String> params = new ArrayList<>();
+        visible.add("srv_change.owner_collar = ?");
+        params.add(who.collar() == null ? "" : who.collar());
+        if (who.supervisor()) {
+            // Sub-queries, so the shared rules' bare column names resolve to srv_assessment, not srv_change.
+            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE team = ? OR "
+                    + ServerReview.COVER_NEEDED + ")");
+            params.add(who.team());
+        }
+        if (who.has(org.dashdesk.security.Role.CRU)) {
+            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE " + ServerReview.CRU_REMIT + ")");
+        }
         return inTransaction(c -> {
             String sql = "SELECT seq, assessment_id, event, state, actor, note, at, revision_id, comments_json FROM srv_change"
-                    + " WHERE seq > ?" + (all ? "" : " AND owner_collar = ?") + " ORDER BY seq FETCH FIRST " + (limit + 1)
+                    + " WHERE seq > ? AND (" + String.join(" OR ", visible) + ") ORDER BY seq FETCH FIRST " + (limit + 1)
                     + " ROWS ONLY";
             List<Change> out = new ArrayList<>();
             try (PreparedStatement q = c.prepareStatement(sql)) {
                 q.setLong(1, since);
-                if (!all) {
-                    q.setString(2, who.collar());
+                for (int i = 0; i < params.size(); i++) {
+                    q.setString(i + 2, params.get(i));
                 }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {

@@ -469,8 +469,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 }
             }
             Map<UUID, AssessmentSummary> out = new LinkedHashMap<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state"
-                    + " FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id WHERE " + where
+            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state,"
+                    + " o.server_seq, o.received_at FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id WHERE " + where
                     + " ORDER BY a.updated_at DESC, a.id")) {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
@@ -480,7 +480,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                         out.put(id, new AssessmentSummary(id, AssessmentState.valueOf(r.getString(2)), content.channel(),
                                 content.incident().incidentReference(), content.incident().district(), instant(r, 4),
                                 completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
-                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6))));
+                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6), r.getObject(7, Long.class),
+                                        instant(r, 8), java.time.ZoneId.systemDefault())));
                     }
                 }
             }
@@ -497,14 +498,22 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         return (int) (done * 100 / counted.size());
     }
 
-    static String syncWords(String outboxState) {
+    private static final java.time.format.DateTimeFormatter RECEIPT_TIME = java.time.format.DateTimeFormatter.ofPattern(
+            "dd/MM/yyyy HH:mm");
+
+    /**
+     * The head revision's delivery in words; a synced one names the server's receipt (its sequence
+     * number and when the server stored it), the proof people can quote to the central unit.
+     */
+    static String syncWords(String outboxState, Long serverSeq, Instant receivedAt, java.time.ZoneId zone) {
         if (outboxState == null) {
             return null;
         }
         return switch (outboxState) {
             case "waiting" -> "Waiting to send";
             case "sending" -> "Sending";
-            case "synced" -> "Sent";
+            case "synced" -> serverSeq == null || receivedAt == null ? "Synced"
+                    : "Synced — receipt #" + serverSeq + " at " + RECEIPT_TIME.format(receivedAt.atZone(zone));
             case "quarantined" -> "Refused by server";
             case "waiting_for_sign_in" -> "Waiting for sign-in";
             default -> outboxState;

@@ -32,7 +32,7 @@ public record OutboxRecord(
     /** The state and, where there is one, the problem, in words. */
     public String describe() {
         return switch (state) {
-            case SYNCED -> "Sent: server receipt " + serverSeq + ", received " + receivedAt;
+            case SYNCED -> "Synced — receipt #" + serverSeq + " at " + receivedAt;
             case QUARANTINED -> "Refused by the server: " + lastError;
             default -> lastError == null ? state.words() : state.words() + " (last attempt: " + lastError + ")";
         };

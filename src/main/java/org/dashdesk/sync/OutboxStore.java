@@ -122,6 +122,24 @@ public final class OutboxStore {
         });
     }
 
+    /**
+     * Puts records the server refused for the signed-in user (403) back in the queue: after a
+     * sign-in it may be someone the server lets send them — their own officer, or IMU staff. Other
+     * refusals (422, 409) stay quarantined: who signs in does not change them.
+     */
+    public int releaseForbiddenHolds() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'waiting', next_attempt_at = NULL"
+                    + " WHERE state = 'quarantined' AND last_error LIKE ?")) {
+                p.setString(1, FORBIDDEN_PREFIX + "%");
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    /** How a 403 refusal's reason starts, so {@link #releaseForbiddenHolds()} can tell it from other refusals. */
+    static final String FORBIDDEN_PREFIX = "not allowed for the signed-in user: ";
+
     /** Makes every waiting row due now (the endpoint is reachable again, or the user asked). */
     public int clearBackoff() {
         return database.inTransaction(c -> {

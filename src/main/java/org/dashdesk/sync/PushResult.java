@@ -18,8 +18,15 @@ public sealed interface PushResult {
     record Conflict(String reason, Head head) implements PushResult {
     }
 
-    /** 401/403: the token is missing, wrong or revoked. */
+    /** 401: the token is missing, wrong, expired or revoked; signing in again helps. */
     record SignInNeeded(String reason) implements PushResult {
+    }
+
+    /**
+     * 403: the signed-in user may not upload this record (another officer's revision or
+     * assessment). Signing in again as the same user would not help; other records may go on.
+     */
+    record Forbidden(String reason) implements PushResult {
     }
 
     /**

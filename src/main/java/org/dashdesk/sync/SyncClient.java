@@ -38,8 +38,9 @@ import org.dashdesk.protocol.Receipt;
 import org.dashdesk.protocol.RevisionUpload;
 
 /**
- * Speaks sync protocol v1 to one server over java.net.http. HTTPS trusts only the configured
- * certificate or trust store (not the system's CAs); plain HTTP only with the development flag
+ * Speaks sync protocol v1 to one server over java.net.http. HTTPS trusts exactly the given
+ * {@link SSLContext}: {@link #trusting} a configured certificate or trust store, or — the desktop's
+ * choice when none is configured — the system's; plain HTTP only with the development flag
  * and only to a loopback address. Every answer is checked before it is believed: a 200 that is
  * not our JSON, or a receipt for another record, is a failure, never a success.
  */
@@ -100,11 +101,7 @@ public final class SyncClient {
     }
 
     private static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-        return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
+        return org.dashdesk.protocol.Loopback.isLoopbackHost(host);
     }
 
     /**
@@ -170,7 +167,7 @@ public final class SyncClient {
         if (status == 200 || status == 201) {
             Optional<String> notOurs = notProtocolJson(response);
             if (notOurs.isPresent()) {
-                return new PushResult.Failed(notOurs.get(), false);
+                return new PushResult.Failed(notOurs.get() + "; not counted as sent", false);
             }
             Receipt receipt;
             try {
@@ -185,8 +182,11 @@ public final class SyncClient {
         }
         Problem problem = problem(response);
         return switch (status) {
-            case 401, 403 -> new PushResult.SignInNeeded("the server did not accept the sign-in ("
+            case 401 -> new PushResult.SignInNeeded("the server did not accept the sign-in ("
                     + (problem == null ? "HTTP " + status : problem.reason()) + "); sign in again");
+            // Not a sign-in problem: this user may not upload this record, whoever signs in again as them.
+            case 403 -> new PushResult.Forbidden(problem == null ? "the server does not allow this user to send this record (HTTP 403)"
+                    : problem.reason());
             case 409 -> problem == null
                     ? new PushResult.Failed("HTTP 409 without an explanation from the server", false)
                     : new PushResult.Conflict(problem.reason(), problem.head());
@@ -227,8 +227,12 @@ public final class SyncClient {
             return new Result<>(null, "interrupted", false);
         }
         int status = response.statusCode();
-        if (status == 401 || status == 403) {
+        if (status == 401) {
             return new Result<>(null, "the server did not accept the sign-in; sign in again", true);
+        }
+        if (status == 403) {
+            Problem p = problem(response);
+            return new Result<>(null, "the server does not allow this" + (p == null ? " (HTTP 403)" : ": " + p.reason()), false);
         }
         if (status != 200) {
             Problem p = problem(response);
@@ -255,7 +259,7 @@ public final class SyncClient {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
         if (type.startsWith("text/html") || startsWithTag(response.body())) {
             return Optional.of("the network answered with a web page instead of the DASH Desk server"
-                    + " (a Wi-Fi or proxy sign-in page?); not counted as sent");
+                    + " (a Wi-Fi or proxy sign-in page?)");
         }
         if (!type.startsWith(Protocol.JSON)) {
             return Optional.of("the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");

@@ -70,6 +70,11 @@ public final class SyncService implements AutoCloseable {
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Held for writing from a receipt batch's commit until its CHECKPOINT SYNC, and for reading by
+     * {@link #snapshot()}: a row is not shown as synced while its receipt could still be lost.
+     */
+    private final java.util.concurrent.locks.ReadWriteLock receiptLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile SyncClient client;
     private volatile String lastProblem;
     private volatile boolean lastCycleUnreachable;
@@ -100,11 +105,15 @@ public final class SyncService implements AutoCloseable {
         });
     }
 
-    /** After signing in (again): a new client, and records held for sign-in go back in the queue. */
+    /**
+     * After signing in (again): a new client; records held for sign-in, and those the server would
+     * not take from the previous user (403), go back in the queue — each is tried once more.
+     */
     public void useClient(SyncClient newClient) {
         this.client = newClient;
         lastCycleSignInNeeded = false;
         outbox.releaseSignInHolds();
+        outbox.releaseForbiddenHolds();
         publish();
     }
 
@@ -315,6 +324,14 @@ public final class SyncService implements AutoCloseable {
                 problems.add("the server holds a conflicting revision");
                 return false;
             }
+            if (result instanceof PushResult.Forbidden f) {
+                // Held with the server's reason; the assessment's later revisions wait behind it (lanes()),
+                // while every other record and the pull carry on (decision 0033).
+                outbox.markQuarantined(record.revisionId(), OutboxStore.FORBIDDEN_PREFIX + f.reason());
+                quarantined.incrementAndGet();
+                problems.add("the server refused a record the signed-in user may not send");
+                return false;
+            }
             if (result instanceof PushResult.SignInNeeded s) {
                 outbox.markWaitingForSignIn(record.revisionId(), s.reason());
                 signInNeeded.set(true);
@@ -341,7 +358,7 @@ public final class SyncService implements AutoCloseable {
                 }
             }
             if (batch != null) {
-                sent.addAndGet(outbox.recordReceipts(batch));
+                sent.addAndGet(storeReceipts(batch));
             }
         }
 
@@ -351,7 +368,16 @@ public final class SyncService implements AutoCloseable {
                 batch = new ArrayList<>(receipts);
                 receipts.clear();
             }
-            sent.addAndGet(outbox.recordReceipts(batch));
+            sent.addAndGet(storeReceipts(batch));
+        }
+    }
+
+    private int storeReceipts(List<Receipt> batch) {
+        receiptLock.writeLock().lock();
+        try {
+            return outbox.recordReceipts(batch);
+        } finally {
+            receiptLock.writeLock().unlock();
         }
     }
 
@@ -429,11 +455,19 @@ public final class SyncService implements AutoCloseable {
     }
 
     public SyncSnapshot snapshot() {
-        Map<OutboxState, Integer> counts = outbox.counts();
+        Map<OutboxState, Integer> counts;
+        List<OutboxRecord> unsynced;
+        receiptLock.readLock().lock();
+        try {
+            counts = outbox.counts();
+            unsynced = outbox.unsynced();
+        } finally {
+            receiptLock.readLock().unlock();
+        }
         Instant lastSuccess = settings.get(LAST_SUCCESS_SETTING).map(Instant::parse).orElse(null);
         return new SyncSnapshot(counts.get(OutboxState.WAITING) + counts.get(OutboxState.SENDING), counts.get(OutboxState.SYNCED),
                 counts.get(OutboxState.QUARANTINED), counts.get(OutboxState.WAITING_FOR_SIGN_IN), lastSuccess, lastProblem, running,
-                outbox.unsynced().stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
+                unsynced.stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
                 lastCycleSignInNeeded || counts.get(OutboxState.WAITING_FOR_SIGN_IN) > 0);
     }
 

@@ -199,6 +199,39 @@ class ImportAndSyncCommandTest {
     }
 
     @Test
+    void manyOfficersSheetsGoUpWhenImuSyncsAndAreHeldWithTheReasonForAnOfficer() throws Exception {
+        Path file = dir.resolve("sheets.jsonl");
+        Files.write(file, List.of(
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"1234\",\"answers\":{\"Q1\":\"yes\"}}",
+                "{\"pack\":\"dash-2009\",\"collarNumber\":\"5678\",\"answers\":{\"Q2\":\"yes\"}}"), StandardCharsets.UTF_8);
+        Path officerDesk = dir.resolve("officer-desk");
+        Path imuDesk = dir.resolve("imu-desk");
+        setUpLaptop(officerDesk);
+        setUpLaptop(imuDesk);
+        assertEquals(0, cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", officerDesk.toString(),
+                "--username", "pc1234").code());
+        assertEquals(0, cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", imuDesk.toString(),
+                "--username", "pc1234").code());
+        try (ReferenceServer server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")))) {
+            Path officerToken = dir.resolve("officer-token");
+            Files.writeString(officerToken, server.issueToken("1234", "officer"));
+            Run officer = cliWithInput(PASSWORD + "\n", "sync", "--server", server.uri().toString(), "--token-file",
+                    officerToken.toString(), "--dev-insecure-http", "--data-dir", officerDesk.toString(), "--username", "pc1234");
+            // Officer 1234's own sheet goes; 5678's is held with the server's reason, not "sign in again".
+            assertTrue(officer.out().startsWith("sent 1, refused 1"), officer.out());
+            assertTrue(officer.out().contains("1 refused by the server"), officer.out());
+            assertFalse(officer.out().contains("waiting for sign-in"), officer.out());
+            Path imuToken = dir.resolve("imu-token");
+            Files.writeString(imuToken, server.issueToken("7001", "imu"));
+            Run imu = cliWithInput(PASSWORD + "\n", "sync", "--server", server.uri().toString(), "--token-file",
+                    imuToken.toString(), "--dev-insecure-http", "--data-dir", imuDesk.toString(), "--username", "pc1234");
+            assertEquals(0, imu.code(), imu.out() + imu.err());
+            assertTrue(imu.out().startsWith("sent 2, refused 0"), imu.out());
+            assertEquals(3, server.revisionCount());
+        }
+    }
+
+    @Test
     void aDevelopmentTokenIsIssuedForOneHourToAWeekOnly() {
         Path serverDir = dir.resolve("server");
         for (String hours : List.of("0", "169", "-3")) {

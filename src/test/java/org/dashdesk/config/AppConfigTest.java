@@ -117,6 +117,17 @@ class AppConfigTest {
 
         writeUser("central.endpoint = http://127.0.0.1:8080\n");
         assertEquals(Optional.of(URI.create("http://127.0.0.1:8080")), AppConfig.load(locations).centralEndpoint());
+
+        // Names that merely start like a loopback address are somebody else's computer.
+        for (String host : List.of("127.evil.example", "127.0.0.1.evil.example", "127.0.0.256", "1.2.3.4", "[::2]",
+                "localhost.evil.example")) {
+            assertTrue(SettingRules.check(ConfigKey.CENTRAL_ENDPOINT, "http://" + host + ":8080") != null, host);
+        }
+        for (String host : List.of("127.0.0.1", "127.1.2.3", "localhost", "LOCALHOST", "[::1]", "[0:0:0:0:0:0:0:1]",
+                "[::ffff:127.0.0.1]")) {
+            assertEquals(null, SettingRules.check(ConfigKey.CENTRAL_ENDPOINT, "http://" + host + ":8080"), host);
+        }
+        assertEquals(null, SettingRules.check(ConfigKey.CENTRAL_ENDPOINT, "https://127.evil.example:8443"), "https may go anywhere");
     }
 
     @Test

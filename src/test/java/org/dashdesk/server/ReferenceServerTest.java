@@ -188,6 +188,111 @@ class ReferenceServerTest {
     }
 
     @Test
+    void aReplayAfterThePolicySetChangedGetsTheOriginalReceiptButOnlyForItsUploader() throws Exception {
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> first = put(r, 1, token);
+        assertEquals(201, first.statusCode(), first.body());
+        // The receipt was lost; meanwhile the force moved to a newer policy the laptop never graded with.
+        server.close();
+        org.dashdesk.grading.GradingPolicy p = org.dashdesk.grading.GradingPolicy.builtInDefault();
+        org.dashdesk.grading.GradingPolicy newer = new org.dashdesk.grading.GradingPolicy(p.id(), p.version() + "-next", p.packId(),
+                p.countedQuestions(), p.bands(), p.escalation(), p.repeatMarac(), p.maracLevel(), p.rules());
+        server = ReferenceServer.start(ServerConfig.devHttp(dir), TestRevisions.PACKS, List.of(newer), java.time.Clock.systemUTC());
+        HttpResponse<String> again = put(r, 1, token);
+        assertEquals(200, again.statusCode(), again.body());
+        assertEquals(first.body(), again.body(), "the original receipt, not a refusal of what the server holds");
+        // Nobody else learns the receipt by guessing ids and hash: they are judged as a new upload.
+        HttpResponse<String> stranger = put(r, 1, server.issueToken("5678", "officer"));
+        assertEquals(403, stranger.statusCode(), stranger.body());
+        assertTrue(!stranger.body().contains("serverSeq"), stranger.body());
+        HttpResponse<String> supervisor = put(r, 1, server.issueToken("9001", "supervisor"));
+        assertEquals(403, supervisor.statusCode(), supervisor.body());
+        assertEquals(1, server.copies(r.assessmentId(), r.revisionId()));
+    }
+
+    @Test
+    void anOfficerUploadsTheirOwnAndImuUploadsOnAnOfficersBehalf() throws Exception {
+        String other = server.issueToken("5678", "officer");
+        String imu = server.issueToken("7001", "imu");
+        Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+        HttpResponse<String> notTheirs = put(r, 1, other);
+        assertEquals(403, notTheirs.statusCode());
+        assertTrue(json(notTheirs).get("reason").asText().contains("made by collar 1234"), notTheirs.body());
+        assertEquals(201, put(r, 1, imu).statusCode(), "IMU records on the attending officer's behalf");
+        // The assessment is the named officer's: they amend it; another officer may not, even naming themselves.
+        Revision amended = TestRevisions.next(r, 5);
+        assertEquals(201, put(amended, 2, token).statusCode());
+        Revision intruder = Revision.freeze(r.assessmentId(), UUID.randomUUID(), amended.revisionId(), 3, "x", amended.createdAt(),
+                "5678", amended.content(), amended.grading());
+        HttpResponse<String> refused = put(intruder, 3, other);
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(json(refused).get("reason").asText().contains("belongs to another officer"), refused.body());
+        assertEquals(2, server.revisionCount());
+    }
+
+    @Test
+    void changesAreTheTeamsForASupervisorTheRemitForCruAndTheirOwnForAnOfficer() throws Exception {
+        String north = server.issueToken("1111", "officer", "North");
+        String south = server.issueToken("2222", "officer", "South");
+        // Decisions are signed by user accounts (development tokens cannot return or raise, decision 0071).
+        String northSergeant = sergeant("ps9001", "9001", "North");
+        String southSergeant = sergeant("ps9002", "9002", "South");
+        String cru = server.issueToken("3000", "cru", "CRU");
+        Revision a = revisionBy("1111", 2);
+        Revision b = revisionBy("2222", 2);
+        Revision c = revisionBy("2222", 15);
+        assertEquals(201, put(a, 1, north).statusCode());
+        assertEquals(201, put(b, 2, south).statusCode());
+        assertEquals(201, put(c, 3, south).statusCode());
+        // East's only supervisor account submits their own case: decision 0113 has every other supervisor cover it.
+        server.addUser(new org.dashdesk.security.UserAccount("east1", "Synthetic Sergeant",
+                "9003", java.util.Set.of(org.dashdesk.security.Role.OFFICER, org.dashdesk.security.Role.SUPERVISOR), "East"),
+                "synthetic pass phrase".toCharArray());
+        Revision d = revisionBy("9003", 1);
+        assertEquals(201, put(d, 4, server.issueToken("9003", "officer", "East")).statusCode());
+        assertEquals(200, returnToOfficer(a, northSergeant).statusCode());
+        assertEquals(200, returnToOfficer(b, southSergeant).statusCode());
+        assertEquals(200, returnToOfficer(c, southSergeant).statusCode());
+        assertEquals(200, returnToOfficer(d, northSergeant).statusCode());
+
+        assertEquals(List.of(a.assessmentId(), d.assessmentId()), changed(northSergeant), "own team, and the covered case");
+        assertEquals(List.of(b.assessmentId(), c.assessmentId(), d.assessmentId()), changed(southSergeant));
+        assertEquals(List.of(c.assessmentId()), changed(cru), "high risk only: standard cases without children are not CRU's");
+        assertEquals(List.of(a.assessmentId()), changed(north));
+        assertEquals(List.of(b.assessmentId(), c.assessmentId()), changed(south));
+        assertEquals(List.of(), changed(server.issueToken("4444", "officer", "North")), "a team mate does not get the changes");
+    }
+
+    private static Revision revisionBy(String collar, int yes) {
+        Revision r = TestRevisions.first(UUID.randomUUID(), yes);
+        return Revision.freeze(r.assessmentId(), r.revisionId(), null, 1, null, r.createdAt(), collar, r.content(), r.grading());
+    }
+
+    /** A supervisor's user account on the server, signed in: the token. */
+    private String sergeant(String username, String collar, String team) {
+        char[] password = "synthetic sergeant phrase".toCharArray();
+        server.addUser(new org.dashdesk.security.UserAccount(username, "Synthetic Sergeant " + collar, collar,
+                java.util.Set.of(org.dashdesk.security.Role.SUPERVISOR), team), password);
+        return new org.dashdesk.sync.AccountClient(org.dashdesk.sync.SyncClient.Settings.devHttp(server.uri(), null))
+                .signIn(username, password).token();
+    }
+
+    private HttpResponse<String> returnToOfficer(Revision r, String bearer) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(r.assessmentId(), r.revisionId()) + "/return"))
+                .header("Authorization", "Bearer " + bearer).POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"comments\":[{\"questionId\":null,\"comment\":\"synthetic\"}]}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<UUID> changed(String bearer) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        List<UUID> ids = new ArrayList<>();
+        json(r).get("changes").forEach(n -> ids.add(UUID.fromString(n.get("assessmentId").asText())));
+        return ids;
+    }
+
+    @Test
     void plainHttpIsRefusedOffLoopback() throws Exception {
         ServerConfig open = new ServerConfig(InetAddress.getByName("0.0.0.0"), 0, dir.resolve("x"), null, null, null, null, null,
                 true, 2);

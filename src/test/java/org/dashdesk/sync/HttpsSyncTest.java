@@ -76,5 +76,13 @@ class HttpsSyncTest {
                 () -> new SyncClient(SyncClient.Settings.devHttp(URI.create("http://central.example.police.uk"), "t")));
         assertThrows(IllegalArgumentException.class,
                 () -> new SyncClient(new SyncClient.Settings(URI.create("https://127.0.0.1:1"), "t", null, false, null, null)));
+        // A prefix is not an address: these names resolve wherever their DNS says.
+        for (String host : List.of("127.evil.example", "127.0.0.1.evil.example", "127.0.0.256", "[::2]", "localhost.evil.example")) {
+            assertThrows(IllegalArgumentException.class,
+                    () -> new SyncClient(SyncClient.Settings.devHttp(URI.create("http://" + host + ":1"), "t")), host);
+        }
+        for (String host : List.of("127.0.0.1", "127.9.8.7", "localhost", "[::1]", "[0:0:0:0:0:0:0:1]")) {
+            new SyncClient(SyncClient.Settings.devHttp(URI.create("http://" + host + ":1"), "t"));
+        }
     }
 }

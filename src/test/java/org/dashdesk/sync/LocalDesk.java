@@ -48,15 +48,20 @@ final class LocalDesk implements AutoCloseable {
 
     /** Submits a new synthetic assessment with {@code yes} checklist Yes answers (14+ is high risk). */
     Revision submit(int yes) {
+        return submitAs("1234", yes);
+    }
+
+    /** As {@link #submit(int)}, made by another officer on this (shared) laptop. */
+    Revision submitAs(String collar, int yes) {
         AssessmentContent content = AssessmentContent.start("dash-2009", service.mainPack().version(), Channel.AT_SCENE,
-                        new Officer("1234", "PC Synthetic"), null)
+                        new Officer(collar, "PC Synthetic"), null)
                 .withPeople(new People("Victim Synthetic", List.of("Abuser Synthetic"), List.of(), false))
                 .withIncident(new Incident(LocalDateTime.of(2026, 11, 20, 2, 10), "Home", "Maidstone", "INC-T", 0, null));
         for (int i = 1; i <= yes; i++) {
             content = content.withAnswer(Answer.choice("Q" + i, Choice.YES));
         }
-        Assessment draft = repository.createDraft(content, "1234");
-        return service.submit(draft.id(), "1234", null);
+        Assessment draft = repository.createDraft(content, collar);
+        return service.submit(draft.id(), collar, null);
     }
 
     /** Reopens a returned assessment, changes an answer and submits the next revision. */

@@ -176,6 +176,30 @@ class SyncIntegrationTest {
         System.out.println(fault + " → " + afterFault.lastError());
     }
 
+    @ParameterizedTest
+    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "MALFORMED_AFTER", "SERVER_ERROR_AFTER",
+        "SERVICE_UNAVAILABLE"})
+    void aFaultOnThePullAppliesNothingAndKeepsTheCursor(FaultyFront.Fault fault) throws Exception {
+        Revision r = desk.submit(2);
+        assertEquals(1, desk.sync.runCycle(false).sent());
+        String cursor = desk.settings.get(SyncService.CURSOR_SETTING).orElse("0");
+        String lastSuccess = desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow();
+        supervisor.returnToOfficer(r.assessmentId(), r.revisionId(), List.of(new QuestionComment(null, "synthetic note")));
+        front.seen.clear();
+        front.next(fault); // nothing to push: the cycle's first request is the pull
+        CycleReport failed = desk.sync.runCycle(false);
+        assertTrue(front.seen.get(0).startsWith("GET " + Protocol.CHANGES), front.seen.toString());
+        assertEquals(0, failed.applied());
+        assertTrue(failed.problems().stream().anyMatch(p -> p.startsWith("could not fetch central changes")), failed.problems().toString());
+        assertEquals(cursor, desk.settings.get(SyncService.CURSOR_SETTING).orElse("0"), "the cursor did not move");
+        assertEquals(lastSuccess, desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow(), "not a successful sync");
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, desk.repository.find(r.assessmentId()).orElseThrow().state());
+        // Next time the page comes through whole and is applied once.
+        assertEquals(1, desk.sync.runCycle(false).applied());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(r.assessmentId()).orElseThrow().state());
+        System.out.println("pull " + fault + " → " + failed.problems());
+    }
+
     @Test
     void serverDownBacksOffAndSaysSo() throws Exception {
         int deadPort;
@@ -286,6 +310,70 @@ class SyncIntegrationTest {
         desk.sync.useClient(client(front.uri(), token));
         assertEquals(1, desk.sync.runCycle(false).sent());
         assertSyncedOnce(r);
+    }
+
+    @Test
+    void anotherOfficersRecordIsHeldWithTheServersReasonWhileTheRestAndThePullGoOn() throws Exception {
+        // A shared laptop: officer 5678 is signed in; officer 1234's records are also in the outbox.
+        server.addUser(new UserAccount("pc5678", "PC Other Synthetic", "5678", Set.of(Role.OFFICER), "North"), OFFICER_PW);
+        String otherToken = new AccountClient(SyncClient.Settings.devHttp(server.uri(), null)).signIn("pc5678", OFFICER_PW).token();
+        desk.sync.useClient(client(front.uri(), otherToken));
+        Revision theirs = desk.submit(15);
+        desk.repository.transition(theirs.assessmentId(), org.dashdesk.assessment.LifecycleEvent.RETURN, "9001", "local test");
+        Revision theirsLater = desk.amend(theirs.assessmentId(), 16);
+        Revision mine = desk.submitAs("5678", 2);
+        Revision mineHigh = desk.submitAs("5678", 17);
+
+        CycleReport report = desk.sync.runCycle(false);
+        assertTrue(report.reachable());
+        assertEquals(2, report.sent(), report.problems().toString());
+        assertEquals(1, report.quarantined());
+        assertSyncedOnce(mine);
+        assertSyncedOnce(mineHigh);
+        OutboxRecord held = desk.record(theirs);
+        assertEquals(OutboxState.QUARANTINED, held.state(), held.describe());
+        assertTrue(held.lastError().contains("made by collar 1234"), held.lastError());
+        assertFalse(held.describe().contains("sign in again"), held.describe());
+        assertEquals(OutboxState.WAITING, desk.record(theirsLater).state(), "the later revision stays in order behind it");
+        assertEquals(0, server.copies(theirs.assessmentId(), theirs.revisionId()));
+        assertEquals(0, server.copies(theirsLater.assessmentId(), theirsLater.revisionId()));
+        SyncSnapshot s = desk.sync.snapshot();
+        assertEquals(0, s.waitingForSignIn());
+        assertFalse(s.signInNeeded(), "signing in again would not help");
+        assertEquals(1, s.quarantined());
+
+        // The pull went on too: a central return of 5678's case comes back.
+        supervisor.returnToOfficer(mine.assessmentId(), mine.revisionId(), List.of(new QuestionComment(null, "synthetic note")));
+        CycleReport next = desk.sync.runCycle(true);
+        assertEquals(1, next.applied(), next.problems().toString());
+        assertEquals(AssessmentState.RETURNED, desk.repository.find(mine.assessmentId()).orElseThrow().state());
+        assertEquals(1, desk.record(theirs).attempts(), "a refused record is not retried blindly");
+        assertTrue(desk.record(theirsLater).lastError().contains("held back"), desk.record(theirsLater).lastError());
+
+        // Officer 1234 signs in on the laptop: their records go, in order.
+        desk.sync.useClient(client(front.uri(), token));
+        assertEquals(2, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(theirs);
+        assertSyncedOnce(theirsLater);
+    }
+
+    @Test
+    void imuStaffUploadOtherOfficersRevisionsWhichStayTheOfficers() throws Exception {
+        // Phone-in and migration: IMU records for the attending officer (decision 0033).
+        desk.sync.useClient(client(front.uri(), server.issueToken("7001", "imu")));
+        Revision a = desk.submitAs("1234", 3);
+        Revision b = desk.submitAs("5678", 4);
+        assertEquals(2, desk.sync.runCycle(false).sent());
+        assertSyncedOnce(a);
+        assertSyncedOnce(b);
+        supervisor.returnToOfficer(a.assessmentId(), a.revisionId(), List.of(new QuestionComment(null, "synthetic note")));
+        // The officer named on the revision owns it: their own pull sees the return, the other officer's does not.
+        assertTrue(raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString()).body()
+                .contains(a.assessmentId().toString()));
+        assertFalse(raw.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.CHANGES + "?since=0"))
+                .header("Authorization", "Bearer " + server.issueToken("5678", "officer")).build(),
+                HttpResponse.BodyHandlers.ofString()).body().contains(a.assessmentId().toString()));
     }
 
     @Test

@@ -5,9 +5,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.dashdesk.sync.OutboxRecord;
+import org.dashdesk.sync.OutboxState;
 import org.dashdesk.sync.SyncSnapshot;
 
 /** The words of the status bar and of the exit warning. */
@@ -56,16 +60,30 @@ public final class SyncStatusText {
         return t.toLocalDate().equals(today) ? "today " + TIME.format(t) : DAY_TIME.format(t);
     }
 
-    /** The exit warning when assessments have not reached the server, or empty when all have. */
+    /**
+     * The exit warning when assessments have not reached the server, or empty when all have. An
+     * assessment with a refused (quarantined) revision is named apart: it is never sent again by
+     * itself, so "will be sent next time you are online" would be untrue for it.
+     */
     public static Optional<String> exitWarning(SyncSnapshot s) {
         if (!s.hasUnsent()) {
             return Optional.empty();
         }
-        long assessments = s.unsynced().stream().map(OutboxRecord::assessmentId).distinct().count();
-        if (assessments == 0) {
-            assessments = (long) s.waiting() + s.quarantined() + s.waitingForSignIn();
+        Set<UUID> refused = new HashSet<>();
+        Set<UUID> all = new HashSet<>();
+        for (OutboxRecord r : s.unsynced()) {
+            all.add(r.assessmentId());
+            if (r.state() == OutboxState.QUARANTINED) {
+                refused.add(r.assessmentId()); // its later revisions wait behind it: the whole assessment needs attention
+            }
         }
-        return Optional.of(exitWarning(assessments));
+        long pending = all.size() - refused.size();
+        long refusedCount = refused.size();
+        if (all.isEmpty()) {
+            pending = (long) s.waiting() + s.waitingForSignIn();
+            refusedCount = s.quarantined();
+        }
+        return Optional.of(exitWarning(pending, refusedCount));
     }
 
     public static String exitWarning(long assessments) {
@@ -73,5 +91,17 @@ public final class SyncStatusText {
                 ? "1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are online."
                 : assessments + " assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
                         + " time you are online.";
+    }
+
+    /** Pending ones will go by themselves; refused ones will not, and say so. */
+    public static String exitWarning(long pending, long refused) {
+        String refusedWords = refused == 1
+                ? "1 assessment was refused by the central server and needs attention: open it to see why. It stays on this laptop."
+                : refused + " assessments were refused by the central server and need attention: open them to see why. They stay on"
+                        + " this laptop.";
+        if (refused == 0) {
+            return exitWarning(pending);
+        }
+        return pending == 0 ? refusedWords : exitWarning(pending) + " " + refusedWords;
     }
 }

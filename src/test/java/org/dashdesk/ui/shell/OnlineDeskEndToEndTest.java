@@ -197,6 +197,14 @@ class OnlineDeskEndToEndTest {
         assertEquals(0, sent.waiting());
         assertTrue(officer.shell.syncStatusProperty().get().startsWith("Nothing waiting to send · last successful sync today"),
                 officer.shell.syncStatusProperty().get());
+        // The receipt is what shows a record reached the server: in the list's sync column and the read-only record.
+        officer.shell.refresh();
+        String listed = officer.shell.syncWords(officer.shell.submittedList().stream().filter(s -> s.id().equals(r.assessmentId()))
+                .findFirst().orElseThrow());
+        assertTrue(listed.matches("Synced — receipt #\\d+ at \\d\\d/\\d\\d/20\\d\\d \\d\\d:\\d\\d"), listed);
+        officer.shell.openRecord(r.assessmentId());
+        assertEquals(listed, officer.shell.recordProperty().get().syncWords());
+        officer.shell.showHome();
 
         // The sergeant's laptop was set up offline earlier, when IT still listed them as an officer in the South team.
         Desk sergeant = new Desk("sergeant");

@@ -199,8 +199,18 @@ class ShellViewModelTest {
                 SyncStatusText.line(s, null, ZoneId.of("UTC"), now));
         assertEquals("2 waiting to send · 1 refused by the server · last successful sync 23/11/2026 10:42 · Not sending: no token",
                 SyncStatusText.line(s, "no token", ZoneId.of("UTC"), now.plus(Duration.ofDays(1))));
-        assertEquals(Optional.of("2 assessments have not reached the central server yet. They are safe on this laptop and will be sent"
-                + " next time you are online."), SyncStatusText.exitWarning(s));
+        // b was refused: it is never resent by itself, so it is not promised "next time you are online".
+        assertEquals(Optional.of("1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next"
+                + " time you are online. 1 assessment was refused by the central server and needs attention: open it to see why."
+                + " It stays on this laptop."), SyncStatusText.exitWarning(s));
+        OutboxRecord r4 = new OutboxRecord(UUID.randomUUID(), a, 4, 0, OutboxState.WAITING, 0, null, null, null, null, now);
+        OutboxRecord held = new OutboxRecord(UUID.randomUUID(), b, 5, 2, OutboxState.WAITING, 0, null, "held back", null, null, now);
+        assertEquals(Optional.of("2 assessments were refused by the central server and need attention: open them to see why. They stay"
+                + " on this laptop."), SyncStatusText.exitWarning(new SyncSnapshot(1, 0, 2, 0, now, null, false, List.of(
+                        r3, held, new OutboxRecord(UUID.randomUUID(), UUID.randomUUID(), 6, 1, OutboxState.QUARANTINED, 1, null,
+                                "not allowed", null, null, now)))));
+        assertEquals(Optional.of("1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next"
+                + " time you are online."), SyncStatusText.exitWarning(new SyncSnapshot(1, 0, 0, 0, now, null, false, List.of(r4))));
         assertEquals("3 assessments have not reached the central server yet. They are safe on this laptop and will be sent next time you"
                 + " are online.", SyncStatusText.exitWarning(3));
         assertEquals("1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are"
