@@ -1,6 +1,7 @@
 package org.dashdesk.ui.wizard;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,6 +23,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
@@ -167,6 +169,11 @@ public final class WizardView extends BorderPane {
     }
 
     private Node pageList() {
+        // When a branch adds or removes pages, the list's selection model keeps the selected index,
+        // which is then another page: that move is not the user's and must not navigate. The flag is
+        // raised by a listener added before the list's own, and lowered after the list is re-synced.
+        boolean[] pagesChanging = {false};
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> pagesChanging[0] = true);
         ListView<Page> list = new ListView<>(vm.visiblePages());
         list.setId("page-list");
         list.setPrefWidth(230);
@@ -181,9 +188,12 @@ public final class WizardView extends BorderPane {
         });
         Runnable sync = () -> list.getSelectionModel().select(vm.currentPageProperty().get());
         vm.currentPageProperty().addListener((o, a, b) -> sync.run());
-        vm.visiblePages().addListener((ListChangeListener<Page>) c -> sync.run());
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> {
+            sync.run();
+            pagesChanging[0] = false;
+        });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.currentPageProperty().get()) {
+            if (b != null && !pagesChanging[0] && b != vm.currentPageProperty().get()) {
                 vm.goTo(b);
             }
         });
@@ -527,38 +537,59 @@ public final class WizardView extends BorderPane {
         raise.setId("judgement-level");
         Label highest = new Label();
         highest.setId("judgement-highest");
+        highest.setWrapText(true);
+        // True while the view itself moves the selection to match the view model: that must never
+        // write back (selecting "agree" to match would clear the officer's judgement and reasons).
+        boolean[] syncing = {false};
+        Runnable showJudgement = () -> {
+            RiskLevel current = vm.judgementLevelProperty().get();
+            Toggle match = levelGroup.getToggles().stream().filter(t -> java.util.Objects.equals(t.getUserData(), current))
+                    .findFirst().orElse(null);
+            syncing[0] = true;
+            try {
+                // No match (a judgement the computed level has caught up with): nothing is selected
+                // and the judgement error says what to do; the view does not pick an answer for the officer.
+                levelGroup.selectToggle(match);
+            } finally {
+                syncing[0] = false;
+            }
+        };
         Runnable buildLevels = () -> {
+            syncing[0] = true;
+            try {
+                // The old buttons leave the group with the page: a detached button left in the group
+                // could be the one selected while the visible ones all look unselected.
+                for (Toggle t : List.copyOf(levelGroup.getToggles())) {
+                    t.setToggleGroup(null);
+                }
+            } finally {
+                syncing[0] = false;
+            }
             RadioButton agree = new RadioButton("Agree with the computed level");
             agree.setId("judgement-agree");
+            agree.setAccessibleText("Professional judgement: agree with the computed level");
             agree.setToggleGroup(levelGroup);
             agree.setUserData(null);
             raise.getChildren().setAll(agree);
             for (RiskLevel level : vm.raiseOptions()) {
                 RadioButton r = new RadioButton("Raise to " + level.label());
                 r.setId("judgement-raise-" + level.name().toLowerCase(java.util.Locale.ROOT));
+                r.setAccessibleText("Professional judgement: raise the grading to " + level.label());
                 r.setToggleGroup(levelGroup);
                 r.setUserData(level);
                 raise.getChildren().add(r);
             }
             if (vm.raiseOptions().isEmpty()) {
                 highest.setText("Already at the highest level: there is nothing to raise it to.");
-                highest.setWrapText(true);
                 raise.getChildren().add(highest);
             }
-            RiskLevel current = vm.judgementLevelProperty().get();
-            levelGroup.getToggles().stream().filter(t -> java.util.Objects.equals(t.getUserData(), current)).findFirst()
-                    .ifPresentOrElse(levelGroup::selectToggle, () -> levelGroup.selectToggle(agree));
+            showJudgement.run();
         };
         buildLevels.run();
         vm.raiseOptions().addListener((ListChangeListener<RiskLevel>) c -> buildLevels.run());
-        vm.judgementLevelProperty().addListener((o, a, b) -> levelGroup.getToggles().stream()
-                .filter(t -> java.util.Objects.equals(t.getUserData(), b)).findFirst().ifPresent(t -> {
-                    if (levelGroup.getSelectedToggle() != t) {
-                        levelGroup.selectToggle(t);
-                    }
-                }));
+        vm.judgementLevelProperty().addListener((o, a, b) -> showJudgement.run());
         levelGroup.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
+            if (b == null || syncing[0]) {
                 return;
             }
             RiskLevel chosen = (RiskLevel) b.getUserData();
