@@ -26,7 +26,10 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -54,6 +57,8 @@ public final class WizardView extends BorderPane {
     private final Map<QuestionViewModel, QuestionRow> rows = new HashMap<>();
     private final Label pageTitle = new Label();
     private final Label step = new Label();
+    private ListView<Page> pageList;
+    private Runnable leave;
     private org.dashdesk.ui.review.ReturnNotesPanel returnNotes;
 
     public WizardView(WizardViewModel vm, Runnable onLeave, Consumer<WizardViewModel.SubmitOutcome> onSubmitted) {
@@ -61,17 +66,24 @@ public final class WizardView extends BorderPane {
         getStyleClass().add("wizard");
         setId("wizard");
 
-        setTop(header(onLeave));
-        setLeft(pageList());
-        setRight(sidePanel());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page-scroll");
         scroll.setFocusTraversable(false);
+        // Tab follows the order the parts are added in (a BorderPane appends each one to its
+        // children): the page first, then Previous / Next, the supplement offers, the section list
+        // and last "← Assessments", so Tab from the last field of a page reaches the footer.
         setCenter(scroll);
         setBottom(footer());
+        setRight(sidePanel());
+        setLeft(pageList());
+        setTop(header(onLeave));
 
         vm.currentPageProperty().addListener((o, a, b) -> show(b));
-        vm.focusedQuestionProperty().addListener((o, a, b) -> focusRow(b));
+        vm.focusedQuestionProperty().addListener((o, a, b) -> {
+            if (!browsingSections()) {
+                focusRow(b);
+            }
+        });
         vm.submittedProperty().addListener((o, a, b) -> {
             if (b != null) {
                 onSubmitted.accept(b);
@@ -122,8 +134,14 @@ public final class WizardView extends BorderPane {
         return null;
     }
 
+    /** Alt+Left: back to the list of assessments (everything is saved, so nothing is asked). */
+    public static final KeyCombination HOME = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+
     private void sectionKeys(KeyEvent e) {
-        if (e.getCode() == KeyCode.PAGE_DOWN) {
+        if (HOME.match(e)) {
+            leave.run();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PAGE_DOWN) {
             vm.next();
             e.consume();
         } else if (e.getCode() == KeyCode.PAGE_UP) {
@@ -134,12 +152,14 @@ public final class WizardView extends BorderPane {
 
     private Node header(Runnable onLeave) {
         Button home = new Button("← Assessments");
-        home.setAccessibleText("Back to the list of assessments. Everything is already saved.");
-        home.setOnAction(e -> {
+        home.setId("wizard-home");
+        home.setAccessibleText("Back to the list of assessments (Alt+Left). Everything is already saved.");
+        home.setTooltip(new Tooltip("Back to the list of assessments (Alt+Left). Everything is already saved."));
+        leave = () -> {
             vm.commitPending();
             onLeave.run();
-        });
-        home.setFocusTraversable(false);
+        };
+        home.setOnAction(e -> leave.run());
         pageTitle.getStyleClass().add("page-title");
         step.getStyleClass().add("step");
         Label channel = new Label(vm.channel() == Channel.PHONE_IN ? "Phone-in" : "At scene");
@@ -159,6 +179,7 @@ public final class WizardView extends BorderPane {
         error.setWrapText(true);
         error.textProperty().bind(vm.autosaver().errorProperty());
         Button retry = new Button("Retry now");
+        retry.setAccessibleText("Retry saving now");
         retry.setOnAction(e -> vm.autosaver().retryNow());
         HBox banner = new HBox(12, error, retry);
         HBox.setHgrow(error, Priority.ALWAYS);
@@ -175,10 +196,19 @@ public final class WizardView extends BorderPane {
         boolean[] pagesChanging = {false};
         vm.visiblePages().addListener((ListChangeListener<Page>) c -> pagesChanging[0] = true);
         ListView<Page> list = new ListView<>(vm.visiblePages());
+        pageList = list;
         list.setId("page-list");
         list.setPrefWidth(230);
-        list.setFocusTraversable(false);
-        list.setAccessibleText("Sections of the assessment");
+        // Reached by Tab after the page and its buttons; the arrows show a section while focus
+        // stays in the list, Enter goes into it.
+        list.setAccessibleText("Sections of the assessment. Arrows choose a section, Enter goes to it.");
+        list.setTooltip(new Tooltip("Arrows choose a section, Enter goes to it"));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                focusPage(vm.currentPageProperty().get());
+                e.consume();
+            }
+        });
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Page p, boolean empty) {
@@ -236,9 +266,9 @@ public final class WizardView extends BorderPane {
             supplements.getChildren().clear();
             for (Page p : vm.hiddenSupplementPages()) {
                 Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT));
+                open.setId("open-" + p.pack().id());
                 open.setAccessibleText("Open the " + p.pack().title() + " by hand");
-                open.setTooltip(new javafx.scene.control.Tooltip(p.pack().title()));
-                open.setFocusTraversable(false);
+                open.setTooltip(new Tooltip("Open the " + p.pack().title() + " by hand"));
                 open.setOnAction(e -> vm.openSupplement(p));
                 supplements.getChildren().add(open);
             }
@@ -261,12 +291,18 @@ public final class WizardView extends BorderPane {
 
     private Node footer() {
         Button back = new Button("Previous section");
+        back.setId("previous-section");
+        back.setAccessibleText("Previous section (Page Up)");
+        back.setTooltip(new Tooltip("Previous section (PgUp)"));
         back.setOnAction(e -> vm.previous());
-        back.setFocusTraversable(false);
         Button next = new Button("Next section");
+        next.setId("next-section");
+        next.setAccessibleText("Next section (Page Down)");
+        next.setTooltip(new Tooltip("Next section (PgDn)"));
         next.setOnAction(e -> vm.next());
-        next.setFocusTraversable(false);
-        Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · every answer is saved as you go");
+        Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · Alt+← assessments · "
+                + "every answer is saved as you go");
+        keys.setWrapText(true);
         keys.getStyleClass().add("key-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -287,13 +323,26 @@ public final class WizardView extends BorderPane {
         scroll.setContent(node);
         scroll.setVvalue(0);
         Platform.runLater(() -> {
-            QuestionViewModel q = vm.focusedQuestionProperty().get();
-            if (q != null && page.questions().contains(q)) {
-                focusRow(q);
-            } else if (node instanceof Region r) {
-                firstFocusable(r);
+            if (!browsingSections()) {
+                focusPage(page);
             }
         });
+    }
+
+    /** Focus to the question to resume at on the page, or its first control. */
+    private void focusPage(Page page) {
+        Node node = pageNodes.get(page);
+        QuestionViewModel q = vm.focusedQuestionProperty().get();
+        if (q != null && page.questions().contains(q)) {
+            focusRow(q);
+        } else if (node instanceof Region r) {
+            firstFocusable(r);
+        }
+    }
+
+    /** While the user moves through the section list with the arrows, focus stays there. */
+    private boolean browsingSections() {
+        return pageList != null && pageList.isFocused();
     }
 
     private void firstFocusable(Node n) {
@@ -341,7 +390,7 @@ public final class WizardView extends BorderPane {
                     if (now != null) {
                         row.sceneProperty().removeListener(this);
                         Platform.runLater(() -> {
-                            if (vm.focusedQuestionProperty().get() == q) {
+                            if (vm.focusedQuestionProperty().get() == q && !browsingSections()) {
                                 focusRow(q);
                             }
                         });
