@@ -247,7 +247,8 @@ public final class WizardView extends BorderPane {
         yes.setId("yes-count");
         yes.getStyleClass().add("yes-count");
         yes.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.yesCountProperty().get()), vm.yesCountProperty()));
-        Label yesCaption = new Label("Yes answers of 27");
+        Label yesCaption = new Label("Yes answers of " + vm.countedQuestionCount());
+        yesCaption.setId("yes-caption");
         Label level = new Label();
         level.setId("level");
         level.textProperty().bind(vm.levelLabelProperty());
@@ -255,11 +256,12 @@ public final class WizardView extends BorderPane {
         vm.gradingProperty().addListener((o, a, b) -> styleLevel(level, b));
         styleLevel(level, vm.gradingProperty().get());
         Label criteria = new Label();
+        criteria.setId("criteria");
         criteria.setWrapText(true);
         criteria.getStyleClass().add("criteria");
         criteria.textProperty().bind(Bindings.createStringBinding(() -> {
             GradingResult g = vm.gradingProperty().get();
-            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria: " + String.join(", ", g.criteria());
+            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria met: " + vm.criteriaInWords(g);
         }, vm.gradingProperty()));
         VBox supplements = new VBox(6);
         Runnable offers = () -> {
@@ -563,7 +565,7 @@ public final class WizardView extends BorderPane {
             }
             summary.setText(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
                     + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : "")
-                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + String.join(", ", g.criteria())));
+                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + vm.criteriaInWords(g)));
             reasons.getChildren().clear();
             for (String r : g.reasons()) {
                 Label l = new Label("• " + r);
@@ -725,8 +727,20 @@ public final class WizardView extends BorderPane {
             if (vm.reviewItems().isEmpty()) {
                 items.getChildren().add(new Label("Nothing is missing."));
             }
+            // What must be fixed comes first (the view model sorts it so), then the rest grouped
+            // under the section it belongs to, in the order of the form.
+            String group = null;
             for (ReviewItem item : vm.reviewItems()) {
+                String section = item.blocking() ? "Must be fixed before submitting" : shortTitle(item.page());
+                if (!section.equals(group)) {
+                    group = section;
+                    Label h = new Label(section);
+                    h.getStyleClass().add("review-group");
+                    items.getChildren().add(h);
+                }
                 Hyperlink link = new Hyperlink((item.blocking() ? "Must be fixed: " : "") + item.message());
+                link.setWrapText(true);
+                link.setAccessibleText(section + ": " + item.message() + " Go to it.");
                 link.getStyleClass().add(item.blocking() ? "review-blocking" : "review-item");
                 link.setOnAction(e -> vm.goTo(item));
                 items.getChildren().add(link);

@@ -192,7 +192,8 @@ class KeyboardAssessmentTest {
         robot.type(KeyCode.PAGE_DOWN);
         desk.settle();
         assertEquals("review", wizard.currentPageProperty().get().id());
-        assertTrue(wizard.reviewItems().stream().anyMatch(i -> i.message().equals("Q20 answered Don't know.")));
+        assertTrue(wizard.reviewItems().stream().anyMatch(i -> "Q20".equals(i.questionId()) && i.message().equals(
+                "Q20: " + wizard.question("Q20").orElseThrow().displayTextProperty().get() + " — answered Don't know.")));
         assertTrue(wizard.reviewItems().stream().noneMatch(i -> i.blocking()), () -> wizard.reviewItems().toString());
 
         // Before submitting: the draft in H2 already holds every answer (autosave).

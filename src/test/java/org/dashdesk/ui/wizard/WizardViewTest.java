@@ -121,4 +121,25 @@ class WizardViewTest {
         assertNull(vm.judgementLevelProperty().get());
         assertNull(vm.judgementErrorProperty().get());
     }
+
+    @Test
+    void theSidePanelAndTheReviewSpeakInWords(FxRobot robot) {
+        assertEquals("Yes answers of 27", robot.lookup("#yes-caption").queryAs(Label.class).getText(), "the policy's count");
+        answerYes(robot, 1, 14);
+        assertEquals("Criteria met: 14+ yes answers (visible high risk)", robot.lookup("#criteria").queryAs(Label.class).getText());
+        robot.interact(() -> vm.goTo(vm.visiblePages().get(vm.visiblePages().size() - 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("review", vm.currentPageProperty().get().id());
+        List<String> groups = robot.lookup(".review-group").queryAll().stream().map(n -> ((Label) n).getText()).toList();
+        assertTrue(groups.contains("Incident and people") && groups.contains("Domestic violence history") && groups.contains("Officer's section"),
+                groups::toString);
+        List<String> links = robot.lookup(".hyperlink").queryAll().stream().map(n -> ((Hyperlink) n).getText()).toList();
+        assertEquals(1, links.stream().filter(t -> t.contains("S-DASH") || t.matches("S\\d+:.*")).count(),
+                () -> "S-DASH (offered by Q8 Yes, untouched) is one line: " + links);
+        String q15 = "Q15: " + vm.question("Q15").orElseThrow().displayTextProperty().get() + " — not answered.";
+        Hyperlink link = robot.lookup((Node n) -> n instanceof Hyperlink h && q15.equals(h.getText())).queryAs(Hyperlink.class);
+        robot.interact(link::fire);
+        assertEquals("dash-2009/domestic_violence_history", vm.currentPageProperty().get().id());
+        assertEquals("Q15", vm.focusedQuestionProperty().get().id());
+    }
 }
