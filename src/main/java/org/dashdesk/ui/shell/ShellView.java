@@ -365,7 +365,11 @@ public final class ShellView extends StackPane {
         content.setBottom(null);
         content.setBottom(statusBar);
         if (!(screen instanceof WizardView)) {
-            Platform.runLater(() -> focusFirst(screen));
+            Platform.runLater(() -> {
+                // A scroll pane (settings) attaches its content only once it has a skin.
+                screen.applyCss();
+                focusFirst(screen);
+            });
         }
     }
 

@@ -325,7 +325,10 @@ public final class WizardView extends BorderPane {
         scroll.setContent(node);
         scroll.setVvalue(0);
         Platform.runLater(() -> {
-            if (!browsingSections()) {
+            if (!browsingSections() && vm.currentPageProperty().get() == page) {
+                // The scroll pane attaches a new page when its skin is made: make it now, or the
+                // page is not in the scene yet and focus falls on the first button after it.
+                scroll.applyCss();
                 focusPage(page);
             }
         });
