@@ -38,6 +38,8 @@ public final class SettingsView extends ScrollPane {
                         List<String> packProblems, Consumer<String> onToken, Runnable onAddPerson, Runnable onClose) {
         setId("settings");
         setFitToWidth(true);
+        // The themed page background; without it the viewport keeps modena's grey in the night theme.
+        getStyleClass().add("page-scroll");
         VBox box = new VBox(12);
         box.setPadding(new Insets(24));
         Label title = new Label("Settings");

@@ -1,5 +1,7 @@
 package org.dashdesk.ui.shell;
 
+import java.util.List;
+
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -21,12 +23,16 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
@@ -41,28 +47,35 @@ import org.dashdesk.ui.wizard.WizardView;
 /**
  * The window's root: the current screen and the status bar, with the privacy curtain and the lock
  * screen above them. Window-wide keys: Ctrl+Shift+H hides everything, Ctrl+Shift+S syncs now,
- * Ctrl+plus / Ctrl+minus / Ctrl+0 change the text size. Any key, click or scroll counts as
- * activity for the idle lock, which a timer checks every few seconds.
+ * Ctrl+L locks, Ctrl+plus / Ctrl+minus / Ctrl+0 change the text size. They are caught by a filter
+ * on the scene, so they work wherever focus is (a text area, a date picker's field or its open
+ * calendar). Any key, click or scroll counts as activity for the idle lock, which a timer checks
+ * every few seconds.
  */
 public final class ShellView extends StackPane {
 
     public static final KeyCombination PRIVACY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination SYNC_NOW = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     /** How often the idle lock is checked; the timeout itself is the security policy's. */
     static final Duration IDLE_CHECK = Duration.seconds(5);
 
     private final ShellViewModel vm;
     private final BorderPane content = new BorderPane();
+    private final HBox statusBar;
     private final VBox curtain;
     private final StackPane lockLayer = new StackPane();
     private final Timeline idleCheck;
+    /** Where focus was when the curtain came down, to put it back there. */
+    private Node beforeCurtain;
 
     public ShellView(ShellViewModel vm) {
         this.vm = vm;
         setId("shell");
         curtain = curtain();
         lockLayer.setId("lock-layer");
-        content.setBottom(statusBar());
+        statusBar = statusBar();
+        content.setBottom(statusBar);
         getChildren().addAll(content, curtain, lockLayer);
         vm.screenProperty().addListener((o, a, b) -> showScreen());
         vm.wizardProperty().addListener((o, a, b) -> showScreen());
@@ -70,18 +83,48 @@ public final class ShellView extends StackPane {
         vm.lockedProperty().addListener((o, a, b) -> applyCover());
         applyCover();
         showScreen();
-        addEventFilter(KeyEvent.KEY_PRESSED, this::windowKeys);
         sceneProperty().addListener((o, a, scene) -> {
+            if (a != null) {
+                a.removeEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
+            }
             if (scene != null) {
+                // On the scene, not this root: the scene sees a key before any control in it does,
+                // and also while a date picker's calendar (a popup window of its own) is open.
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
                 scene.addEventFilter(KeyEvent.ANY, this::activity);
                 scene.addEventFilter(MouseEvent.MOUSE_PRESSED, this::activity);
                 scene.addEventFilter(MouseEvent.MOUSE_MOVED, this::activity);
                 scene.addEventFilter(ScrollEvent.ANY, this::activity);
             }
         });
+        // A date picker's calendar, a combo box's list or a context menu is a popup window with
+        // its own scene: the window keys are caught there too, so the privacy key works from inside one.
+        Window.getWindows().addListener(popupWatcher);
         idleCheck = new Timeline(new KeyFrame(IDLE_CHECK, e -> vm.checkIdle()));
         idleCheck.setCycleCount(Animation.INDEFINITE);
         idleCheck.play();
+    }
+
+    private final javafx.event.EventHandler<KeyEvent> windowKeys = this::windowKeys;
+    private final javafx.collections.ListChangeListener<Window> popupWatcher = c -> {
+        while (c.next()) {
+            for (Window w : c.getAddedSubList()) {
+                if (w instanceof PopupWindow popup && isMine(popup) && popup.getScene() != null
+                        && popup.getProperties().putIfAbsent(ShellView.class, Boolean.TRUE) == null) {
+                    popup.getScene().addEventFilter(KeyEvent.KEY_PRESSED, windowKeys);
+                }
+            }
+        }
+    };
+
+    /** Whether a popup belongs (through any chain of popups) to this view's window. */
+    private boolean isMine(PopupWindow popup) {
+        Window mine = getScene() == null ? null : getScene().getWindow();
+        Window w = popup;
+        while (w instanceof PopupWindow p) {
+            w = p.getOwnerWindow();
+        }
+        return mine != null && w == mine;
     }
 
     private void activity(InputEvent e) {
@@ -129,18 +172,24 @@ public final class ShellView extends StackPane {
         }
         if (PRIVACY.match(e)) {
             vm.hide();
+            // Pressed again while hidden: focus goes back to the blank curtain, off "Continue".
+            curtain.requestFocus();
             e.consume();
             return;
         }
         if (vm.hiddenProperty().get()) {
-            // While hidden only the curtain's own button works: no key reaches the hidden screen.
-            if (!(e.getTarget() instanceof Button b && b.getId() != null && b.getId().equals("reveal"))) {
+            // While hidden only the curtain takes keys (Tab reaches "Continue", which Space or Enter
+            // then presses); nothing reaches the hidden screen.
+            if (!isInside(e.getTarget(), curtain)) {
                 e.consume();
             }
             return;
         }
         if (SYNC_NOW.match(e)) {
             vm.syncNow();
+            e.consume();
+        } else if (LOCK.match(e)) {
+            vm.lock();
             e.consume();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
             vm.appearance().larger();
@@ -152,6 +201,15 @@ public final class ShellView extends StackPane {
             vm.appearance().fontSizeProperty().set(org.dashdesk.ui.common.Appearance.DEFAULT_FONT);
             e.consume();
         }
+    }
+
+    private static boolean showing(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (!x.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInside(Object target, Node container) {
@@ -174,7 +232,7 @@ public final class ShellView extends StackPane {
         Button syncNow = new Button("Sync now");
         syncNow.setId("sync-now");
         syncNow.setAccessibleText("Sync now (Ctrl+Shift+S)");
-        syncNow.setFocusTraversable(false);
+        syncNow.setTooltip(new Tooltip("Sync now (Ctrl+Shift+S)"));
         syncNow.setOnAction(e -> vm.syncNow());
         Label who = new Label();
         who.setId("signed-in-as");
@@ -182,11 +240,12 @@ public final class ShellView extends StackPane {
                 : "Signed in: " + vm.userProperty().get().username(), vm.userProperty()));
         Button lock = new Button("Lock");
         lock.setId("lock-now");
-        lock.setFocusTraversable(false);
+        lock.setAccessibleText("Lock (Ctrl+L)");
+        lock.setTooltip(new Tooltip("Lock (Ctrl+L): the password opens it again"));
         lock.setOnAction(e -> vm.lock());
         Button signOut = new Button("Sign out");
         signOut.setId("sign-out");
-        signOut.setFocusTraversable(false);
+        signOut.setAccessibleText("Sign out");
         signOut.setOnAction(e -> vm.signOut());
         HBox bar = new HBox(10, status, syncNow, who, lock, signOut);
         bar.setId("status-bar");
@@ -198,29 +257,44 @@ public final class ShellView extends StackPane {
         return bar;
     }
 
+    /**
+     * A plain blank with nothing that names the tool or its subject, and one small "Continue"
+     * in the corner. Focus goes to the blank, not to "Continue", so a stray Space or Enter shows
+     * nothing: it takes a click, or Tab and then Space / Enter (decision 0021).
+     */
     private VBox curtain() {
-        Label label = new Label("DASH Desk");
-        label.getStyleClass().add("curtain-title");
-        Button reveal = new Button("Show DASH Desk");
+        Button reveal = new Button("Continue");
         reveal.setId("reveal");
-        reveal.setAccessibleText("Show DASH Desk again");
+        reveal.getStyleClass().add("curtain-continue");
+        reveal.setAccessibleText("Continue");
+        reveal.setAccessibleHelp("Shows the window again");
         reveal.setOnAction(e -> vm.reveal());
-        VBox box = new VBox(16, label, reveal);
+        Region blank = new Region();
+        VBox.setVgrow(blank, Priority.ALWAYS);
+        HBox corner = new HBox(reveal);
+        corner.setAlignment(Pos.BOTTOM_RIGHT);
+        VBox box = new VBox(blank, corner);
         box.setId("curtain");
-        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(16));
         box.getStyleClass().add("curtain");
+        box.setAccessibleText("Blank screen");
         return box;
     }
 
     private void applyCover() {
         boolean locked = vm.lockedProperty().get();
         boolean hidden = vm.hiddenProperty().get();
+        Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        if (hidden && !locked && owner != null && !isInside(owner, curtain) && !isInside(owner, lockLayer)) {
+            beforeCurtain = owner;
+        }
         // The screen underneath is made invisible, not just covered, so nothing on it can be read
         // out by a screen reader or reached with Tab while a cover is up. The lock wins over the curtain.
         content.setVisible(!locked && !hidden);
         curtain.setVisible(hidden && !locked);
         lockLayer.setVisible(locked);
         if (locked) {
+            closePopups();
             LockView lockView = new LockView(vm.unlock(), vm::signOut);
             lockLayer.getChildren().setAll(lockView);
             Platform.runLater(() -> {
@@ -232,16 +306,38 @@ public final class ShellView extends StackPane {
         } else {
             lockLayer.getChildren().clear();
             if (hidden) {
-                Platform.runLater(() -> curtain.lookup("#reveal").requestFocus());
+                closePopups();
+                curtain.requestFocus();
+                Platform.runLater(curtain::requestFocus);
             } else {
+                Node back = beforeCurtain;
+                beforeCurtain = null;
                 Platform.runLater(() -> {
                     Scene scene = getScene();
-                    if (scene != null && (scene.getFocusOwner() == null || !scene.getFocusOwner().isVisible()
+                    if (back != null && back.getScene() == scene && showing(back)) {
+                        // Back where the user was when they hid the window.
+                        back.requestFocus();
+                    } else if (scene != null && (scene.getFocusOwner() == null || !scene.getFocusOwner().isVisible()
                             || scene.getFocusOwner().getId() != null && scene.getFocusOwner().getId().equals("reveal"))) {
                         content.requestFocus();
                         focusFirst(content.getCenter());
                     }
                 });
+            }
+        }
+    }
+
+    /** An open calendar, drop-down or tooltip is a window of its own above the curtain: close it. */
+    private void closePopups() {
+        for (Node n : content.lookupAll(".combo-box-base")) {
+            if (n instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing()) {
+                box.hide();
+            }
+        }
+        Window mine = getScene() == null ? null : getScene().getWindow();
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w instanceof PopupWindow popup && mine != null && isMine(popup)) {
+                popup.hide();
             }
         }
     }
@@ -264,8 +360,16 @@ public final class ShellView extends StackPane {
             content.setCenter(null);
         }
         content.setCenter(screen);
+        // The status bar goes back to the end of the children, so Tab reaches Lock and Sign out
+        // after the screen's own controls rather than before them.
+        content.setBottom(null);
+        content.setBottom(statusBar);
         if (!(screen instanceof WizardView)) {
-            Platform.runLater(() -> focusFirst(screen));
+            Platform.runLater(() -> {
+                // A scroll pane (settings) attaches its content only once it has a skin.
+                screen.applyCss();
+                focusFirst(screen);
+            });
         }
     }
 
@@ -311,5 +415,6 @@ public final class ShellView extends StackPane {
     /** For tests and the screenshot tour: stops the idle timer of a window thrown away. */
     public void dispose() {
         idleCheck.stop();
+        Window.getWindows().removeListener(popupWatcher);
     }
 }

@@ -1,6 +1,7 @@
 package org.dashdesk.ui.wizard;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -22,9 +23,13 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -52,6 +57,8 @@ public final class WizardView extends BorderPane {
     private final Map<QuestionViewModel, QuestionRow> rows = new HashMap<>();
     private final Label pageTitle = new Label();
     private final Label step = new Label();
+    private ListView<Page> pageList;
+    private Runnable leave;
     private org.dashdesk.ui.review.ReturnNotesPanel returnNotes;
 
     public WizardView(WizardViewModel vm, Runnable onLeave, Consumer<WizardViewModel.SubmitOutcome> onSubmitted) {
@@ -59,17 +66,24 @@ public final class WizardView extends BorderPane {
         getStyleClass().add("wizard");
         setId("wizard");
 
-        setTop(header(onLeave));
-        setLeft(pageList());
-        setRight(sidePanel());
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("page-scroll");
         scroll.setFocusTraversable(false);
+        // Tab follows the order the parts are added in (a BorderPane appends each one to its
+        // children): the page first, then Previous / Next, the supplement offers, the section list
+        // and last "← Assessments", so Tab from the last field of a page reaches the footer.
         setCenter(scroll);
         setBottom(footer());
+        setRight(sidePanel());
+        setLeft(pageList());
+        setTop(header(onLeave));
 
         vm.currentPageProperty().addListener((o, a, b) -> show(b));
-        vm.focusedQuestionProperty().addListener((o, a, b) -> focusRow(b));
+        vm.focusedQuestionProperty().addListener((o, a, b) -> {
+            if (!browsingSections()) {
+                focusRow(b);
+            }
+        });
         vm.submittedProperty().addListener((o, a, b) -> {
             if (b != null) {
                 onSubmitted.accept(b);
@@ -120,8 +134,14 @@ public final class WizardView extends BorderPane {
         return null;
     }
 
+    /** Alt+Left: back to the list of assessments (everything is saved, so nothing is asked). */
+    public static final KeyCombination HOME = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
+
     private void sectionKeys(KeyEvent e) {
-        if (e.getCode() == KeyCode.PAGE_DOWN) {
+        if (HOME.match(e)) {
+            leave.run();
+            e.consume();
+        } else if (e.getCode() == KeyCode.PAGE_DOWN) {
             vm.next();
             e.consume();
         } else if (e.getCode() == KeyCode.PAGE_UP) {
@@ -132,12 +152,14 @@ public final class WizardView extends BorderPane {
 
     private Node header(Runnable onLeave) {
         Button home = new Button("← Assessments");
-        home.setAccessibleText("Back to the list of assessments. Everything is already saved.");
-        home.setOnAction(e -> {
+        home.setId("wizard-home");
+        home.setAccessibleText("Back to the list of assessments (Alt+Left). Everything is already saved.");
+        home.setTooltip(new Tooltip("Back to the list of assessments (Alt+Left). Everything is already saved."));
+        leave = () -> {
             vm.commitPending();
             onLeave.run();
-        });
-        home.setFocusTraversable(false);
+        };
+        home.setOnAction(e -> leave.run());
         pageTitle.getStyleClass().add("page-title");
         step.getStyleClass().add("step");
         Label channel = new Label(vm.channel() == Channel.PHONE_IN ? "Phone-in" : "At scene");
@@ -157,6 +179,7 @@ public final class WizardView extends BorderPane {
         error.setWrapText(true);
         error.textProperty().bind(vm.autosaver().errorProperty());
         Button retry = new Button("Retry now");
+        retry.setAccessibleText("Retry saving now");
         retry.setOnAction(e -> vm.autosaver().retryNow());
         HBox banner = new HBox(12, error, retry);
         HBox.setHgrow(error, Priority.ALWAYS);
@@ -167,11 +190,25 @@ public final class WizardView extends BorderPane {
     }
 
     private Node pageList() {
+        // When a branch adds or removes pages, the list's selection model keeps the selected index,
+        // which is then another page: that move is not the user's and must not navigate. The flag is
+        // raised by a listener added before the list's own, and lowered after the list is re-synced.
+        boolean[] pagesChanging = {false};
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> pagesChanging[0] = true);
         ListView<Page> list = new ListView<>(vm.visiblePages());
+        pageList = list;
         list.setId("page-list");
         list.setPrefWidth(230);
-        list.setFocusTraversable(false);
-        list.setAccessibleText("Sections of the assessment");
+        // Reached by Tab after the page and its buttons; the arrows show a section while focus
+        // stays in the list, Enter goes into it.
+        list.setAccessibleText("Sections of the assessment. Arrows choose a section, Enter goes to it.");
+        list.setTooltip(new Tooltip("Arrows choose a section, Enter goes to it"));
+        list.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                focusPage(vm.currentPageProperty().get());
+                e.consume();
+            }
+        });
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Page p, boolean empty) {
@@ -181,9 +218,12 @@ public final class WizardView extends BorderPane {
         });
         Runnable sync = () -> list.getSelectionModel().select(vm.currentPageProperty().get());
         vm.currentPageProperty().addListener((o, a, b) -> sync.run());
-        vm.visiblePages().addListener((ListChangeListener<Page>) c -> sync.run());
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> {
+            sync.run();
+            pagesChanging[0] = false;
+        });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && b != vm.currentPageProperty().get()) {
+            if (b != null && !pagesChanging[0] && b != vm.currentPageProperty().get()) {
                 vm.goTo(b);
             }
         });
@@ -207,7 +247,8 @@ public final class WizardView extends BorderPane {
         yes.setId("yes-count");
         yes.getStyleClass().add("yes-count");
         yes.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.yesCountProperty().get()), vm.yesCountProperty()));
-        Label yesCaption = new Label("Yes answers of 27");
+        Label yesCaption = new Label("Yes answers of " + vm.countedQuestionCount());
+        yesCaption.setId("yes-caption");
         Label level = new Label();
         level.setId("level");
         level.textProperty().bind(vm.levelLabelProperty());
@@ -215,20 +256,21 @@ public final class WizardView extends BorderPane {
         vm.gradingProperty().addListener((o, a, b) -> styleLevel(level, b));
         styleLevel(level, vm.gradingProperty().get());
         Label criteria = new Label();
+        criteria.setId("criteria");
         criteria.setWrapText(true);
         criteria.getStyleClass().add("criteria");
         criteria.textProperty().bind(Bindings.createStringBinding(() -> {
             GradingResult g = vm.gradingProperty().get();
-            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria: " + String.join(", ", g.criteria());
+            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria met: " + vm.criteriaInWords(g);
         }, vm.gradingProperty()));
         VBox supplements = new VBox(6);
         Runnable offers = () -> {
             supplements.getChildren().clear();
             for (Page p : vm.hiddenSupplementPages()) {
                 Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT));
+                open.setId("open-" + p.pack().id());
                 open.setAccessibleText("Open the " + p.pack().title() + " by hand");
-                open.setTooltip(new javafx.scene.control.Tooltip(p.pack().title()));
-                open.setFocusTraversable(false);
+                open.setTooltip(new Tooltip("Open the " + p.pack().title() + " by hand"));
                 open.setOnAction(e -> vm.openSupplement(p));
                 supplements.getChildren().add(open);
             }
@@ -251,12 +293,18 @@ public final class WizardView extends BorderPane {
 
     private Node footer() {
         Button back = new Button("Previous section");
+        back.setId("previous-section");
+        back.setAccessibleText("Previous section (Page Up)");
+        back.setTooltip(new Tooltip("Previous section (PgUp)"));
         back.setOnAction(e -> vm.previous());
-        back.setFocusTraversable(false);
         Button next = new Button("Next section");
+        next.setId("next-section");
+        next.setAccessibleText("Next section (Page Down)");
+        next.setTooltip(new Tooltip("Next section (PgDn)"));
         next.setOnAction(e -> vm.next());
-        next.setFocusTraversable(false);
-        Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · every answer is saved as you go");
+        Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · Alt+← assessments · "
+                + "every answer is saved as you go");
+        keys.setWrapText(true);
         keys.getStyleClass().add("key-hint");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -277,13 +325,29 @@ public final class WizardView extends BorderPane {
         scroll.setContent(node);
         scroll.setVvalue(0);
         Platform.runLater(() -> {
-            QuestionViewModel q = vm.focusedQuestionProperty().get();
-            if (q != null && page.questions().contains(q)) {
-                focusRow(q);
-            } else if (node instanceof Region r) {
-                firstFocusable(r);
+            if (!browsingSections() && vm.currentPageProperty().get() == page) {
+                // The scroll pane attaches a new page when its skin is made: make it now, or the
+                // page is not in the scene yet and focus falls on the first button after it.
+                scroll.applyCss();
+                focusPage(page);
             }
         });
+    }
+
+    /** Focus to the question to resume at on the page, or its first control. */
+    private void focusPage(Page page) {
+        Node node = pageNodes.get(page);
+        QuestionViewModel q = vm.focusedQuestionProperty().get();
+        if (q != null && page.questions().contains(q)) {
+            focusRow(q);
+        } else if (node instanceof Region r) {
+            firstFocusable(r);
+        }
+    }
+
+    /** While the user moves through the section list with the arrows, focus stays there. */
+    private boolean browsingSections() {
+        return pageList != null && pageList.isFocused();
     }
 
     private void firstFocusable(Node n) {
@@ -331,7 +395,7 @@ public final class WizardView extends BorderPane {
                     if (now != null) {
                         row.sceneProperty().removeListener(this);
                         Platform.runLater(() -> {
-                            if (vm.focusedQuestionProperty().get() == q) {
+                            if (vm.focusedQuestionProperty().get() == q && !browsingSections()) {
                                 focusRow(q);
                             }
                         });
@@ -504,7 +568,7 @@ public final class WizardView extends BorderPane {
             }
             summary.setText(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
                     + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : "")
-                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + String.join(", ", g.criteria())));
+                    + (g.criteria().isEmpty() ? "" : " — criteria met: " + vm.criteriaInWords(g)));
             reasons.getChildren().clear();
             for (String r : g.reasons()) {
                 Label l = new Label("• " + r);
@@ -527,38 +591,59 @@ public final class WizardView extends BorderPane {
         raise.setId("judgement-level");
         Label highest = new Label();
         highest.setId("judgement-highest");
+        highest.setWrapText(true);
+        // True while the view itself moves the selection to match the view model: that must never
+        // write back (selecting "agree" to match would clear the officer's judgement and reasons).
+        boolean[] syncing = {false};
+        Runnable showJudgement = () -> {
+            RiskLevel current = vm.judgementLevelProperty().get();
+            Toggle match = levelGroup.getToggles().stream().filter(t -> java.util.Objects.equals(t.getUserData(), current))
+                    .findFirst().orElse(null);
+            syncing[0] = true;
+            try {
+                // No match (a judgement the computed level has caught up with): nothing is selected
+                // and the judgement error says what to do; the view does not pick an answer for the officer.
+                levelGroup.selectToggle(match);
+            } finally {
+                syncing[0] = false;
+            }
+        };
         Runnable buildLevels = () -> {
+            syncing[0] = true;
+            try {
+                // The old buttons leave the group with the page: a detached button left in the group
+                // could be the one selected while the visible ones all look unselected.
+                for (Toggle t : List.copyOf(levelGroup.getToggles())) {
+                    t.setToggleGroup(null);
+                }
+            } finally {
+                syncing[0] = false;
+            }
             RadioButton agree = new RadioButton("Agree with the computed level");
             agree.setId("judgement-agree");
+            agree.setAccessibleText("Professional judgement: agree with the computed level");
             agree.setToggleGroup(levelGroup);
             agree.setUserData(null);
             raise.getChildren().setAll(agree);
             for (RiskLevel level : vm.raiseOptions()) {
                 RadioButton r = new RadioButton("Raise to " + level.label());
                 r.setId("judgement-raise-" + level.name().toLowerCase(java.util.Locale.ROOT));
+                r.setAccessibleText("Professional judgement: raise the grading to " + level.label());
                 r.setToggleGroup(levelGroup);
                 r.setUserData(level);
                 raise.getChildren().add(r);
             }
             if (vm.raiseOptions().isEmpty()) {
                 highest.setText("Already at the highest level: there is nothing to raise it to.");
-                highest.setWrapText(true);
                 raise.getChildren().add(highest);
             }
-            RiskLevel current = vm.judgementLevelProperty().get();
-            levelGroup.getToggles().stream().filter(t -> java.util.Objects.equals(t.getUserData(), current)).findFirst()
-                    .ifPresentOrElse(levelGroup::selectToggle, () -> levelGroup.selectToggle(agree));
+            showJudgement.run();
         };
         buildLevels.run();
         vm.raiseOptions().addListener((ListChangeListener<RiskLevel>) c -> buildLevels.run());
-        vm.judgementLevelProperty().addListener((o, a, b) -> levelGroup.getToggles().stream()
-                .filter(t -> java.util.Objects.equals(t.getUserData(), b)).findFirst().ifPresent(t -> {
-                    if (levelGroup.getSelectedToggle() != t) {
-                        levelGroup.selectToggle(t);
-                    }
-                }));
+        vm.judgementLevelProperty().addListener((o, a, b) -> showJudgement.run());
         levelGroup.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
+            if (b == null || syncing[0]) {
                 return;
             }
             RiskLevel chosen = (RiskLevel) b.getUserData();
@@ -645,8 +730,20 @@ public final class WizardView extends BorderPane {
             if (vm.reviewItems().isEmpty()) {
                 items.getChildren().add(new Label("Nothing is missing."));
             }
+            // What must be fixed comes first (the view model sorts it so), then the rest grouped
+            // under the section it belongs to, in the order of the form.
+            String group = null;
             for (ReviewItem item : vm.reviewItems()) {
+                String section = item.blocking() ? "Must be fixed before submitting" : shortTitle(item.page());
+                if (!section.equals(group)) {
+                    group = section;
+                    Label h = new Label(section);
+                    h.getStyleClass().add("review-group");
+                    items.getChildren().add(h);
+                }
                 Hyperlink link = new Hyperlink((item.blocking() ? "Must be fixed: " : "") + item.message());
+                link.setWrapText(true);
+                link.setAccessibleText(section + ": " + item.message() + " Go to it.");
                 link.getStyleClass().add(item.blocking() ? "review-blocking" : "review-item");
                 link.setOnAction(e -> vm.goTo(item));
                 items.getChildren().add(link);

@@ -40,6 +40,8 @@ import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.Referral;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.Criterion;
+import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.ProfessionalJudgement;
 import org.dashdesk.grading.RiskLevel;
@@ -406,6 +408,8 @@ public final class WizardViewModel {
     public void openSupplement(Page page) {
         openedByHand.add(page.pack().id());
         updateVisiblePages();
+        // Its questions are now asked for on the review page.
+        updateReview();
         goTo(page);
     }
 
@@ -509,6 +513,51 @@ public final class WizardViewModel {
         String rationale = judgementRationale.get() == null ? "" : judgementRationale.get().strip();
         AssessmentContent shown = level == null ? content.withJudgement(null) : content.withJudgement(new ProfessionalJudgement(level, rationale));
         grading.set(service.preview(shown));
+    }
+
+    /** How many questions the policy counts for the yes-count (27 for the police DASH). */
+    public int countedQuestionCount() {
+        return service.engine().policy().countedQuestions().size();
+    }
+
+    /**
+     * A criterion in words, from the policy that met it: "14+ yes answers (visible high risk)",
+     * "3+ police call-outs in 12 months (escalation)", "Repeat MARAC", "Professional judgement",
+     * or a force rule's own description.
+     */
+    public String criterionLabel(String code) {
+        GradingPolicy policy = service.engine().policy();
+        for (GradingPolicy.Rule r : policy.rules()) {
+            if (code.equals(r.criterion()) && r.reason() != null && !r.reason().isBlank()) {
+                return r.reason().strip();
+            }
+        }
+        for (GradingPolicy.Band b : policy.bands()) {
+            if (code.equals(b.criterion())) {
+                return b.minYes() + "+ yes answers (" + (Criterion.VISIBLE_HIGH_RISK.equals(code) ? "visible high risk" : words(code)) + ")";
+            }
+        }
+        if (policy.escalation() != null && code.equals(policy.escalation().criterion())) {
+            return policy.escalation().minCallouts() + "+ police call-outs in 12 months (escalation)";
+        }
+        if (policy.repeatMarac() != null && code.equals(policy.repeatMarac().criterion())) {
+            return "Repeat MARAC";
+        }
+        if (Criterion.PROFESSIONAL_JUDGEMENT.equals(code)) {
+            return "Professional judgement";
+        }
+        return words(code);
+    }
+
+    /** The criteria met, in words, joined for one line. */
+    public String criteriaInWords(GradingResult g) {
+        return String.join("; ", g.criteria().stream().map(this::criterionLabel).toList());
+    }
+
+    /** A code the policy gives no words for, made readable: "FORCE_RULE_7" → "Force rule 7". */
+    private static String words(String code) {
+        String s = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).strip();
+        return s.isEmpty() ? code : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     private RiskLevel computedLevel() {
@@ -626,17 +675,7 @@ public final class WizardViewModel {
             items.add(new ReviewItem("Whether there are children or dependants is not recorded.", people, null, false));
         }
         for (Page p : visiblePages) {
-            for (QuestionViewModel q : p.questions()) {
-                if (q.numberErrorProperty().get() != null) {
-                    items.add(new ReviewItem(q.numberErrorProperty().get(), p, q.id(), true));
-                }
-                Answer a = content.answer(q.id());
-                if (q.takesChoice() && (a == null || a.choice() == null)) {
-                    items.add(new ReviewItem(label(q) + " not answered.", p, q.id(), false));
-                } else if (a != null && a.choice() == Choice.DONT_KNOW) {
-                    items.add(new ReviewItem(label(q) + " answered Don't know.", p, q.id(), false));
-                }
-            }
+            reviewPage(p, items);
         }
         if (judgementError.get() != null) {
             items.add(new ReviewItem(judgementError.get(), gradingPage, null, true));
@@ -657,9 +696,54 @@ public final class WizardViewModel {
         }
     }
 
-    private static String label(QuestionViewModel q) {
-        boolean supplement = !q.id().startsWith("Q") && !q.id().startsWith("O");
-        return (supplement ? q.packId().toUpperCase(java.util.Locale.ROOT) + " " : "") + q.id();
+    /**
+     * One section's lines, in its own order: each names the question by id and by its text (the
+     * abuser's name filled in). A supplement's unanswered questions are listed only when it was
+     * offered (its branch question is Yes) or opened by hand, and as one line while none of them
+     * is answered yet; an officer's free-text field left empty is listed too.
+     */
+    private void reviewPage(Page p, List<ReviewItem> items) {
+        boolean listUnanswered = true;
+        if (p.isSupplement()) {
+            String pack = p.pack().id();
+            boolean offered = isOffered(pack) || !branchTargets.contains(pack);
+            listUnanswered = offered || openedByHand.contains(pack);
+            boolean noneAnswered = p.questions().stream().filter(QuestionViewModel::takesChoice)
+                    .noneMatch(q -> content.answer(q.id()) != null && content.answer(q.id()).choice() != null);
+            if (listUnanswered && noneAnswered && !p.questions().isEmpty()) {
+                long count = p.questions().stream().filter(QuestionViewModel::takesChoice).count();
+                String why = offeredBy(pack).map(q -> "offered because " + q + " is Yes").orElse("opened");
+                items.add(new ReviewItem(p.pack().title() + ": " + why + "; none of its " + count + " questions is answered yet.",
+                        p, p.questions().get(0).id(), false));
+                listUnanswered = false;
+            }
+        }
+        for (QuestionViewModel q : p.questions()) {
+            if (q.numberErrorProperty().get() != null) {
+                items.add(new ReviewItem(q.numberErrorProperty().get(), p, q.id(), true));
+            }
+            Answer a = content.answer(q.id());
+            if (q.takesChoice() && (a == null || a.choice() == null)) {
+                if (listUnanswered) {
+                    items.add(new ReviewItem(describe(q) + " — not answered.", p, q.id(), false));
+                }
+            } else if (a != null && a.choice() == Choice.DONT_KNOW) {
+                items.add(new ReviewItem(describe(q) + " — answered Don't know.", p, q.id(), false));
+            } else if (q.question().kind() == org.dashdesk.instrument.QuestionKind.FREE_TEXT && !p.isSupplement()
+                    && (a == null || a.text() == null)) {
+                items.add(new ReviewItem(describe(q) + " — not filled in.", p, q.id(), false));
+            }
+        }
+    }
+
+    /** "Q5: Is (the abuser's name) …?" — the id, and the text as the officer sees it. */
+    private static String describe(QuestionViewModel q) {
+        return q.id() + ": " + q.displayTextProperty().get();
+    }
+
+    /** The question whose Yes offers a supplementary pack, if one does. */
+    private Optional<String> offeredBy(String packId) {
+        return questionsById.values().stream().filter(q -> packId.equals(q.question().branchIfYes())).map(QuestionViewModel::id).findFirst();
     }
 
     private Page pageById(String id) {

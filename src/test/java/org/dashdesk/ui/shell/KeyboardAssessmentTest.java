@@ -192,7 +192,8 @@ class KeyboardAssessmentTest {
         robot.type(KeyCode.PAGE_DOWN);
         desk.settle();
         assertEquals("review", wizard.currentPageProperty().get().id());
-        assertTrue(wizard.reviewItems().stream().anyMatch(i -> i.message().equals("Q20 answered Don't know.")));
+        assertTrue(wizard.reviewItems().stream().anyMatch(i -> "Q20".equals(i.questionId()) && i.message().equals(
+                "Q20: " + wizard.question("Q20").orElseThrow().displayTextProperty().get() + " — answered Don't know.")));
         assertTrue(wizard.reviewItems().stream().noneMatch(i -> i.blocking()), () -> wizard.reviewItems().toString());
 
         // Before submitting: the draft in H2 already holds every answer (autosave).
@@ -290,10 +291,13 @@ class KeyboardAssessmentTest {
         assertEquals("KNT-ABANDONED-1", again.content().incident().incidentReference());
         assertEquals(Choice.DONT_KNOW, again.content().answer("Q3").choice());
         assertEquals(4, again.yesCountProperty().get());
-        // The list shows the draft by reference and completeness, without names.
+        // The list shows the draft by reference and completeness, without names. Back to it by keyboard:
+        // Alt+Left, with nothing to confirm because every answer is saved.
         robot.type(KeyCode.ESCAPE);
-        robot.clickOn("← Assessments");
+        robot.press(KeyCode.ALT, KeyCode.LEFT).release(KeyCode.LEFT, KeyCode.ALT);
         desk.settle();
+        assertNull(desk.shell.wizardProperty().get(), "Alt+Left leaves the wizard");
+        assertEquals(ShellViewModel.Screen.HOME, desk.shell.screenProperty().get());
         List<AssessmentSummary> drafts = desk.shell.drafts();
         assertEquals(1, drafts.size());
         assertEquals("KNT-ABANDONED-1", drafts.get(0).incidentReference());
@@ -326,11 +330,194 @@ class KeyboardAssessmentTest {
         assertTrue(robot.lookup("#curtain").query().isVisible());
         assertFalse(visibleText(robot, "Sam Synthetic"));
 
-        assertEquals("reveal", focusOwner(robot).getId());
+        // The curtain says nothing about what is under it: no app name, no DASH, nothing but "Continue".
+        List<String> words = robot.lookup(n -> n instanceof javafx.scene.control.Labeled && showing(n)).queryAll().stream()
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).toList();
+        assertEquals(List.of("Continue"), words, "the only words on the curtain");
+        Node reveal = robot.lookup("#reveal").query();
+        assertEquals("Continue", reveal.getAccessibleText());
+        assertFalse(reveal.getAccessibleText().toUpperCase(java.util.Locale.ROOT).contains("DASH"));
+
+        // Focus is on the blank, not on "Continue": Space or Enter alone do not show the window.
+        assertFalse("reveal".equals(focusOwner(robot).getId()), "Continue is not focused by itself");
+        robot.type(KeyCode.SPACE).type(KeyCode.ENTER);
+        desk.settle();
+        assertTrue(robot.lookup("#curtain").query().isVisible(), "Space and Enter alone do not reveal");
+        assertFalse(visibleText(robot, "Sam Synthetic"));
+
+        // The deliberate keyboard route: Tab to "Continue", then Space.
+        tabUntil(robot, id("reveal"), "Continue");
         robot.type(KeyCode.SPACE);
         desk.settle();
         assertFalse(robot.lookup("#curtain").query().isVisible());
         assertTrue(visibleText(robot, "Sam Synthetic"));
+        assertEquals("victim-name", focusOwner(robot).getId(), "back where the user was");
+    }
+
+    @Test
+    void thePrivacyKeyWorksFromAnOpenCalendarAndATextArea(FxRobot robot) throws Exception {
+        openOfficerDesk(robot);
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        tabUntil(robot, n -> isInside(n, "incident-date"), "incident date");
+        // F4 opens the date picker's calendar, a popup window of its own.
+        robot.type(KeyCode.F4);
+        desk.settle();
+        javafx.scene.control.DatePicker date = robot.lookup("#incident-date").queryAs(javafx.scene.control.DatePicker.class);
+        assertTrue(date.isShowing(), "the calendar is open");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(robot.lookup("#curtain").query().isVisible(), "hidden from inside the calendar");
+        assertFalse(date.isShowing(), "the calendar does not stay open above the curtain");
+        robot.clickOn("#reveal");
+        desk.settle();
+        assertFalse(robot.lookup("#curtain").query().isVisible(), "a click on Continue shows the window");
+
+        tabUntil(robot, id("children-yes"), "children yes");
+        robot.type(KeyCode.SPACE);
+        tabUntil(robot, id("dependants"), "dependants");
+        robot.write("Child One, 6, daughter");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.H).release(KeyCode.H, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(robot.lookup("#curtain").query().isVisible(), "hidden from inside a text area");
+        assertFalse(visibleText(robot, "Child One, 6, daughter"));
+    }
+
+    @Test
+    void everyWizardControlIsReachedByTabAndASupplementOpensByKeyboard(FxRobot robot) throws Exception {
+        openOfficerDesk(robot);
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        WizardViewModel wizard = desk.shell.wizardProperty().get();
+        robot.type(KeyCode.PAGE_DOWN);
+        desk.settle();
+        assertEquals("dash-2009/current_situation", wizard.currentPageProperty().get().id());
+        // Every control of the wizard and the status bar is reached by Tab (they come after the page).
+        List<String> order = new java.util.ArrayList<>();
+        for (String wanted : List.of("previous-section", "next-section", "open-h-dash", "open-s-dash", "page-list", "wizard-home",
+                "sync-now", "lock-now", "sign-out")) {
+            tabUntil(robot, id(wanted), wanted);
+            order.add(wanted);
+        }
+        assertEquals(9, order.size());
+        assertNotNull(((javafx.scene.control.Control) robot.lookup("#lock-now").query()).getTooltip(), "the key is in the tooltip");
+
+        // Shift+Tab goes back the same way: Sign out, Lock, Sync now, "← Assessments", the section list.
+        for (String wanted : List.of("lock-now", "sync-now", "wizard-home", "page-list")) {
+            robot.press(KeyCode.SHIFT, KeyCode.TAB).release(KeyCode.TAB, KeyCode.SHIFT);
+            desk.settle();
+            assertEquals(wanted, focusOwner(robot).getId(), "Shift+Tab order");
+        }
+        // The section list: arrows show a section while focus stays in the list, Enter goes into it.
+        robot.type(KeyCode.DOWN);
+        desk.settle();
+        assertEquals("dash-2009/children_dependants", wizard.currentPageProperty().get().id());
+        assertEquals("page-list", focusOwner(robot).getId(), "focus stays in the list");
+        robot.type(KeyCode.ENTER);
+        desk.settle();
+        assertTrue(focusOwner(robot).getAccessibleText().startsWith("Question Q9:"), "Enter goes to the section's first question");
+
+        // S-DASH opened by hand, by keyboard: Q8 is not answered yes, so it is not offered.
+        tabUntil(robot, id("open-s-dash"), "Open S-DASH");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertEquals("s-dash/stalking_harassment", wizard.currentPageProperty().get().id());
+        answer(robot, "S1", KeyCode.Y);
+        desk.settle();
+        assertEquals(Choice.YES, storedDraft(desk.services(), wizard.assessmentId()).answer("S1").choice());
+
+        // PageUp goes back a section (the abuser section comes before the supplements).
+        robot.type(KeyCode.PAGE_UP);
+        desk.settle();
+        assertEquals("dash-2009/abuser", wizard.currentPageProperty().get().id());
+        robot.type(KeyCode.PAGE_UP);
+        desk.settle();
+        assertEquals("dash-2009/domestic_violence_history", wizard.currentPageProperty().get().id());
+
+        // Ctrl+L locks.
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(desk.shell.lockedProperty().get(), "Ctrl+L locks");
+    }
+
+    @Test
+    void ctrlPlusAndMinusChangeTheTextSize(FxRobot robot) throws Exception {
+        openOfficerDesk(robot);
+        double start = desk.shell.appearance().fontSizeProperty().get();
+        robot.press(KeyCode.CONTROL, KeyCode.PLUS).release(KeyCode.PLUS, KeyCode.CONTROL);
+        desk.settle();
+        assertEquals(start + 2, desk.shell.appearance().fontSizeProperty().get(), 0.01);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        desk.settle();
+        assertEquals(start + 4, desk.shell.appearance().fontSizeProperty().get(), 0.01, "Ctrl+= as well (plus without Shift)");
+        assertEquals("-fx-font-size: " + (int) (start + 4) + "px;", stage.getScene().getRoot().getStyle(), "the window's text grows");
+        robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
+        desk.settle();
+        assertEquals(start + 2, desk.shell.appearance().fontSizeProperty().get(), 0.01);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
+        desk.settle();
+        assertEquals(org.dashdesk.ui.common.Appearance.DEFAULT_FONT, desk.shell.appearance().fontSizeProperty().get(), 0.01);
+    }
+
+    @Test
+    void aStandardRiskAssessmentSubmittedByKeyboardAwaitsSignOff(FxRobot robot) throws Exception {
+        openOfficerDesk(robot);
+        tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        WizardViewModel wizard = desk.shell.wizardProperty().get();
+        UUID id = wizard.assessmentId();
+        tabUntil(robot, id("incident-reference"), "incident reference");
+        robot.write("KNT-STANDARD-3");
+        tabUntil(robot, id("children-no"), "children no");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.PAGE_DOWN);
+        // Two yes answers of the current situation, the rest no: standard.
+        for (int n = 1; n <= 8; n++) {
+            answer(robot, "Q" + n, n <= 2 ? KeyCode.Y : KeyCode.N);
+        }
+        while (!"grading".equals(wizard.currentPageProperty().get().id())) {
+            robot.type(KeyCode.PAGE_DOWN);
+            desk.settle();
+        }
+        assertEquals("Standard", wizard.levelLabelProperty().get());
+        tabUntil(robot, id("referral-dvpn-not-made"), "DVPN not made");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.TAB).write("No violence or threats reported");
+        robot.type(KeyCode.PAGE_DOWN);
+        desk.settle();
+        assertEquals("review", wizard.currentPageProperty().get().id());
+        assertTrue(wizard.reviewItems().stream().noneMatch(i -> i.blocking()), () -> wizard.reviewItems().toString());
+        tabUntil(robot, id("submit"), "Submit");
+        robot.type(KeyCode.SPACE);
+        desk.settle();
+        assertNull(desk.shell.wizardProperty().get(), "back on the home screen after submitting");
+
+        desk.close();
+        SessionManager again = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
+        again.signIn("pc4471", DeskFixture.PASSWORD.toCharArray());
+        try (AssessmentRepository repo = StoreServices.open(dir, again.keyProvider()).service().repository()) {
+            Assessment stored = repo.find(id).orElseThrow();
+            assertEquals(AssessmentState.AWAITING_SIGN_OFF, stored.state(), "standard goes to the supervisor's sign-off");
+            Revision r = repo.revisions(id).get(0);
+            assertTrue(r.verify());
+            assertEquals(RiskLevel.STANDARD, r.grading().level());
+            assertEquals(2, r.grading().yesCount());
+            assertEquals("KNT-STANDARD-3", r.content().incident().incidentReference());
+            assertFalse(r.content().referrals().get(Referral.DVPN).chosen());
+        }
+        desk = null;
+    }
+
+    private static boolean isInside(Node n, String id) {
+        for (Node x = n; x != null; x = x.getParent()) {
+            if (id.equals(x.getId())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

@@ -179,13 +179,103 @@ class WizardViewModelTest {
     @Test
     void reviewListsMissingAndDontKnowWithLinksBack() {
         WizardViewModel vm = open(Channel.AT_SCENE);
+        vm.details().abuserNamesProperty().set("Alex Sample");
+        vm.commitPending();
         vm.question("Q5").orElseThrow().choiceProperty().set(Choice.DONT_KNOW);
-        ReviewItem dk = vm.reviewItems().stream().filter(i -> i.message().equals("Q5 answered Don't know.")).findFirst().orElseThrow();
-        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.message().equals("Q6 not answered.")));
+        // Each line names the question and gives its text, with the abuser's name in place of "(…)".
+        ReviewItem dk = vm.reviewItems().stream().filter(i -> i.message().equals(
+                "Q5: " + vm.question("Q5").orElseThrow().displayTextProperty().get() + " — answered Don't know.")).findFirst().orElseThrow();
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.message().equals(
+                "Q6: " + vm.question("Q6").orElseThrow().displayTextProperty().get() + " — not answered.")));
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.message().equals(
+                "Q8: Does Alex Sample constantly text, call, contact, follow, stalk or harass you? — not answered.")));
         vm.goTo(vm.visiblePages().get(vm.visiblePages().size() - 1));
         vm.goTo(dk);
         assertEquals("dash-2009/current_situation", vm.currentPageProperty().get().id());
         assertEquals("Q5", vm.focusedQuestionProperty().get().id());
+    }
+
+    @Test
+    void reviewListsSupplementsOnlyWhenOfferedOrOpenedAndOfficerGaps() {
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        // Not offered: nothing of S-DASH or H-DASH.
+        assertTrue(vm.reviewItems().stream().noneMatch(i -> i.page().isSupplement()), () -> vm.reviewItems().toString());
+        // The officer's free-text fields left empty are listed.
+        for (String id : List.of("O1", "O3", "O4")) {
+            assertTrue(vm.reviewItems().stream().anyMatch(i -> id.equals(i.questionId()) && i.message().endsWith("— not filled in.")), id);
+        }
+        vm.question("O1").orElseThrow().textProperty().set("Interpreter used by phone");
+        vm.commitPending();
+        assertTrue(vm.reviewItems().stream().noneMatch(i -> "O1".equals(i.questionId())));
+
+        // Offered and untouched: one line for the whole supplement, not one per question.
+        vm.question("Q8").orElseThrow().choiceProperty().set(Choice.YES);
+        List<ReviewItem> sdash = vm.reviewItems().stream().filter(i -> i.page().isSupplement()).toList();
+        assertEquals(1, sdash.size(), sdash::toString);
+        assertTrue(sdash.get(0).message().contains("offered because Q8 is Yes"), sdash.get(0).message());
+        assertEquals("S1", sdash.get(0).questionId(), "the link goes to its first question");
+        // Begun: each question still to answer, by its text.
+        vm.question("S1").orElseThrow().choiceProperty().set(Choice.NO);
+        assertEquals(10, vm.reviewItems().stream().filter(i -> i.page().isSupplement() && i.message().endsWith("— not answered.")).count());
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> "S2".equals(i.questionId())
+                && i.message().equals("S2: " + vm.question("S2").orElseThrow().displayTextProperty().get() + " — not answered.")));
+
+        // Q8 back to No: the S-DASH page stays (it holds an answer) but is no longer asked for.
+        vm.question("Q8").orElseThrow().choiceProperty().set(Choice.NO);
+        assertTrue(vm.visiblePages().stream().anyMatch(Page::isSupplement));
+        assertTrue(vm.reviewItems().stream().noneMatch(i -> i.page().isSupplement()), () -> vm.reviewItems().toString());
+        vm.question("S1").orElseThrow().choiceProperty().set(Choice.DONT_KNOW);
+        assertEquals(List.of("S1"), vm.reviewItems().stream().filter(i -> i.page().isSupplement()).map(ReviewItem::questionId).toList(),
+                "a Don't know is always listed");
+
+        // Opened by hand: listed like an offered one.
+        Page hdash = vm.hiddenSupplementPages().stream().filter(p -> p.pack().id().equals("h-dash")).findFirst().orElseThrow();
+        vm.openSupplement(hdash);
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.page() == hdash && i.message().contains("none of its 10 questions")));
+    }
+
+    @Test
+    void reviewLinesComeGroupedBySectionInTheOrderOfTheForm() {
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        vm.question("Q4").orElseThrow().choiceProperty().set(Choice.YES);
+        vm.question("H1").orElseThrow().choiceProperty().set(Choice.NO);
+        List<Page> order = vm.visiblePages();
+        List<ReviewItem> notBlocking = vm.reviewItems().stream().filter(i -> !i.blocking()).toList();
+        for (int i = 1; i < notBlocking.size(); i++) {
+            assertTrue(order.indexOf(notBlocking.get(i - 1).page()) <= order.indexOf(notBlocking.get(i).page()),
+                    "in page order: " + notBlocking.get(i - 1) + " then " + notBlocking.get(i));
+        }
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> "H2".equals(i.questionId())));
+        // Every line still links back to its question.
+        ReviewItem h2 = vm.reviewItems().stream().filter(i -> "H2".equals(i.questionId())).findFirst().orElseThrow();
+        vm.goTo(h2);
+        assertEquals("h-dash/honour_based_abuse", vm.currentPageProperty().get().id());
+        assertEquals("H2", vm.focusedQuestionProperty().get().id());
+    }
+
+    @Test
+    void criteriaAreInWordsAndTheCountIsThePolicys() {
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        assertEquals(27, vm.countedQuestionCount());
+        assertEquals("14+ yes answers (visible high risk)", vm.criterionLabel("VISIBLE_HIGH_RISK"));
+        assertEquals("3+ police call-outs in 12 months (escalation)", vm.criterionLabel("ESCALATION"));
+        assertEquals("Repeat MARAC", vm.criterionLabel("REPEAT_MARAC"));
+        assertEquals("Professional judgement", vm.criterionLabel("PROFESSIONAL_JUDGEMENT"));
+        assertEquals("Force rule 7", vm.criterionLabel("FORCE_RULE_7"));
+        vm.details().calloutsProperty().set("4");
+        vm.commitPending();
+        assertEquals("3+ police call-outs in 12 months (escalation)", vm.criteriaInWords(vm.gradingProperty().get()));
+    }
+
+    @Test
+    void aForceRuleIsNamedByItsOwnDescription() {
+        GradingPolicy base = GradingPolicy.builtInDefault();
+        GradingPolicy withRule = new GradingPolicy(base.id(), base.version(), base.packId(), base.countedQuestions(), base.bands(),
+                base.escalation(), base.repeatMarac(), base.maracLevel(),
+                List.of(new GradingPolicy.Rule("STRANGULATION", List.of("Q10"), RiskLevel.HIGH, "Strangulation or choking reported")));
+        service = new AssessmentService(repo, new GradingEngine(packs, withRule), packs.require("dash-2009"), clock);
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        assertEquals("Strangulation or choking reported", vm.criterionLabel("STRANGULATION"));
     }
 
     @Test
