@@ -30,7 +30,7 @@ final class ServerCommand implements Command {
 
     private static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
             "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads", "--session-hours",
-            "--sign-off-limit-hours");
+            "--sign-off-limit-hours", "--pack-dir");
     private static final Set<String> FLAGS = Set.of("--dev-insecure-http");
 
     @Override
@@ -57,7 +57,7 @@ final class ServerCommand implements Command {
             if (args.size() >= 2 && args.get(0).equals("user") && args.get(1).equals("add")) {
                 return addUser(args.subList(2, args.size()), in, out);
             }
-            return serve(args, out);
+            return serve(args, out, err);
         } catch (IllegalArgumentException e) {
             err.println("server: " + e.getMessage());
             return 2;
@@ -113,13 +113,8 @@ final class ServerCommand implements Command {
         return 0;
     }
 
-    private int serve(List<String> args, PrintStream out) throws IOException {
-        Options o = Options.parse(args, VALUED, FLAGS);
-        ServerConfig config = config(o, true);
-        ServerPolicy policy = ServerPolicy.defaults()
-                .withSessionLifetime(Duration.ofHours(o.integer("--session-hours", 12)))
-                .withSignOffLimit(Duration.ofHours(o.integer("--sign-off-limit-hours", 24)));
-        ReferenceServer server = ReferenceServer.start(config, policy, java.time.Clock.systemUTC());
+    private int serve(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        ReferenceServer server = start(args, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -133,6 +128,27 @@ final class ServerCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Starts the server the {@code server} command would run (refused force files reported on {@code err}). */
+    static ReferenceServer start(List<String> args, PrintStream err) throws IOException {
+        Options o = Options.parse(args, VALUED, FLAGS);
+        ServerConfig config = config(o, true);
+        ServerPolicy policy = ServerPolicy.defaults()
+                .withSessionLifetime(Duration.ofHours(o.integer("--session-hours", 12)))
+                .withSignOffLimit(Duration.ofHours(o.integer("--sign-off-limit-hours", 24)));
+        // The force's packs and policies, as its laptops load them: the server regrades every upload
+        // with the policy it names, so a force policy the server lacks would refuse every such upload.
+        String packDir = o.get("--pack-dir");
+        if (packDir != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(packDir))) {
+            throw new IllegalArgumentException("--pack-dir: " + packDir + " is not a directory");
+        }
+        org.dashdesk.grading.PolicyRegistry loaded = org.dashdesk.grading.PolicyRegistry.load(
+                packDir == null ? null : java.nio.file.Path.of(packDir));
+        for (String problem : loaded.problems()) {
+            err.println("refused: " + problem);
+        }
+        return ReferenceServer.start(config, loaded.packs(), List.copyOf(loaded.all()), java.time.Clock.systemUTC(), policy);
     }
 
     private static ServerConfig config(Options o, boolean serving) throws IOException {

@@ -338,7 +338,11 @@ public final class ShellViewModel {
      * The outbox is read now, not from the last snapshot, so a submission a moment ago counts.
      */
     public Optional<String> exitWarning() {
-        if (wizard.get() != null && wizard.get().autosaver().hasPending()) { return wizard.get().autosaver().exitWarning(); }
+        // Answers handed to the autosaver but not yet in the store come first: they exist only on screen.
+        // (Text still being typed is committed by DashDeskApp.stop, which waits for the save.)
+        if (wizard.get() != null && wizard.get().autosaver().hasPending()) {
+            return wizard.get().autosaver().exitWarning();
+        }
         AppServices s = services.get();
         if (s == null || s.sync() == null) {
             return Optional.empty();
