@@ -9,7 +9,6 @@ public final class DesktopMain {
     }
 
     public static void start(String[] args) {
-        StartupWarmUp.startInBackground();
         Application.launch(DashDeskApp.class, args);
     }
 }
