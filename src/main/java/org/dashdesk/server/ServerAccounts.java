@@ -6,11 +6,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.dashdesk.protocol.Account;
@@ -32,14 +35,20 @@ final class ServerAccounts {
     sealed interface Check {
     }
 
-    record Accepted(Account account) implements Check {
+    /** @param id the account's immutable id, which a session token is bound to */
+    record Accepted(Account account, UUID id) implements Check {
     }
 
     /** Unknown user, disabled account or wrong password: deliberately not told apart. */
     record WrongCredentials() implements Check {
     }
 
+    /** Only from {@link #check} (a signed-in user re-entering their password); sign-in answers {@link WrongCredentials}. */
     record LockedOut(Instant until) implements Check {
+    }
+
+    /** Too many sign-in attempts for this username in a short time, on all nodes together; try again after {@code retryAfter}. */
+    record Throttled(java.time.Duration retryAfter) implements Check {
     }
 
     record Grant(String token, Instant expiresAt, Account account) implements Check {
@@ -68,17 +77,13 @@ final class ServerAccounts {
     }
 
     /**
-     * Adds a user.
+     * Adds a user, with a new immutable id that its tokens are bound to (decision 0122).
      *
      * @throws IllegalArgumentException when the username or collar number is taken, or a field is unusable
+     *                                  (message "field: reason", checked before the database)
      */
     Account add(UserAccount user, char[] password, Instant now) {
-        if (password == null || password.length < 10) {
-            throw new IllegalArgumentException("password: at least 10 characters");
-        }
-        if (user.collarNumber().isBlank() && (user.hasRole(Role.OFFICER) || user.hasRole(Role.IMU) || user.hasRole(Role.SUPERVISOR))) {
-            throw new IllegalArgumentException("collar: officers, IMU staff and supervisors need a collar number");
-        }
+        AccountRules.checkNewAccount(user, password);
         PasswordVerifier v = PasswordVerifier.create(password, policy.iterations(), RANDOM);
         return store.transaction(c -> {
             if (exists(c, "SELECT 1 FROM srv_user WHERE username = ?", user.username())) {
@@ -88,8 +93,8 @@ final class ServerAccounts {
                 throw new IllegalArgumentException("collar: " + user.collarNumber() + " already belongs to another user");
             }
             try (PreparedStatement ins = c.prepareStatement("""
-                    INSERT INTO srv_user (username, display_name, collar, roles, team, iterations, salt, verifier, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO srv_user (username, display_name, collar, roles, team, iterations, salt, verifier, created_at, user_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 ins.setString(1, user.username());
                 ins.setString(2, user.displayName());
                 ins.setString(3, user.collarNumber().isBlank() ? null : user.collarNumber());
@@ -99,6 +104,7 @@ final class ServerAccounts {
                 ins.setString(7, v.salt());
                 ins.setString(8, v.verifier());
                 ins.setObject(9, ServerStore.offset(now));
+                ins.setObject(10, UUID.randomUUID());
                 ins.executeUpdate();
             }
             return account(user, false);
@@ -135,13 +141,34 @@ final class ServerAccounts {
         });
     }
 
+    /** Disables (every token revoked at once) or enables an account. */
     void setDisabled(String username, boolean disabled) {
         String u = UserAccount.normaliseUsername(username);
         int n = store.transaction(c -> {
+            int changed;
             try (PreparedStatement up = c.prepareStatement("UPDATE srv_user SET disabled = ? WHERE username = ?")) {
                 up.setBoolean(1, disabled);
                 up.setString(2, u);
-                return up.executeUpdate();
+                changed = up.executeUpdate();
+            }
+            if (disabled) {
+                revokeAll(c, u);
+            }
+            return changed;
+        });
+        if (n == 0) {
+            throw new IllegalArgumentException("username: no user " + u);
+        }
+    }
+
+    /** Deletes an account and its tokens; a new account under the same username is another person (decision 0122). */
+    void delete(String username) {
+        String u = UserAccount.normaliseUsername(username);
+        int n = store.transaction(c -> {
+            revokeAll(c, u);
+            try (PreparedStatement del = c.prepareStatement("DELETE FROM srv_user WHERE username = ?")) {
+                del.setString(1, u);
+                return del.executeUpdate();
             }
         });
         if (n == 0) {
@@ -149,30 +176,77 @@ final class ServerAccounts {
         }
     }
 
-    private record Stored(Account account, PasswordVerifier verifier, int failures, Instant lockedUntil) {
+    /** Sets a new password; every token of the account stops working (whoever held the old password is signed out). */
+    void changePassword(String username, char[] password) {
+        String u = UserAccount.normaliseUsername(username);
+        if (password == null || password.length < 10 || password.length > 1000) {
+            throw new IllegalArgumentException("password: 10 to 1000 characters");
+        }
+        PasswordVerifier v = PasswordVerifier.create(password, policy.iterations(), RANDOM);
+        int n = store.transaction(c -> {
+            int changed;
+            try (PreparedStatement up = c.prepareStatement(
+                    "UPDATE srv_user SET iterations = ?, salt = ?, verifier = ?, failures = 0, locked_until = NULL WHERE username = ?")) {
+                up.setInt(1, v.iterations());
+                up.setString(2, v.salt());
+                up.setString(3, v.verifier());
+                up.setString(4, u);
+                changed = up.executeUpdate();
+            }
+            revokeAll(c, u);
+            return changed;
+        });
+        if (n == 0) {
+            throw new IllegalArgumentException("username: no user " + u);
+        }
     }
 
-    private Optional<Stored> load(String username) {
-        return store.transaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT username, display_name, collar, roles, team, disabled,"
-                    + " iterations, salt, verifier, failures, locked_until FROM srv_user WHERE username = ?")) {
-                q.setString(1, username);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.<Stored>empty();
-                    }
-                    Account a = new Account(rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3),
-                            parseRoles(rs.getString(4)).stream().map(Principal::roleName).toList(), rs.getString(5), rs.getBoolean(6));
-                    return Optional.of(new Stored(a, new PasswordVerifier(rs.getInt(7), rs.getString(8), rs.getString(9)),
-                            rs.getInt(10), ServerStore.instant(rs, 11)));
+    /** Every token of this username's current account. */
+    private static void revokeAll(Connection c, String username) throws SQLException {
+        try (PreparedStatement del = c.prepareStatement(
+                "DELETE FROM srv_token WHERE user_id IN (SELECT user_id FROM srv_user WHERE username = ?)")) {
+            del.setString(1, username);
+            del.executeUpdate();
+        }
+    }
+
+    private record Stored(Account account, UUID id, PasswordVerifier verifier, AccountRules.State state) {
+    }
+
+    /** The account row, locked for this transaction: every node and thread queues here, per account. */
+    private static Optional<Stored> lockRow(Connection c, String username) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT username, display_name, collar, roles, team, disabled,"
+                + " iterations, salt, verifier, failures, locked_until, user_id FROM srv_user WHERE username = ? FOR UPDATE")) {
+            q.setString(1, username);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                Account a = new Account(rs.getString(1), rs.getString(2), rs.getString(3) == null ? "" : rs.getString(3),
+                        parseRoles(rs.getString(4)).stream().map(Principal::roleName).toList(), rs.getString(5), rs.getBoolean(6));
+                return Optional.of(new Stored(a, rs.getObject(12, UUID.class), new PasswordVerifier(rs.getInt(7), rs.getString(8),
+                        rs.getString(9)), new AccountRules.State(rs.getInt(10), ServerStore.instant(rs, 11), rs.getBoolean(6))));
             }
-        });
+        }
+    }
+
+    /** How many real password derivations ran (decoys not counted): for tests and metrics. */
+    static final AtomicLong VERIFICATIONS = new AtomicLong();
+
+    private sealed interface Admitted {
+    }
+
+    private record Go(Stored stored) implements Admitted {
+    }
+
+    private record Stop(Check answer) implements Admitted {
     }
 
     /**
-     * Checks a password, counting failures toward the lockout. A locked account is refused without
-     * deriving anything, even with the right password.
+     * Checks a password, counting failures toward the lockout. The attempt is admitted (and one
+     * failure counted) under the account's row lock before the slow derivation, which runs outside
+     * any transaction; the result is then written under the lock again (decision 0125). A locked
+     * account is refused without deriving anything, even with the right password.
      */
     Check check(String typedUsername, char[] password, Instant now) {
         String username;
@@ -182,67 +256,151 @@ final class ServerAccounts {
             PasswordVerifier.decoy(password, policy.iterations());
             return new WrongCredentials();
         }
-        Optional<Stored> found = load(username);
-        if (found.isEmpty()) {
+        Admitted admitted = store.transaction(c -> {
+            Optional<Stored> found = lockRow(c, username);
+            if (found.isEmpty()) {
+                return new Stop(new WrongCredentials());
+            }
+            Stored s = found.get();
+            switch (AccountRules.admit(s.state(), now, policy.maxFailures())) {
+                case LOCKED:
+                    return new Stop(new LockedOut(s.state().lockedUntil()));
+                case LOCK_NOW:
+                    return new Stop(new LockedOut(lock(c, s, now)));
+                default:
+                    try (PreparedStatement up = c.prepareStatement("UPDATE srv_user SET failures = failures + 1 WHERE user_id = ?")) {
+                        up.setObject(1, s.id());
+                        up.executeUpdate();
+                    }
+                    return new Go(s);
+            }
+        });
+        if (admitted instanceof Stop stop) {
+            if (stop.answer() instanceof WrongCredentials) {
+                PasswordVerifier.decoy(password, policy.iterations());
+            }
+            return stop.answer();
+        }
+        Stored s = ((Go) admitted).stored();
+        VERIFICATIONS.incrementAndGet();
+        boolean right = s.verifier().matches(password);
+        return store.transaction(c -> {
+            Optional<Stored> again = lockRow(c, username);
+            if (again.isEmpty() || !again.get().id().equals(s.id())) {
+                return new WrongCredentials();
+            }
+            Stored now2 = again.get();
+            if (right) {
+                if (AccountRules.locked(now2.state(), now)) {
+                    return new LockedOut(now2.state().lockedUntil());
+                }
+                if (!AccountRules.acceptRight(now2.state(), now)) {
+                    return new WrongCredentials();
+                }
+                try (PreparedStatement up = c.prepareStatement("UPDATE srv_user SET failures = 0, locked_until = NULL WHERE user_id = ?")) {
+                    up.setObject(1, s.id());
+                    up.executeUpdate();
+                }
+                return new Accepted(now2.account(), s.id());
+            }
+            if (AccountRules.lockAfterWrong(now2.state(), now, policy.maxFailures())) {
+                return new LockedOut(lock(c, now2, now));
+            }
+            return new WrongCredentials();
+        });
+    }
+
+    /** Locks the account for the lockout period, resets the count, and revokes its tokens (a guesser may hold one). */
+    private Instant lock(Connection c, Stored s, Instant now) throws SQLException {
+        Instant until = now.plus(policy.lockoutPeriod()).truncatedTo(ChronoUnit.MILLIS);
+        try (PreparedStatement up = c.prepareStatement("UPDATE srv_user SET failures = 0, locked_until = ? WHERE user_id = ?")) {
+            up.setObject(1, ServerStore.offset(until));
+            up.setObject(2, s.id());
+            up.executeUpdate();
+        }
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM srv_token WHERE user_id = ?")) {
+            del.setObject(1, s.id());
+            del.executeUpdate();
+        }
+        return until;
+    }
+
+    /**
+     * Counts one sign-in attempt for this username in the database (every node shares the count).
+     *
+     * @return false when the username has used its attempts for this window
+     */
+    private boolean admitRate(String username, Instant now) {
+        return store.transactionRetryingUnique(c -> {
+            Instant start = null;
+            int attempts = 0;
+            boolean found;
+            try (PreparedStatement q = c.prepareStatement(
+                    "SELECT window_start, attempts FROM srv_signin_limit WHERE username = ? FOR UPDATE")) {
+                q.setString(1, username);
+                try (ResultSet rs = q.executeQuery()) {
+                    found = rs.next();
+                    if (found) {
+                        start = ServerStore.instant(rs, 1);
+                        attempts = rs.getInt(2);
+                    }
+                }
+            }
+            if (!AccountRules.withinRate(start, attempts, now)) {
+                return false;
+            }
+            boolean newWindow = start == null || !now.isBefore(start.plus(AccountRules.RATE_WINDOW));
+            if (!found) {
+                // Old windows of other names go as new ones come, so guessed names cannot fill the table.
+                try (PreparedStatement del = c.prepareStatement("DELETE FROM srv_signin_limit WHERE window_start < ?")) {
+                    del.setObject(1, ServerStore.offset(now.minus(AccountRules.RATE_WINDOW.multipliedBy(10))));
+                    del.executeUpdate();
+                }
+                try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO srv_signin_limit (username, window_start, attempts) VALUES (?, ?, 1)")) {
+                    ins.setString(1, username);
+                    ins.setObject(2, ServerStore.offset(now));
+                    ins.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement up = c.prepareStatement(
+                        "UPDATE srv_signin_limit SET window_start = ?, attempts = ? WHERE username = ?")) {
+                    up.setObject(1, ServerStore.offset(newWindow ? now : start));
+                    up.setInt(2, newWindow ? 1 : attempts + 1);
+                    up.setString(3, username);
+                    up.executeUpdate();
+                }
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Signs in: checks the password and issues a token, bound to the account's immutable id,
+     * valid for the policy's session lifetime. Unknown, disabled and locked accounts get the same
+     * answer ({@link WrongCredentials}), so nobody learns that a username exists or when it unlocks;
+     * past the per-username rate the answer is {@link Throttled}, whatever the username.
+     */
+    Check signIn(String typedUsername, char[] password, Instant now) {
+        String username;
+        try {
+            username = UserAccount.normaliseUsername(typedUsername);
+        } catch (IllegalArgumentException e) {
             PasswordVerifier.decoy(password, policy.iterations());
             return new WrongCredentials();
         }
-        Stored s = found.get();
-        if (s.lockedUntil() != null && now.isBefore(s.lockedUntil())) {
-            return new LockedOut(s.lockedUntil());
+        if (!admitRate(username, now)) {
+            return new Throttled(AccountRules.RATE_WINDOW);
         }
-        boolean right = s.verifier().matches(password);
-        if (right && !s.account().disabled()) {
-            store.transaction(c -> {
-                try (PreparedStatement up = c.prepareStatement(
-                        "UPDATE srv_user SET failures = 0, locked_until = NULL WHERE username = ?")) {
-                    up.setString(1, username);
-                    return up.executeUpdate();
-                }
-            });
-            return new Accepted(s.account());
-        }
-        if (s.account().disabled()) {
-            return new WrongCredentials();
-        }
-        Instant until = now.plus(policy.lockoutPeriod());
-        Instant locked = store.transaction(c -> {
-            try (PreparedStatement up = c.prepareStatement("UPDATE srv_user SET failures = failures + 1,"
-                    + " locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END WHERE username = ?")) {
-                up.setInt(1, policy.maxFailures());
-                up.setObject(2, ServerStore.offset(until));
-                up.setString(3, username);
-                up.executeUpdate();
-            }
-            try (PreparedStatement q = c.prepareStatement("SELECT failures, locked_until FROM srv_user WHERE username = ?")) {
-                q.setString(1, username);
-                try (ResultSet rs = q.executeQuery()) {
-                    rs.next();
-                    if (rs.getInt(1) >= policy.maxFailures()) {
-                        try (PreparedStatement reset = c.prepareStatement("UPDATE srv_user SET failures = 0 WHERE username = ?")) {
-                            reset.setString(1, username);
-                            reset.executeUpdate();
-                        }
-                        return ServerStore.instant(rs, 2);
-                    }
-                    return null;
-                }
-            }
-        });
-        return locked != null ? new LockedOut(locked) : new WrongCredentials();
-    }
-
-    /** Signs in: checks the password and issues a token valid for the policy's session lifetime. */
-    Check signIn(String username, char[] password, Instant now) {
         Check check = check(username, password, now);
         if (!(check instanceof Accepted a)) {
-            return check;
+            return new WrongCredentials();
         }
         String token = ServerStore.newToken();
         Instant expires = now.plus(policy.sessionLifetime()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         store.transaction(c -> {
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_token (token_hash, collar, role, team, created_at,"
-                    + " username, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " username, expires_at, user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ins.setString(1, ServerStore.tokenHash(token));
                 ins.setString(2, a.account().collarNumber());
                 ins.setString(3, "");
@@ -250,6 +408,7 @@ final class ServerAccounts {
                 ins.setObject(5, ServerStore.offset(now));
                 ins.setString(6, a.account().username());
                 ins.setObject(7, ServerStore.offset(expires));
+                ins.setObject(8, a.id());
                 return ins.executeUpdate();
             }
         });

@@ -40,7 +40,7 @@ import org.dashdesk.security.Role;
  */
 final class ServerReview {
 
-    private static final int MAX_TEXT = 2000;
+    private static final int MAX_TEXT = ReviewRules.MAX_TEXT;
 
     private final ServerStore store;
     private final ServerPolicy policy;
@@ -85,69 +85,53 @@ final class ServerReview {
                 r.children(), r.state(), since, age.isNegative() ? Duration.ZERO : age, age.compareTo(policy.signOffLimit()) > 0);
     }
 
-    // ---- who may do what -------------------------------------------------------------------
+    // ---- who may do what: the rules are ReviewRules'; here only the facts they need -------------
 
     static void requireRole(Principal who, Role role, String what) {
-        if (!who.has(role)) {
-            throw Refusal.forbidden("only " + Principal.roleName(role) + " users may " + what);
-        }
+        ReviewRules.requireRole(who, role, what);
     }
 
-    /** The supervisor's own team, or another team's case that needs cover. */
+    /** Whether this case needs cover, asked only when it can matter: a supervisor of another team. */
+    private static boolean cover(Connection c, Principal who, Row r) throws SQLException {
+        return who.supervisor() && !who.team().equals(r.team()) && coverNeeded(c, r);
+    }
+
     private static void requireTeam(Connection c, Principal who, Row r) throws SQLException {
-        if (!who.team().equals(r.team()) && !(who.supervisor() && coverNeeded(c, r))) {
-            throw Refusal.forbidden("assessment " + r.id() + " belongs to another team's queue");
-        }
+        ReviewRules.requireTeam(who, r, cover(c, who, r));
     }
 
-    /** Read access to one assessment: its officer, a supervisor of its team (or covering it), or CRU. Returns the role used. */
     private static Role reader(Connection c, Principal who, Row r) throws SQLException {
-        if (who.has(Role.CRU)) {
-            return Role.CRU;
-        }
-        if (who.supervisor() && (who.team().equals(r.team()) || coverNeeded(c, r))) {
-            return Role.SUPERVISOR;
-        }
-        if ((who.has(Role.OFFICER) || who.has(Role.IMU)) && r.owner().equals(who.collar())) {
-            return who.has(Role.OFFICER) ? Role.OFFICER : Role.IMU;
-        }
-        throw Refusal.forbidden("only the assessment's officer, a supervisor of its team or CRU may see assessment " + r.id());
+        return ReviewRules.reader(who, r, !who.has(Role.CRU) && cover(c, who, r));
     }
 
     private static void requireReaderRole(Principal who) {
-        if (!(who.has(Role.CRU) || who.supervisor() || who.has(Role.OFFICER) || who.has(Role.IMU))) {
-            throw Refusal.forbidden("this role may not see assessments");
+        ReviewRules.requireReaderRole(who);
+    }
+
+    /** The collar numbers that uploaded any revision of this assessment. */
+    private static java.util.Set<String> submitters(Connection c, UUID assessmentId) throws SQLException {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT DISTINCT submitted_by FROM srv_revision WHERE assessment_id = ?")) {
+            q.setObject(1, assessmentId);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
         }
+        return out;
+    }
+
+    private static void requireNotOwn(Connection c, Principal who, Row r, String what) throws SQLException {
+        ReviewRules.requireNotOwn(who, r, submitters(c, r.id()), what);
     }
 
     private static void requireHead(Row r, UUID revisionId) {
-        if (!r.head().equals(revisionId)) {
-            throw new Refusal(409, new org.dashdesk.protocol.Problem("conflict", "stale: revision " + revisionId
-                    + " is no longer the head of assessment " + r.id() + "; revision " + r.headNumber() + " is",
-                    "revisionId", new org.dashdesk.protocol.Head(r.head(), r.headNumber(), null)));
-        }
+        ReviewRules.requireHead(r, revisionId);
     }
 
-    /**
-     * A supervisor never decides on their own assessment — not approve, return nor raise — or the
-     * review would be their own judgement checked by themselves. Another supervisor of the team
-     * decides, or, for a team's only supervisor, a covering one (decision 0113).
-     */
-    private static void requireNotOwn(Principal who, Row r, String what) {
-        if (who.collar() != null && !who.collar().isBlank() && r.owner().equals(who.collar())) {
-            throw Refusal.conflict("a supervisor cannot " + what + " their own assessment; another supervisor must");
-        }
-    }
-
-    /**
-     * Decisions are signed by a person: a development token from {@code server token} names only
-     * a collar number, with no account or password behind it, so it may not make them.
-     */
     private static void requireUserAccount(Principal who, String what) {
-        if (who.username() == null) {
-            throw Refusal.forbidden("a development token cannot " + what + ": a supervisor's decision is signed by"
-                    + " a user account; sign in with a username and password");
-        }
+        ReviewRules.requireUserAccount(who, what);
     }
 
     private static String role(Role r) {
@@ -287,13 +271,7 @@ final class ServerReview {
     }
 
     private static void mayApprove(Connection c, Principal who, Row r, UUID revisionId) throws SQLException {
-        requireTeam(c, who, r);
-        requireNotOwn(who, r, "sign off");
-        requireHead(r, revisionId);
-        if (r.state() != AssessmentState.AWAITING_SIGN_OFF) {
-            throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT)
-                    + ", not awaiting sign-off");
-        }
+        ReviewRules.mayApprove(who, r, revisionId, cover(c, who, r), submitters(c, r.id()));
     }
 
     /** Approves (signs off) the head revision; the caller has checked the signer's password. */
@@ -317,22 +295,11 @@ final class ServerReview {
     Change returnToOfficer(Principal who, UUID assessmentId, UUID revisionId, List<QuestionComment> comments, Instant now) {
         requireRole(who, Role.SUPERVISOR, "return an assessment");
         requireUserAccount(who, "return an assessment");
-        if (comments == null || comments.isEmpty()) {
-            throw Refusal.invalid("comments", "at least one comment is needed to return an assessment");
-        }
-        for (int i = 0; i < comments.size(); i++) {
-            QuestionComment qc = comments.get(i);
-            if (qc == null || qc.comment() == null || qc.comment().isBlank()) {
-                throw Refusal.invalid("comments[" + i + "].comment", "must not be empty");
-            }
-            if (qc.comment().length() > MAX_TEXT || (qc.questionId() != null && qc.questionId().length() > 32)) {
-                throw Refusal.invalid("comments[" + i + "]", "comment longer than " + MAX_TEXT + " characters or bad question id");
-            }
-        }
+        ReviewRules.checkReturnComments(comments);
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
-            requireNotOwn(who, r, "return");
+            requireNotOwn(c, who, r, "return");
             requireHead(r, revisionId);
             requireMove(r, LifecycleEvent.RETURN);
             Change change = decide(c, who, r, LifecycleEvent.RETURN, "returned with " + comments.size() + " comment"
@@ -361,7 +328,7 @@ final class ServerReview {
         return store.transaction(c -> {
             Row r = find(c, assessmentId, true);
             requireTeam(c, who, r);
-            requireNotOwn(who, r, "raise the grading of");
+            requireNotOwn(c, who, r, "raise the grading of");
             requireHead(r, revisionId);
             if (r.level() != null && level.compareTo(r.level()) <= 0) {
                 throw Refusal.invalid("level", "a raise must be above the current level " + r.level());
@@ -381,10 +348,7 @@ final class ServerReview {
     }
 
     private static void requireMove(Row r, LifecycleEvent event) {
-        if (!Lifecycle.allows(r.state(), event)) {
-            throw Refusal.conflict("assessment " + r.id() + " is " + r.state().label().toLowerCase(Locale.ROOT) + "; it cannot be "
-                    + event.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " now");
-        }
+        ReviewRules.requireMove(r, event);
     }
 
     /** Moves the assessment and appends the decision to the change log its officer pulls. */
@@ -398,23 +362,8 @@ final class ServerReview {
             up.setObject(3, r.id());
             up.executeUpdate();
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor,"
-                + " note, at, revision_id, comments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            ins.setObject(1, r.id());
-            ins.setString(2, r.owner());
-            ins.setString(3, event.name());
-            ins.setString(4, next.name());
-            ins.setString(5, who.actor());
-            ins.setString(6, note);
-            ins.setObject(7, ServerStore.offset(at));
-            ins.setObject(8, r.head());
-            ins.setString(9, comments == null ? null : AssessmentJson.canonical(comments));
-            ins.executeUpdate();
-            try (ResultSet keys = ins.getGeneratedKeys()) {
-                keys.next();
-                return new Change(keys.getLong(1), r.id(), event.name(), next.name(), who.actor(), note, at, r.head(), comments);
-            }
-        }
+        long seq = ChangeLog.append(c, r.id(), r.owner(), event.name(), next.name(), who.actor(), note, at, r.head(), comments);
+        return new Change(seq, r.id(), event.name(), next.name(), who.actor(), note, at, r.head(), comments);
     }
 
     // ---- CRU review ---------------------------------------------------------------------------

@@ -253,26 +253,43 @@ final class ServerStore implements AutoCloseable {
         }
     }
 
+    /** One transaction, run again once if it lost a unique-key race (the retry then sees the winner's row). */
+    <T> T transactionRetryingUnique(Work<T> work) {
+        try {
+            return inTransaction(work);
+        } catch (StoreFailure e) {
+            if (!e.uniqueViolation()) {
+                throw e.toStoreException(where);
+            }
+            return transaction(work);
+        }
+    }
+
     /**
      * Stores the upload unless it is a replay or a conflict. A lost unique-key race is retried once,
      * and the retry then sees the winner (a replay, or a conflict).
      */
     PutOutcome put(RevisionUpload upload, Principal who, String routedState, Instant now) {
+        String json = AssessmentJson.canonical(upload.revision());
+        Optional<PutOutcome.Invalid> tooBig = UploadRules.check(upload, json);
+        if (tooBig.isPresent()) {
+            return tooBig.get();
+        }
         try {
-            return inTransaction(c -> put(c, upload, who, routedState, now));
+            return inTransaction(c -> put(c, upload, who, routedState, now, json));
         } catch (StoreFailure e) {
             if (!e.uniqueViolation()) {
                 throw e.toStoreException(where);
             }
             try {
-                return inTransaction(c -> put(c, upload, who, routedState, now));
+                return inTransaction(c -> put(c, upload, who, routedState, now, json));
             } catch (StoreFailure again) {
                 throw again.toStoreException(where);
             }
         }
     }
 
-    private PutOutcome put(Connection c, RevisionUpload upload, Principal who, String routedState, Instant now)
+    private PutOutcome put(Connection c, RevisionUpload upload, Principal who, String routedState, Instant now, String json)
             throws SQLException {
         Revision r = upload.revision();
         // The assessment belongs to the officer the revision names; that is the uploader except when IMU
@@ -323,6 +340,10 @@ final class ServerStore implements AutoCloseable {
                     : "the base revision " + r.baseRevisionId() + " is not the current head " + head.revisionId()
                             + " (revision " + head.revisionNumber() + ")");
         }
+        Optional<String> ownerTeam = onBehalf ? teamOf(c, ownerCollar) : Optional.empty();
+        if (onBehalf && ownerTeam.isEmpty()) {
+            return UploadRules.unknownOwner(ownerCollar);
+        }
         int expectedNumber = head == null ? 1 : head.revisionNumber() + 1;
         if (r.revisionNumber() != expectedNumber) {
             return new PutOutcome.Invalid("revision.revisionNumber", "must be " + expectedNumber + ", is " + r.revisionNumber());
@@ -343,7 +364,7 @@ final class ServerStore implements AutoCloseable {
             // Who uploaded it, which differs from the owner when IMU staff upload on an officer's behalf.
             ins.setString(8, who.collar());
             ins.setObject(9, offset(received));
-            ins.setString(10, AssessmentJson.canonical(r));
+            ins.setString(10, json);
             ins.executeUpdate();
             try (ResultSet keys = ins.getGeneratedKeys()) {
                 keys.next();
@@ -364,7 +385,7 @@ final class ServerStore implements AutoCloseable {
             up.setString(4, routedState);
             up.setString(5, ownerCollar);
             up.setObject(6, offset(received));
-            up.setString(7, onBehalf ? teamOf(c, ownerCollar).orElse(who.team()) : who.team());
+            up.setString(7, onBehalf ? ownerTeam.get() : who.team());
             up.setString(8, r.grading().level().name());
             up.setBoolean(9, childrenInvolved(r));
             up.setString(10, clip(r.content().incident().incidentReference(), 100));
@@ -500,7 +521,7 @@ final class ServerStore implements AutoCloseable {
         return transaction(c -> {
             try (PreparedStatement q = c.prepareStatement("""
                     SELECT t.collar, t.role, t.team, t.expires_at, t.username, u.collar, u.roles, u.team, u.disabled
-                    FROM srv_token t LEFT JOIN srv_user u ON u.username = t.username WHERE t.token_hash = ?""")) {
+                    FROM srv_token t LEFT JOIN srv_user u ON u.user_id = t.user_id WHERE t.token_hash = ?""")) {
                 q.setString(1, tokenHash);
                 try (ResultSet rs = q.executeQuery()) {
                     if (!rs.next()) {

@@ -37,12 +37,19 @@ class ReferenceServerTest {
     @TempDir
     Path dir;
     ReferenceServer server;
+    ServerConfig serverConfig;
     String token;
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
+    /** The database this suite runs on: embedded H2 here, PostgreSQL in {@link ReferenceServerOnPostgresTest}. */
+    TestDatabases.Kind database() {
+        return TestDatabases.Kind.H2;
+    }
+
     @BeforeEach
     void start() throws IOException {
-        server = ReferenceServer.start(ServerConfig.devHttp(dir));
+        serverConfig = TestDatabases.devHttp(database(), dir);
+        server = ReferenceServer.start(serverConfig);
         token = server.issueToken("1234", "officer");
     }
 
@@ -197,7 +204,7 @@ class ReferenceServerTest {
         org.dashdesk.grading.GradingPolicy p = org.dashdesk.grading.GradingPolicy.builtInDefault();
         org.dashdesk.grading.GradingPolicy newer = new org.dashdesk.grading.GradingPolicy(p.id(), p.version() + "-next", p.packId(),
                 p.countedQuestions(), p.bands(), p.escalation(), p.repeatMarac(), p.maracLevel(), p.rules());
-        server = ReferenceServer.start(ServerConfig.devHttp(dir), TestRevisions.PACKS, List.of(newer), java.time.Clock.systemUTC());
+        server = ReferenceServer.start(serverConfig, TestRevisions.PACKS, List.of(newer), java.time.Clock.systemUTC());
         HttpResponse<String> again = put(r, 1, token);
         assertEquals(200, again.statusCode(), again.body());
         assertEquals(first.body(), again.body(), "the original receipt, not a refusal of what the server holds");

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every endpoint × every role, on the real server: allowed roles get 2xx, every other role 403. */
+@org.junit.jupiter.api.TestInstance(org.junit.jupiter.api.TestInstance.Lifecycle.PER_CLASS)
 class ServerRoleMatrixTest {
 
     static final String PASSWORD = "synthetic pass phrase";
@@ -49,9 +50,17 @@ class ServerRoleMatrixTest {
     static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     static final AtomicInteger SEQ = new AtomicInteger();
 
+    /** The database of this suite: embedded H2 here; {@link ServerRoleMatrixOnPostgresTest} overrides it. */
+    ServerConfig config() {
+        return ServerConfig.devHttp(dir);
+    }
+
+    /** Starts the shared server and signs every role in (one instance per class, so subclasses choose the database). */
     @BeforeAll
-    static void start() throws Exception {
-        server = ReferenceServer.start(ServerConfig.devHttp(dir), ServerPolicy.defaults().withIterations(10_000), Clock.systemUTC());
+    void start() throws Exception {
+        ServerConfig config = config();
+        TOKEN.clear();
+        server = ReferenceServer.start(config, ServerPolicy.defaults().withIterations(10_000), Clock.systemUTC());
         for (Role r : Role.values()) {
             String name = r.name().toLowerCase() + "1";
             server.addUser(new UserAccount(name, "Synthetic " + r, COLLAR.get(r), Set.of(r), "North"), PASSWORD.toCharArray());
