@@ -393,6 +393,10 @@ final class ServerAccounts {
             return new Throttled(AccountRules.RATE_WINDOW);
         }
         Check check = check(username, password, now);
+        if (check instanceof LockedOut) {
+            // As slow as an unknown user's answer, so timing does not tell "locked" from "unknown" either.
+            PasswordVerifier.decoy(password, policy.iterations());
+        }
         if (!(check instanceof Accepted a)) {
             return new WrongCredentials();
         }

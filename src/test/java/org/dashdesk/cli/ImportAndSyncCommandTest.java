@@ -221,6 +221,11 @@ class ImportAndSyncCommandTest {
             assertTrue(officer.out().startsWith("sent 1, refused 1"), officer.out());
             assertTrue(officer.out().contains("1 refused by the server"), officer.out());
             assertFalse(officer.out().contains("waiting for sign-in"), officer.out());
+            // IMU uploads only for collars the server has an account for (decision 0126).
+            for (String collar : List.of("1234", "5678")) {
+                server.addUser(new org.dashdesk.security.UserAccount("pc" + collar, "PC Synthetic " + collar, collar,
+                        java.util.Set.of(org.dashdesk.security.Role.OFFICER), "North"), "synthetic pass phrase".toCharArray());
+            }
             Path imuToken = dir.resolve("imu-token");
             Files.writeString(imuToken, server.issueToken("7001", "imu"));
             Run imu = cliWithInput(PASSWORD + "\n", "sync", "--server", server.uri().toString(), "--token-file",

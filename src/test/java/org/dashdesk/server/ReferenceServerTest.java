@@ -221,6 +221,8 @@ class ReferenceServerTest {
     void anOfficerUploadsTheirOwnAndImuUploadsOnAnOfficersBehalf() throws Exception {
         String other = server.issueToken("5678", "officer");
         String imu = server.issueToken("7001", "imu");
+        server.addUser(new org.dashdesk.security.UserAccount("pc1234", "PC Synthetic", "1234",
+                java.util.Set.of(org.dashdesk.security.Role.OFFICER), "North"), "synthetic pass phrase".toCharArray());
         Revision r = TestRevisions.first(UUID.randomUUID(), 3);
         HttpResponse<String> notTheirs = put(r, 1, other);
         assertEquals(403, notTheirs.statusCode());

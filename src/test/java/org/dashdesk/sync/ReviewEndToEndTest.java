@@ -478,10 +478,12 @@ class ReviewEndToEndTest {
             assertEquals(401, assertThrows(ReviewException.class, () -> accounts().signIn("ps5678", "wrong password!".toCharArray()))
                     .status());
         }
-        assertEquals(423, assertThrows(ReviewException.class, () -> accounts().signIn("ps5678", "wrong password!".toCharArray()))
+        // Issue 15: a locked account answers exactly as an unknown one (no 423, no unlock time), so
+        // nobody can confirm a username by locking it.
+        assertEquals(401, assertThrows(ReviewException.class, () -> accounts().signIn("ps5678", "wrong password!".toCharArray()))
                 .status());
         ReviewException locked = assertThrows(ReviewException.class, () -> accounts().signIn("ps5678", SERGEANT_PW));
-        assertEquals(423, locked.status(), "even the right password while locked");
+        assertEquals(401, locked.status(), "even the right password while locked, answered as for an unknown user");
         assertEquals(401, assertThrows(ReviewException.class, () -> accounts().signIn("nobody", SERGEANT_PW)).status());
         clock.now = clock.now.plus(Duration.ofMinutes(16));
         assertEquals("ps5678", accounts().signIn("ps5678", SERGEANT_PW).account().username());

@@ -361,6 +361,8 @@ class SyncIntegrationTest {
     void imuStaffUploadOtherOfficersRevisionsWhichStayTheOfficers() throws Exception {
         // Phone-in and migration: IMU records for the attending officer (decision 0033).
         desk.sync.useClient(client(front.uri(), server.issueToken("7001", "imu")));
+        // IMU uploads only for collars the server has an account for (decision 0126).
+        server.addUser(new UserAccount("pc5678", "PC Synthetic Two", "5678", Set.of(Role.OFFICER), "North"), OFFICER_PW);
         Revision a = desk.submitAs("1234", 3);
         Revision b = desk.submitAs("5678", 4);
         assertEquals(2, desk.sync.runCycle(false).sent());
