@@ -65,6 +65,44 @@ class ServerJdbcUrlTest {
         assertFalse(e.getMessage().contains("WRITE_DELAY"), "only the address part of the URL is shown");
     }
 
+    /**
+     * {@code --jdbc-url jdbc:postgresql://…}: the driver ships with the application. After {@code mvn package}
+     * (the jar and {@code target/lib} exist, as in {@code mvn verify} re-runs and by hand) the token command runs
+     * as {@code java -jar}, so only the shipped classpath is used; in a first {@code mvn test} it runs in-process.
+     */
+    @Test
+    void aPostgresqlUrlWorksWithTheShippedDriver() throws Exception {
+        String url = org.dashdesk.server.TestDatabases.freshPostgresUrl();
+        Path jar;
+        try (var files = Files.list(Path.of("target"))) {
+            jar = files.filter(f -> f.getFileName().toString().matches("dashdesk-.*\\.jar")
+                    && !f.getFileName().toString().contains("sources")).findFirst().orElse(null);
+        }
+        String token;
+        if (jar != null && Files.isDirectory(Path.of("target", "lib"))) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                    "server", "token", "--jdbc-url", url, "--jdbc-user", "postgres", "--collar", "1234").redirectErrorStream(false).start();
+            token = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, p.waitFor(), "java -jar " + jar + ": " + err);
+        } else {
+            ImportAndSyncCommandTest.Run run = ImportAndSyncCommandTest.cli("server", "token", "--jdbc-url", url, "--jdbc-user", "postgres",
+                    "--collar", "1234");
+            assertEquals(0, run.code(), run.err());
+            token = run.out().strip();
+        }
+        try (ReferenceServer server = ReferenceServer.start(org.dashdesk.server.TestDatabases.onUrl(url))) {
+            Revision r = TestRevisions.first(UUID.randomUUID(), 3);
+            HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    server.uri().resolve(Protocol.revisionPath(r.assessmentId(), r.revisionId())))
+                    .header("Authorization", "Bearer " + token)
+                    .PUT(HttpRequest.BodyPublishers.ofString(AssessmentJson.canonical(new RevisionUpload(1, "d", 1, r)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, put.statusCode(), put.body());
+            assertEquals(1, server.revisionCount());
+        }
+    }
+
     @Test
     void anInMemoryUrlNeedsNoDataDirectory() throws Exception {
         ServerConfig config = new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, "jdbc:h2:mem:srv-" + UUID.randomUUID()

@@ -59,9 +59,14 @@ class SyncIntegrationTest {
     static final char[] OFFICER_PW = "officer synthetic phrase".toCharArray();
     static final char[] SUPERVISOR_PW = "supervisor synthetic phrase".toCharArray();
 
+    /** The server's database: embedded H2 here, PostgreSQL in {@link SyncIntegrationOnPostgresTest}. */
+    ServerConfig serverConfig() {
+        return ServerConfig.devHttp(dir.resolve("server"));
+    }
+
     @BeforeEach
     void start() throws IOException {
-        server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")), ServerPolicy.defaults().withIterations(10_000),
+        server = ReferenceServer.start(serverConfig(), ServerPolicy.defaults().withIterations(10_000),
                 Clock.systemUTC());
         // Real accounts in one team: supervisors decide through the review endpoints, signed by a user.
         server.addUser(new UserAccount("pc1234", "PC Synthetic", "1234", Set.of(Role.OFFICER), "North"), OFFICER_PW);
