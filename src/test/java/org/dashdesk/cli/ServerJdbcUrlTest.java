@@ -75,13 +75,14 @@ class ServerJdbcUrlTest {
         String url = org.dashdesk.server.TestDatabases.freshPostgresUrl();
         Path jar;
         try (var files = Files.list(Path.of("target"))) {
-            jar = files.filter(f -> f.getFileName().toString().matches("dashdesk-.*\\.jar")
+            jar = files.filter(f -> f.getFileName().toString().matches("dashdesk(-[0-9].*)?\\.jar")
                     && !f.getFileName().toString().contains("sources")).findFirst().orElse(null);
         }
         String token;
         if (jar != null && Files.isDirectory(Path.of("target", "lib"))) {
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
                     "server", "token", "--jdbc-url", url, "--jdbc-user", "postgres", "--collar", "1234").redirectErrorStream(false).start();
+            System.out.println("ServerJdbcUrlTest: token issued through java -jar " + jar);
             token = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
             String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertEquals(0, p.waitFor(), "java -jar " + jar + ": " + err);
