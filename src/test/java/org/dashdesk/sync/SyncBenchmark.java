@@ -19,15 +19,25 @@ import org.dashdesk.protocol.Protocol;
 import org.dashdesk.protocol.RevisionUpload;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
+import java.util.Set;
+
+import org.dashdesk.security.Role;
+import org.dashdesk.security.UserAccount;
+import org.dashdesk.server.BenchData;
+import org.dashdesk.server.TestDatabases;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Syncs 10,000 queued assessments from a real encrypted store to the reference server on
+ * Syncs 10,000 queued assessments, on H2 and on PostgreSQL with a million assessments already
+ * on the server ({@code -Dbench.preload}), from a real encrypted store to the reference server on
  * loopback, end to end (outbox read, revision load, PUT, server re-grade and insert, receipts
  * stored and forced to disk). The floor is a plain loop of the same PUTs with java.net.http to
  * the same server, measured in the same run. Prints figures; asserts nothing about speed.
+ * Then {@code GET /changes} p50/p99 for a supervisor's team, and raw PUT throughput on two nodes
+ * sharing the database against one.
  * Run: {@code mvn -B -Pbench test -Dtest=SyncBenchmark}.
  */
 @Tag("benchmark")
@@ -39,9 +49,18 @@ class SyncBenchmark {
     @TempDir
     Path dir;
 
-    @Test
-    void syncTenThousandQueuedAssessments() throws Exception {
-        try (ReferenceServer server = ReferenceServer.start(ServerConfig.devHttp(dir.resolve("server")))) {
+    /** Assessments already on the server before the run: {@code -Dbench.preload=N}, default one million. */
+    private static final int PRELOAD = Integer.getInteger("bench.preload", 1_000_000);
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void syncTenThousandQueuedAssessments(TestDatabases.Kind kind) throws Exception {
+        ServerConfig config = TestDatabases.devHttp(kind, dir.resolve("server-" + kind));
+        long p0 = System.nanoTime();
+        BenchData.preload(config, PRELOAD);
+        System.out.printf("%n=== %s: %,d assessments (with a revision and a change each) bulk-loaded in %.1f s%n", kind, PRELOAD,
+                (System.nanoTime() - p0) / 1e9);
+        try (ReferenceServer server = ReferenceServer.start(config)) {
             String token = server.issueToken("1234", "officer");
             SyncClient client = new SyncClient(SyncClient.Settings.devHttp(server.uri(), token));
             try (LocalDesk desk = new LocalDesk(dir.resolve("desk"), client, PARALLEL)) {
@@ -71,6 +90,56 @@ class SyncBenchmark {
                 System.out.printf("end to end / floor (same concurrency): %.2f; target 410/s: %s%n", floorP / e2e,
                         N / e2e >= 410 ? "met" : "NOT met");
             }
+            changesLatency(server);
+            try (ReferenceServer second = ReferenceServer.start(config)) {
+                List<Revision> sample = new ArrayList<>();
+                for (int i = 0; i < N; i++) {
+                    sample.add(TestRevisionsHolder.revision(i % 20));
+                }
+                double one = floor(List.of(server.uri()), token, fresh(sample), 2 * PARALLEL);
+                double two = floor(List.of(server.uri(), second.uri()), token, fresh(sample), 2 * PARALLEL);
+                System.out.printf("raw PUTs, %d in flight: one node %.0f/s, two nodes on the same database %.0f/s, two/one = %.2f"
+                        + " (both nodes and the database share this machine's %d cores)%n", 2 * PARALLEL, N / one, N / two, one / two,
+                        Runtime.getRuntime().availableProcessors());
+            }
+        }
+    }
+
+    /** {@code GET /changes} as a supervisor of team North (a tenth of the preloaded cases), from random cursors: p50/p99. */
+    private static void changesLatency(ReferenceServer server) throws Exception {
+        server.addUser(new UserAccount("psnorth", "PS Synthetic", "990001", Set.of(Role.SUPERVISOR), "North"),
+                "synthetic pass phrase".toCharArray());
+        String token = new AccountClient(SyncClient.Settings.devHttp(server.uri(), null)).signIn("psnorth",
+                "synthetic pass phrase".toCharArray()).token();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        java.util.Random random = new java.util.Random(42);
+        int requests = 200;
+        long[] nanos = new long[requests];
+        int rows = 0;
+        for (int i = -20; i < requests; i++) {
+            long since = i < 0 ? 0 : (long) (random.nextDouble() * PRELOAD);
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.uri() + Protocol.CHANGES + "?since=" + since))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            long t = System.nanoTime() - t0;
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET /changes got HTTP " + r.statusCode());
+            }
+            if (i >= 0) {
+                nanos[i] = t;
+                rows += AssessmentJson.read(r.body(), org.dashdesk.protocol.ChangesPage.class).changes().size();
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        System.out.printf("GET /changes, supervisor of a team with %,d of %,d changes, %d requests from random cursors (%.0f rows"
+                + " a page on average): p50 %.1f ms, p99 %.1f ms%n", PRELOAD / 10, PRELOAD, requests, rows / (double) requests,
+                nanos[requests / 2] / 1e6, nanos[requests * 99 / 100] / 1e6);
+    }
+
+    /** Revisions for the node comparison, made without a desk. */
+    private static final class TestRevisionsHolder {
+        static Revision revision(int yes) {
+            return org.dashdesk.server.TestRevisions.first(UUID.randomUUID(), yes);
         }
     }
 
@@ -86,6 +155,11 @@ class SyncBenchmark {
 
     /** Seconds to PUT every revision with a bare client and check the status; nothing stored locally. */
     private static double floor(URI server, String token, List<Revision> revisions, int threads) throws Exception {
+        return floor(List.of(server), token, revisions, threads);
+    }
+
+    /** As above, thread t sending to node t mod nodes (a round-robin load balancer). */
+    private static double floor(List<URI> nodes, String token, List<Revision> revisions, int threads) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -93,6 +167,7 @@ class SyncBenchmark {
         try {
             List<Future<?>> all = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
+                URI server = nodes.get(t % nodes.size());
                 all.add(pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < revisions.size()) {
