@@ -556,6 +556,13 @@ final class ServerStore implements AutoCloseable {
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("a token's validity must be positive");
         }
+        // The columns' sizes, checked here so a long value is a clear message, not a database error.
+        if (collar == null || collar.length() > AccountRules.MAX_COLLAR) {
+            throw new IllegalArgumentException("--collar: 1 to " + AccountRules.MAX_COLLAR + " characters");
+        }
+        if (team != null && team.length() > AccountRules.MAX_TEAM) {
+            throw new IllegalArgumentException("--team: at most " + AccountRules.MAX_TEAM + " characters");
+        }
         String token = newToken();
         transaction(c -> {
             try (PreparedStatement ins = c.prepareStatement(
