@@ -18,8 +18,9 @@ import org.dashdesk.review.QuestionComment;
  * the next number by updating the single {@code srv_change_clock} row, which it then holds locked
  * until it commits; the next writer waits on that row, so numbers become visible strictly in
  * order, with no gaps, on one node or many, on H2 and PostgreSQL alike. Decisions are rare (a
- * supervisor's clicks), so the queue costs nothing measurable; the clock is taken last in the
- * transaction so it is held only for the commit.
+ * supervisor's clicks), so the queue costs nothing measurable; the clock is taken after the
+ * assessment's row lock (one lock order everywhere) and late in the transaction, so it is held
+ * only for the decision's last few statements and the commit.
  */
 final class ChangeLog {
 
@@ -40,7 +41,7 @@ final class ChangeLog {
         }
     }
 
-    /** Appends one change; returns its number. Call it as the transaction's last write. */
+    /** Appends one change; returns its number. Call it late in the transaction: the clock stays locked until commit. */
     static long append(Connection c, UUID assessmentId, String ownerCollar, String event, String state, String actor, String note,
             Instant at, UUID revisionId, List<QuestionComment> comments) throws SQLException {
         long seq = nextSeq(c);
