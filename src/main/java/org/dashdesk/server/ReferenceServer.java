@@ -299,7 +299,8 @@ public final class ReferenceServer implements AutoCloseable {
     /** The matched route pattern (ids as {@code {assessment}}), or "unmatched": never the raw path. */
     private static String route(Context ctx) {
         try {
-            return ctx.endpoint().path;
+            io.javalin.router.Endpoint matched = ctx.endpoints().matchedHttpEndpoint();
+            return matched == null ? "unmatched" : matched.path;
         } catch (RuntimeException e) {
             return "unmatched";
         }
