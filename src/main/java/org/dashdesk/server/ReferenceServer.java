@@ -72,6 +72,8 @@ public final class ReferenceServer implements AutoCloseable {
         "TLS_ECDHE_(ECDSA|RSA)_WITH_CHACHA20_POLY1305_SHA256",
         "TLS_DHE_RSA_WITH_AES_(128|256)_GCM_SHA(256|384)",
         "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
+    /** Far below any real link (GPRS manages ~5 KB/s); a trickling body is cut off below it. */
+    static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     private static final String START = "dashdesk.start";
     private static final String WHO = "dashdesk.principal";
     private static final String TOKEN = "dashdesk.token";
@@ -176,6 +178,10 @@ public final class ReferenceServer implements AutoCloseable {
         hc.setSendServerVersion(false);
         hc.setSendXPoweredBy(false);
         hc.setIdleTimeout(config.http().idleTimeout().toMillis());
+        // Headers are read without a thread; a body is read by the handler's thread. Only sign-in reads
+        // a body before the token check (and is throttled per address), and a body trickled slower
+        // than this is cut off (408) instead of holding the thread until the idle timeout.
+        hc.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         if (config.http().trustForwardedHeaders()) {
             // Behind a load balancer the client's address is in X-Forwarded-For; without this every
             // sign-in would share the balancer's bucket (decision 0132).

@@ -62,6 +62,42 @@ class IdleConnectionsBenchmark {
         }
     }
 
+    /** Health while 200 wrong sign-ins arrive 64 at a time from one address, against health alone. */
+    @Test
+    void healthP99DuringASignInFloodAgainstNone() throws Exception {
+        try (ReferenceServer server = ReferenceServer.start(ServerConfig.devHttp(dir))) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpRequest health = HttpRequest.newBuilder(server.uri().resolve(Protocol.HEALTH)).timeout(Duration.ofSeconds(30)).build();
+            measure(http, health, 500);
+            long[] none = measure(http, health, 400);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(64);
+            java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+            long[] flooded;
+            try {
+                HttpRequest bad = HttpRequest.newBuilder(server.uri().resolve(Protocol.SESSIONS)).timeout(Duration.ofSeconds(60))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"nobody\",\"password\":\"wrong guess\"}")).build();
+                List<java.util.concurrent.Future<?>> flood = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    flood.add(pool.submit(() -> {
+                        if (http.send(bad, HttpResponse.BodyHandlers.discarding()).statusCode() == 429) {
+                            throttled.incrementAndGet();
+                        }
+                        return null;
+                    }));
+                }
+                flooded = measure(http, health, 400);
+                for (java.util.concurrent.Future<?> f : flood) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            System.out.printf("IdleConnectionsBenchmark: health over 400 requests; alone p50 %.3f ms p99 %.3f ms;"
+                    + " during 200 wrong sign-ins at 64 in parallel (%d answered 429) p50 %.3f ms p99 %.3f ms; p99 ratio %.2f%n",
+                    pct(none, 50), pct(none, 99), throttled.get(), pct(flooded, 50), pct(flooded, 99), pct(flooded, 99) / pct(none, 99));
+        }
+    }
+
     static long[] measure(HttpClient http, HttpRequest request, int n) throws Exception {
         long[] nanos = new long[n];
         for (int i = 0; i < n; i++) {
