@@ -170,6 +170,7 @@ public final class ReferenceServer implements AutoCloseable {
         cfg.jetty.threadPool = pool;
         cfg.jetty.modifyHttpConfiguration(this::httpConfiguration);
         cfg.jetty.addConnector(this::connector);
+        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         routeTable(cfg.routes);
     }
 

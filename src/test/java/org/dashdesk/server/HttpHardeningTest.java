@@ -138,6 +138,19 @@ class HttpHardeningTest {
         }
     }
 
+    @Test
+    void oversizedHeadersAreRefusedWithAJsonProblem() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setSoTimeout(5_000);
+            s.getOutputStream().write(("GET " + Protocol.HEALTH + " HTTP/1.1\r\nHost: x\r\nX-Filler: " + "a".repeat(20_000)
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String reply = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(reply.startsWith("HTTP/1.1 431"), reply);
+            assertTrue(reply.toLowerCase().contains("content-type: application/json"), reply);
+            assertTrue(reply.contains("\"error\":\"too_large\""), reply);
+        }
+    }
+
     static String statusLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
