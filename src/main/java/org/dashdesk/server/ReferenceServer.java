@@ -74,6 +74,8 @@ public final class ReferenceServer implements AutoCloseable {
         "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"};
     /** Far below any real link (GPRS manages ~5 KB/s); a trickling body is cut off below it. */
     static final long MIN_BODY_BYTES_PER_SECOND = 1024;
+    /** How often the keystore file is checked for a replacement; tests shorten it. */
+    static volatile int keystoreScanSeconds = 60;
     private static final String START = "dashdesk.start";
     private static final String WHO = "dashdesk.principal";
     private static final String TOKEN = "dashdesk.token";
@@ -209,7 +211,7 @@ public final class ReferenceServer implements AutoCloseable {
             // Certificate rotation without a restart: a replaced keystore file (same password) is
             // reloaded within a minute; connections already open keep their session.
             KeyStoreScanner scanner = new KeyStoreScanner(ssl);
-            scanner.setScanInterval(60);
+            scanner.setScanInterval(keystoreScanSeconds);
             server.addBean(scanner);
         } else {
             c = new ServerConnector(server, new HttpConnectionFactory(hc));

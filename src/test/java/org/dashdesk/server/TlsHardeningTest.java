@@ -36,18 +36,14 @@ class TlsHardeningTest {
 
     @BeforeEach
     void start() throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", "rsa.p12",
-                "-storepass", "changeit", "-keypass", "changeit"));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), out);
+        keytool(dir, "RSA");
+        ReferenceServer.keystoreScanSeconds = 1;
         server = ReferenceServer.start(ServerConfig.https(dir.resolve("srv"), dir.resolve("rsa.p12"), "changeit".toCharArray()));
     }
 
     @AfterEach
     void stop() {
+        ReferenceServer.keystoreScanSeconds = 60;
         server.close();
     }
 
@@ -89,6 +85,40 @@ class TlsHardeningTest {
             s.startHandshake();
             assertEquals("TLSv1.3", s.getSession().getProtocol());
         }
+    }
+
+    @Test
+    void aReplacedKeystoreIsServedWithoutARestart() throws Exception {
+        X509Certificate before = served();
+        Path next = dir.resolve("next");
+        java.nio.file.Files.createDirectories(next);
+        keytool(next, "RSA");
+        java.nio.file.Files.move(next.resolve("rsa.p12"), dir.resolve("rsa.p12"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        X509Certificate after = served();
+        while (after.equals(before) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            after = served();
+        }
+        assertTrue(!after.equals(before), "the new certificate was not served within 20 s");
+    }
+
+    X509Certificate served() throws Exception {
+        try (SSLSocket s = connect("TLSv1.3", "TLS_AES_128_GCM_SHA256")) {
+            s.startHandshake();
+            return (X509Certificate) s.getSession().getPeerCertificates()[0];
+        }
+    }
+
+    static void keytool(Path dir, String alg) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "server", "-keyalg", alg, "-keysize", "2048", "-dname", "CN=localhost",
+                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12", "-keystore", "rsa.p12",
+                "-storepass", "changeit", "-keypass", "changeit"));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
     }
 
     @Test
