@@ -30,7 +30,12 @@ final class JsonErrorHandler extends ErrorHandler {
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
+    /**
+     * A request Jetty cannot parse (bad request line, headers over the limit). Deprecated in Jetty
+     * 12.1 but still the path for these; without it the reply is right but the connection lingers.
+     */
     @Override
+    @SuppressWarnings("removal")
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Protocol.JSON + "; charset=utf-8");
         fields.put(HttpHeader.CACHE_CONTROL, "no-store");

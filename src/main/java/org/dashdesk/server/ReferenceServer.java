@@ -40,6 +40,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.ssl.KeyStoreScanner;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -172,7 +173,13 @@ public final class ReferenceServer implements AutoCloseable {
         cfg.jetty.threadPool = pool;
         cfg.jetty.modifyHttpConfiguration(this::httpConfiguration);
         cfg.jetty.addConnector(this::connector);
-        cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        cfg.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            // Headers are read without a thread; a body is read by the handler's thread. Only sign-in
+            // reads a body before the token check (and is throttled per address), and a body trickled
+            // slower than this is cut off instead of holding the thread until the idle timeout.
+            server.setHandler(new MinimumDataRateHandler(MIN_BODY_BYTES_PER_SECOND, 0));
+        });
         routeTable(cfg.routes);
     }
 
@@ -181,10 +188,6 @@ public final class ReferenceServer implements AutoCloseable {
         hc.setSendServerVersion(false);
         hc.setSendXPoweredBy(false);
         hc.setIdleTimeout(config.http().idleTimeout().toMillis());
-        // Headers are read without a thread; a body is read by the handler's thread. Only sign-in reads
-        // a body before the token check (and is throttled per address), and a body trickled slower
-        // than this is cut off (408) instead of holding the thread until the idle timeout.
-        hc.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         if (config.http().trustForwardedHeaders()) {
             // Behind a load balancer the client's address is in X-Forwarded-For; without this every
             // sign-in would share the balancer's bucket (decision 0132).

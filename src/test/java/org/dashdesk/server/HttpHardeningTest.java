@@ -151,6 +151,35 @@ class HttpHardeningTest {
         }
     }
 
+    @Test
+    void aBodyTrickledByteByByteIsCutOffLongBeforeTheIdleTimeout() throws Exception {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+            s.setSoTimeout(500);
+            OutputStream out = s.getOutputStream();
+            out.write(("POST " + Protocol.SESSIONS + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long start = System.nanoTime();
+            String answer = null;
+            while (answer == null && System.nanoTime() - start < Duration.ofSeconds(20).toNanos()) {
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException closed) {
+                    answer = "closed";
+                    break;
+                }
+                try {
+                    int c = s.getInputStream().read();
+                    answer = c < 0 ? "closed" : "answered";
+                } catch (java.net.SocketTimeoutException stillWaiting) {
+                    // the server is still reading: send the next byte
+                }
+            }
+            assertNotNull(answer, "a body trickled at 2 bytes/s held the request for 20 s");
+        }
+    }
+
     static String statusLine(InputStream in) throws IOException {
         StringBuilder line = new StringBuilder();
         int c;
