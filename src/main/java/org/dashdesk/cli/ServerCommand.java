@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.logging.Handler;
+import java.util.logging.Logger;
 
+import org.dashdesk.logging.Logs;
+import org.dashdesk.logging.SafeLogFormatter;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
@@ -28,10 +32,10 @@ import org.dashdesk.server.ServerTokens;
  */
 final class ServerCommand implements Command {
 
-    private static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
+    static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
             "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads", "--session-hours",
-            "--sign-off-limit-hours", "--pack-dir");
-    private static final Set<String> FLAGS = Set.of("--dev-insecure-http");
+            "--sign-off-limit-hours", "--pack-dir", "--metrics-token-file");
+    static final Set<String> FLAGS = Set.of("--dev-insecure-http", "--trust-forwarded-for");
 
     @Override
     public String name() {
@@ -41,7 +45,7 @@ final class ServerCommand implements Command {
     @Override
     public String summary() {
         return "server --port 8443 --data-dir DIR --keystore F --keystore-password-file F [--jdbc-url URL]"
-                + " [--dev-insecure-http]   run the reference sync server;"
+                + " [--dev-insecure-http] [--metrics-token-file F] [--trust-forwarded-for]   run the reference sync server;"
                 + " server user add --data-dir DIR --username U --collar C --roles officer,supervisor --team T"
                 + " [--display-name N] [--password-file F]   add a user (password on standard input or in the file);"
                 + " server token --data-dir DIR --collar N [--role officer|supervisor] [--team T] [--valid-hours 12]"
@@ -114,6 +118,7 @@ final class ServerCommand implements Command {
     }
 
     private int serve(List<String> args, PrintStream out, PrintStream err) throws IOException {
+        installLogging(config(Options.parse(args, VALUED, FLAGS), false));
         ReferenceServer server = start(args, err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -128,6 +133,23 @@ final class ServerCommand implements Command {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /**
+     * Every server log line, Jetty's and Javalin's too (through slf4j-jdk14), goes through the
+     * redacting formatter (decision 0134): into {@code DATA-DIR/logs} when there is a data folder,
+     * else to the console only.
+     *
+     * @return the installed logging, or null when only the console's formatter was replaced
+     */
+    static Logs installLogging(ServerConfig config) {
+        if (config.dataDir() != null) {
+            return Logs.configure(config.dataDir());
+        }
+        for (Handler handler : Logger.getLogger("").getHandlers()) {
+            handler.setFormatter(new SafeLogFormatter());
+        }
+        return null;
     }
 
     /** Starts the server the {@code server} command would run (refused force files reported on {@code err}). */
@@ -151,7 +173,7 @@ final class ServerCommand implements Command {
         return ReferenceServer.start(config, loaded.packs(), List.copyOf(loaded.all()), java.time.Clock.systemUTC(), policy);
     }
 
-    private static ServerConfig config(Options o, boolean serving) throws IOException {
+    static ServerConfig config(Options o, boolean serving) throws IOException {
         String jdbcUrl = o.get("--jdbc-url");
         String dataDir = o.get("--data-dir");
         if (dataDir == null && jdbcUrl == null) {
@@ -171,8 +193,10 @@ final class ServerCommand implements Command {
         InetAddress bind = o.get("--bind") == null
                 ? (dev ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0"))
                 : InetAddress.getByName(o.get("--bind"));
+        ServerConfig.Http http = ServerConfig.Http.defaults().withTrustForwardedHeaders(o.flag("--trust-forwarded-for"))
+                .withMetricsToken(o.get("--metrics-token-file") == null ? null : secret(Path.of(o.get("--metrics-token-file"))));
         return new ServerConfig(bind, o.integer("--port", 8443), dataDir == null ? null : Path.of(dataDir), jdbcUrl,
-                o.get("--jdbc-user"), jdbcPassword, keystore, ksPassword, dev, o.integer("--threads", 16));
+                o.get("--jdbc-user"), jdbcPassword, keystore, ksPassword, dev, o.integer("--threads", 16), http);
     }
 
     /** A secret from a file (first line), so it never appears in the process list. */

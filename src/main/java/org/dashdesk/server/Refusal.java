@@ -8,11 +8,22 @@ final class Refusal extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final transient Problem problem;
+    private final long retryAfterSeconds;
 
     Refusal(int status, Problem problem) {
+        this(status, problem, 0);
+    }
+
+    /** A refusal the client may retry after this many seconds (429, 503), sent as {@code Retry-After}. */
+    Refusal(int status, Problem problem, long retryAfterSeconds) {
         super(problem.reason(), null, false, false);
         this.status = status;
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     static Refusal forbidden(String reason) {
