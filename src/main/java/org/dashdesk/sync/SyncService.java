@@ -104,7 +104,7 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.parallelism = Math.max(1, parallelism);
-        this.workerThreads = Math.min(64, this.parallelism * 4);
+        this.workerThreads = Math.min(64, this.parallelism * 8);
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.workerThreads, r -> {
             Thread t = new Thread(r, "dashdesk-sync-send-" + n.incrementAndGet());
