@@ -226,6 +226,36 @@ class SyncIntegrationTest {
     }
 
     @Test
+    void lastSuccessfulSyncMeansTheServerWasReachedAndSomethingWentWithWhatStillWaitsBesideIt() {
+        assertEquals(null, desk.sync.snapshot().lastSuccess());
+        Revision high = desk.submit(15);
+        Revision standard = desk.submit(2);
+        front.next(FaultyFront.Fault.NONE); // the high-risk record goes first and gets through
+        front.always(FaultyFront.Fault.SERVICE_UNAVAILABLE); // then the proxy is overloaded for the rest of the run
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(1, report.sent(), report.problems().toString());
+        assertSyncedOnce(high);
+        assertEquals(OutboxState.WAITING, desk.record(standard).state());
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("could not fetch central changes")), report.problems().toString());
+        SyncSnapshot s = desk.sync.snapshot();
+        assertNotNull(s.lastSuccess(), "the server was reached and a record went: that is a successful sync");
+        assertTrue(s.summary().startsWith("1 waiting to send"), s.summary());
+        assertTrue(s.summary().endsWith("(1 still waiting)"), s.summary());
+        assertFalse(s.lastProblem().contains("sent again"), s.lastProblem());
+    }
+
+    @Test
+    void aRunThatReachesNothingDoesNotCountAsASuccessfulSync() {
+        desk.submit(3);
+        front.always(FaultyFront.Fault.CAPTIVE_PORTAL);
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(0, report.sent());
+        assertFalse(report.reachable(), "a portal page for every request and for the health check is an outage");
+        assertEquals(null, desk.sync.snapshot().lastSuccess());
+        assertTrue(desk.sync.snapshot().summary().endsWith("last successful sync: never"), desk.sync.snapshot().summary());
+    }
+
+    @Test
     void serverDownBacksOffAndSaysSo() throws Exception {
         int deadPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
