@@ -61,6 +61,7 @@ public final class SyncService implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     private static final int RECEIPT_BATCH = 64;
+    private static final long RECEIPT_BATCH_AGE_NANOS = 1_000_000_000L;
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final OutboxStore outbox;
@@ -224,6 +225,7 @@ public final class SyncService implements AutoCloseable {
         final AtomicInteger retriedNow = new AtomicInteger();
         final Set<String> problems = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         final List<Receipt> receipts = new ArrayList<>();
+        long batchStarted;
         final String deviceId;
 
         Push(SyncClient c, boolean userAsked) {
@@ -440,8 +442,13 @@ public final class SyncService implements AutoCloseable {
         void addReceipt(Receipt r) {
             List<Receipt> batch = null;
             synchronized (receipts) {
+                if (receipts.isEmpty()) {
+                    batchStarted = System.nanoTime();
+                }
                 receipts.add(r);
-                if (receipts.size() >= RECEIPT_BATCH) {
+                // Full, or a second old: on a slow, faulty network a batch could otherwise take long to
+                // fill, and a crash would cost every request in it again.
+                if (receipts.size() >= RECEIPT_BATCH || System.nanoTime() - batchStarted > RECEIPT_BATCH_AGE_NANOS) {
                     batch = new ArrayList<>(receipts);
                     receipts.clear();
                 }
