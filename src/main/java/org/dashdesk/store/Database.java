@@ -187,7 +187,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(String fileSystem, Path dir) {
-        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=" + CLOSE_COMPACT_MILLIS;
+        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME="
+                + CLOSE_COMPACT_MILLIS;
     }
 
     public Path file() {
@@ -291,6 +292,7 @@ public final class Database implements AutoCloseable {
                 if (!stoppedAfterDamage && !waitingForSpace) {
                     try {
                         forceToDiskAndMark();
+                        compactIfMostlyFree();
                     } catch (SQLException e) {
                         // Closing anyway; whatever was committed before is in the file.
                     }
@@ -300,6 +302,49 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Below this share of live data in the file's chunks, closing compacts fully instead of for {@link #CLOSE_COMPACT_MILLIS}. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
+
+    /**
+     * When most of the file is dead chunks, closes with {@code SHUTDOWN COMPACT}: H2 copies the live
+     * data into a new file (encrypted with the same key) and swaps it in atomically, however long
+     * that takes — the capped compaction of a normal close gave none of it back once the file was
+     * large (decision 0160). A crash in the middle leaves the old file, which H2 cleans up on the
+     * next open.
+     */
+    private void compactIfMostlyFree() throws SQLException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return;
+        }
+        int fill = chunksFillRate(connection);
+        if (size >= COMPACT_FROM_BYTES && fill >= 0 && fill < COMPACT_BELOW_FILL_PERCENT) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } finally {
+                // The compacted file is a new file, created with the process umask: tighten it again.
+                // (Its temporary copy lives in the owner-only folder.)
+                OwnerOnly.file(file);
+            }
+        }
+    }
+
+    /** Smaller files are left to the capped compaction of a normal close, which handles them in time. */
+    static final long COMPACT_FROM_BYTES = 4L << 20;
+
+    /** Percent of the chunks' space that holds live data, or -1 when H2 does not say. */
+    static int chunksFillRate(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+                ResultSet r = p.executeQuery()) {
+            return r.next() ? Integer.parseInt(r.getString(1).trim()) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

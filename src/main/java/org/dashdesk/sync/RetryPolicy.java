@@ -29,14 +29,14 @@ public record RetryPolicy(int attemptsPerRecord, Duration firstPause, Duration m
     /** The desktop's scheduled cycles: a short wait for an outage, the next cycle is a minute away. */
     public static RetryPolicy desktop() {
         return new RetryPolicy(6, Duration.ofMillis(20), Duration.ofSeconds(5), 5, Duration.ofSeconds(1), Duration.ofSeconds(15),
-                Duration.ofSeconds(20), Duration.ofMillis(300));
+                Duration.ofSeconds(20), Duration.ofMillis(100));
     }
 
     /** One {@code sync} command run: drains the outbox through a bad network unless the server is really gone. */
     public static RetryPolicy commandLine() {
         // 20 tries: on a network that fails 40 % of requests, 0.4^20 ≈ 1e-8 of records would still give up.
         return new RetryPolicy(20, Duration.ofMillis(20), Duration.ofSeconds(10), 5, Duration.ofSeconds(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), Duration.ofMillis(300));
+                Duration.ofMinutes(10), Duration.ofMillis(100));
     }
 
     public RetryPolicy withOutageBudget(Duration budget) {
