@@ -74,4 +74,41 @@ class CompactOnCloseTest {
             }
         }
     }
+
+    @Test
+    void whileOpenAnIdleMostlyFreeStoreIsCompactedAndGoesOnWorking(@TempDir Path dir) throws Exception {
+        PackRegistry packs = PackRegistry.builtIn();
+        Path file = dir.resolve(Database.FILE_NAME);
+        List<UUID> ids = new ArrayList<>();
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(dir, new FileKeyProvider())) {
+            AssessmentService service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()),
+                    packs.require("dash-2009"), Clock.systemUTC());
+            while (Files.size(file) < 2 * Database.COMPACT_FROM_BYTES) {
+                UUID id = service.startDraft(Channel.AT_SCENE, new Officer("1234", "PC Synthetic"), null, "1234").id();
+                for (int q = 1; q <= 27; q++) {
+                    repo.saveAnswer(id, Answer.choice("Q" + q, Choice.NO), "Q" + q, "1234");
+                }
+                service.submit(id, "1234", null);
+                ids.add(id);
+            }
+            long before = Files.size(file);
+            Database db = repo.database();
+            assertFalse(db.compactIfIdle(System.nanoTime()), "just used: not idle");
+            assertTrue(db.compactIfIdle(System.nanoTime() + Database.IDLE_COMPACT_AFTER_NANOS + 1), "idle and mostly free");
+            long after = Files.size(file);
+            System.out.printf("CompactOnCloseTest: idle compaction while open %.1f MB → %.2f MB%n", before / 1e6, after / 1e6);
+            assertTrue(after * 10 < before, before + " → " + after);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+            assertFalse(db.compactIfMostlyFree(), "nothing left to give back");
+            // The store goes on with its new connection: reads, writes and a submit.
+            assertEquals(ids.size(), repo.submitted().size());
+            UUID more = service.startDraft(Channel.AT_SCENE, new Officer("1234", "PC Synthetic"), null, "1234").id();
+            repo.saveAnswer(more, Answer.choice("Q1", Choice.YES), "Q1", "1234");
+            service.submit(more, "1234", null);
+            ids.add(more);
+        }
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(dir, new FileKeyProvider())) {
+            assertEquals(ids.size(), repo.submitted().size());
+        }
+    }
 }

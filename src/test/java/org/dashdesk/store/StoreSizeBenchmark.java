@@ -41,6 +41,9 @@ class StoreSizeBenchmark {
     @Test
     void bytesPerSubmittedAssessment() throws Exception {
         int n = Integer.getInteger("store.size.n", 10_000);
+        // 0: never compact while open (the import as it is); k: compact every k assessments, as a bulk import may.
+        int compactEvery = Integer.getInteger("store.size.compactEvery", 0);
+        long peak = 0;
         PackRegistry packs = PackRegistry.builtIn();
         Path file = dir.resolve(Database.FILE_NAME);
         long t0 = System.nanoTime();
@@ -60,7 +63,14 @@ class StoreSizeBenchmark {
                 }
                 Assessment draft = repo.createDraft(content, "1234");
                 service.submit(draft.id(), "1234", null);
+                if (compactEvery > 0 && (i + 1) % compactEvery == 0) {
+                    peak = Math.max(peak, Files.size(file));
+                    repo.database().compactIfMostlyFree();
+                }
             }
+            peak = Math.max(peak, Files.size(file));
+            System.out.printf("StoreSizeBenchmark: peak while open %.1f MB (%.1f KB each)%s%n", peak / 1e6, peak / 1e3 / n,
+                    compactEvery > 0 ? ", compacting every " + compactEvery : "");
             openSize = Files.size(file);
             System.out.printf("StoreSizeBenchmark: %d assessments stored in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
             repo.database().inTransaction(c -> {
