@@ -352,9 +352,14 @@ public final class SyncService implements AutoCloseable {
                     quarantined.incrementAndGet();
                     return false;
                 }
+                PushResult.Failed lastFailure = null;
                 for (int attempt = 1; ; attempt++) {
                     if (held == null) {
                         if (!outage.awaitOpen()) {
+                            if (lastFailure != null) {
+                                // Tried and failed before the run stopped: its error is shown, its back-off starts.
+                                giveBack(record, lastFailure);
+                            }
                             return false;
                         }
                         held = slots.acquire();
@@ -372,6 +377,7 @@ public final class SyncService implements AutoCloseable {
                         outage.reached();
                         return settle(record, result);
                     }
+                    lastFailure = f;
                     boolean goOn = f.kind().notReached() ? outage.notReached() : outage.answeredBadly();
                     if (f.kind() == FailureKind.TLS) {
                         // The wrong certificate is not bad luck: every other request would meet it too.
