@@ -38,6 +38,15 @@ public enum FailureKind {
         this.notReached = notReached;
     }
 
+    /**
+     * No connection could be made at all (refused, or not accepted in time). Only a streak of these
+     * pauses the outbox at once; resets, portal pages and the like must be confirmed by the health
+     * check first, because a bad network produces them by the dozen while the server is fine.
+     */
+    public boolean connectFailure() {
+        return this == REFUSED || this == CONNECT_TIMEOUT;
+    }
+
     /** Worth trying the same record again in this run, after a short jittered pause. */
     public boolean retryNow() {
         return retryNow;

@@ -5,8 +5,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * One run's view of whether the server is there (decision 0160). Single failures are the
- * record's business; only a streak of requests that found no server, or a record that gave up on
- * a network failure while the health check fails too, pauses every sender. While paused one
+ * record's business; only a streak of connect failures, or a failing health check (asked after a
+ * long streak of other failures, or when a record gave up on a network failure), pauses every sender. While paused one
  * thread probes {@code health} with jittered, growing pauses; the others wait. The run ends as
  * "cannot reach the server" only when the run's outage budget is spent.
  */
@@ -38,11 +38,15 @@ final class Outage {
     }
 
     /**
-     * A request found no server (refused, reset, portal page, TLS).
+     * A request found no server: a connect failure counts towards the streak that pauses at once;
+     * anything else (reset, portal page, TLS) is only a bad answer until the health check agrees.
      *
      * @return false when the run must stop sending
      */
-    boolean notReached() {
+    boolean notReached(FailureKind kind) {
+        if (!kind.connectFailure()) {
+            return answeredBadly();
+        }
         boolean pause;
         synchronized (this) {
             notReachedStreak++;
@@ -65,19 +69,32 @@ final class Outage {
         return !endpointDown.get();
     }
 
-    /** Asks {@code health} once; if it does not answer either, this is an outage: pause and probe. */
+    /** Quick health checks a bad network gets past; if none answers, this is an outage: pause and probe. */
     void confirm() {
         synchronized (this) {
             if (paused || endpointDown.get()) {
                 return;
             }
         }
-        if (client.health().value() != null) {
-            reached();
-            return;
+        for (int i = 1; i <= CONFIRM_PROBES; i++) {
+            if (client.health().value() != null) {
+                reached();
+                return;
+            }
+            if (i < CONFIRM_PROBES) {
+                try {
+                    Thread.sleep(policy.pause(i, random).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
         pauseAndProbe();
     }
+
+    /** At 40 % failed requests, three failed checks in a row happen 6 % of the time, not every time. */
+    private static final int CONFIRM_PROBES = 3;
 
     /** Waits while another thread probes. @return false when the run must stop sending */
     synchronized boolean awaitOpen() throws InterruptedException {

@@ -105,7 +105,8 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.parallelism = Math.max(1, parallelism);
-        this.workerThreads = Math.min(64, this.parallelism * 8);
+        // Enough threads that replies delayed by seconds (5 % of requests at 200/s × 3 s ≈ 30) do not starve the rest.
+        this.workerThreads = Math.min(128, this.parallelism * 16);
         AtomicInteger n = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.workerThreads, r -> {
             Thread t = new Thread(r, "dashdesk-sync-send-" + n.incrementAndGet());
@@ -378,7 +379,7 @@ public final class SyncService implements AutoCloseable {
                         return settle(record, result);
                     }
                     lastFailure = f;
-                    boolean goOn = f.kind().notReached() ? outage.notReached() : outage.answeredBadly();
+                    boolean goOn = f.kind().notReached() ? outage.notReached(f.kind()) : outage.answeredBadly();
                     if (f.kind() == FailureKind.TLS) {
                         // The wrong certificate is not bad luck: every other request would meet it too.
                         endpointDown.set(true);

@@ -42,7 +42,10 @@ class FaultMixBenchmark {
                 System.out.printf("FaultMixBenchmark: 2 × %d submitted in %.0f s%n", n, (System.nanoTime() - t0) / 1e9);
 
                 FaultMixRun.Outcome c = FaultMixRun.syncOnce(clean, cleanQueue, server);
-                front.mix(FaultyFront.Mix.issue16(3000, 16));
+                // -Dfaultmix.mix=resetBefore,dropAfter,delayed,portal (default issue 16's 0.10,0.20,0.05,0.05) to take the mix apart.
+                String[] p = System.getProperty("faultmix.mix", "0.10,0.20,0.05,0.05").split(",");
+                front.mix(new FaultyFront.Mix(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                        Double.parseDouble(p[3]), Long.getLong("faultmix.delay", 3000), 16));
                 FaultMixRun.Outcome f = FaultMixRun.syncOnce(faulty, faultyQueue, server);
                 front.mix(null);
                 System.out.printf("clean: %d in %.1f s = %.0f/s (%s)%n", n, c.seconds(), c.perSecond(), c.report());

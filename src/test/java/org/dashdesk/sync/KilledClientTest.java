@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledClientTest {
 
-    private static final int N = 400;
+    private static final int N = 200;
     private static final int KILLS = 10;
 
     @TempDir
@@ -53,7 +53,7 @@ class KilledClientTest {
                 BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 String first = out.readLine(); // OPEN: the store is open and the loop starts
                 assertEquals("OPEN", first, "the child could not open the store after " + kills + " kills");
-                Thread.sleep(200 + random.nextInt(2000));
+                Thread.sleep(400 + random.nextInt(2600));
                 if (child.isAlive()) {
                     child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close
                     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
