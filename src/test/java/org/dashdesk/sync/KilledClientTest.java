@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KilledClientTest {
 
-    private static final int N = 200;
+    private static final int N = 800;
     private static final int KILLS = 10;
 
     @TempDir
@@ -53,7 +53,15 @@ class KilledClientTest {
                 BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
                 String first = out.readLine(); // OPEN: the store is open and the loop starts
                 assertEquals("OPEN", first, "the child could not open the store after " + kills + " kills");
-                Thread.sleep(400 + random.nextInt(2600));
+                // Kill points follow the upload, not the clock (a loaded machine starts the child slowly):
+                // after a random number of requests seen at the front, then a random moment more.
+                int seenAtStart = front.seen.size();
+                int requests = random.nextInt(200);
+                long giveUp = System.nanoTime() + 30_000_000_000L;
+                while (child.isAlive() && front.seen.size() - seenAtStart < requests && System.nanoTime() < giveUp) {
+                    Thread.sleep(5);
+                }
+                Thread.sleep(random.nextInt(300));
                 if (child.isAlive()) {
                     child.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close
                     assertTrue(child.waitFor(30, TimeUnit.SECONDS));
