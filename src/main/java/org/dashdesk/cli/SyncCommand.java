@@ -20,7 +20,7 @@ import org.dashdesk.security.SignInException;
 import org.dashdesk.store.DataDirectories;
 import org.dashdesk.store.H2AssessmentRepository;
 import org.dashdesk.store.LocalSettings;
-import org.dashdesk.sync.AccountClient;
+import org.dashdesk.sync.CommandLineSession;
 import org.dashdesk.sync.CycleReport;
 import org.dashdesk.sync.OutboxStore;
 import org.dashdesk.sync.SyncClient;
@@ -49,7 +49,7 @@ final class SyncCommand implements Command {
     @Override
     public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
         Options o;
-        SyncClient client;
+        CommandLineSession session;
         LocalSignIn local;
         try {
             o = Options.parse(args, Set.of("--server", "--token-file", "--trust-cert", "--trust-store-password-file",
@@ -66,20 +66,19 @@ final class SyncCommand implements Command {
             local = LocalSignIn.open(dir, o.get("--username"), o.get("--password-file"), in);
             SyncClient.Settings base = dev ? SyncClient.Settings.devHttp(server, null) : SyncClient.Settings.https(server, null, ssl);
             SyncClient.Settings transport = new SyncClient.Settings(server, null, ssl, dev, base.connectTimeout(), base.requestTimeout());
-            String token;
             if (o.get("--token-file") == null && System.getenv(TOKEN_ENV) == null && local.username() != null) {
                 // The server is the source of truth for the account: sign in there with the same password.
+                // Network failures are retried and worded as such; the token is revoked when the command ends.
                 try {
-                    token = new AccountClient(transport).signIn(local.username(), local.password()).token();
+                    session = CommandLineSession.signIn(transport, local.username(), local.password());
                 } catch (ReviewException e) {
-                    err.println("sync: the server refused the sign-in: " + e.getMessage());
+                    err.println("sync: " + e.getMessage());
                     return 1;
                 }
             } else {
-                token = token(o);
+                session = CommandLineSession.withToken(transport, token(o));
             }
             local.clear();
-            client = new SyncClient(new SyncClient.Settings(server, token, ssl, dev, base.connectTimeout(), base.requestTimeout()));
         } catch (SignInException e) {
             err.println("sync: " + e.getMessage());
             return 1;
@@ -91,9 +90,9 @@ final class SyncCommand implements Command {
             return 2;
         }
         Path dataDir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
-        try (H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, local.keys());
-                SyncService sync = new SyncService(new OutboxStore(repository.database()), repository,
-                        new LocalSettings(repository.database()), client, Clock.systemUTC(), new Random(), o.integer("--parallel", 4))) {
+        try (session; H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, local.keys());
+                SyncService sync = session.prepare(new SyncService(new OutboxStore(repository.database()), repository,
+                        new LocalSettings(repository.database()), session.client(), Clock.systemUTC(), new Random(), o.integer("--parallel", 4)))) {
             long start = System.nanoTime();
             CycleReport r = sync.runCycle(true);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -55,6 +55,9 @@ public final class Database implements AutoCloseable {
     private final int schemaVersion;
     private final SavePoint savePoint;
     private long generation;
+    /** When the store was last used (nanoTime), for compaction while idle. */
+    private volatile long lastUse = System.nanoTime();
+    private java.util.concurrent.ScheduledFuture<?> idleCheck;
     private boolean closed;
     private boolean stoppedAfterDamage;
     /** Stopped because a write found the disk full; the next use opens the file again (decision 0013). */
@@ -72,6 +75,99 @@ public final class Database implements AutoCloseable {
         this.deviceId = ensureDeviceId(connection);
         this.generation = readGeneration(connection);
         connection.commit();
+        // Opening runs the migrations only; the idle check starts once the store is fully built.
+    }
+
+    /** One daemon thread for every open store's idle check; it never keeps the JVM alive. */
+    private static final java.util.concurrent.ScheduledExecutorService IDLE = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "dashdesk-store-idle-compaction");
+                t.setDaemon(true);
+                return t;
+            });
+
+    /** Unused this long, a mostly-free store is compacted in the background (decision 0161). */
+    static final long IDLE_COMPACT_AFTER_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+
+    private void startIdleCheck() {
+        idleCheck = IDLE.scheduleWithFixedDelay(() -> compactIfIdle(System.nanoTime()), 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /**
+     * Compacts when the store has been unused for {@link #IDLE_COMPACT_AFTER_NANOS} and is mostly
+     * free. Never waits for the store: if someone is using it, the check simply passes.
+     *
+     * @return true when it compacted
+     */
+    boolean compactIfIdle(long nowNanos) {
+        if (nowNanos - lastUse < IDLE_COMPACT_AFTER_NANOS || !lock.tryLock()) {
+            return false;
+        }
+        try {
+            return !closed && !stoppedAfterDamage && !waitingForSpace && compactNowLocked();
+        } catch (RuntimeException e) {
+            // A background tidy-up must never take the store down with it; the next use reports any real trouble.
+            return false;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Compacts the file now if it is mostly dead chunks, then goes on with a fresh connection:
+     * for callers between batches (a bulk import) or idle. The file is forced to disk first, the
+     * compaction is H2's atomic {@code SHUTDOWN COMPACT}, and the reopen goes through the same
+     * checks as {@link #open}. Waits for a transaction in progress; refuses inside one.
+     *
+     * @return true when it compacted
+     */
+    public boolean compactIfMostlyFree() {
+        lock.lock();
+        try {
+            ensureOpen();
+            if (lock.getHoldCount() > 1) {
+                return false;
+            }
+            return compactNowLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean compactNowLocked() {
+        try {
+            if (!mostlyFree()) {
+                return false;
+            }
+            // The key is needed to open the file again; a locked key provider means not now.
+            char[] key = keys.fileKey(file);
+            Arrays.fill(key, '\0');
+            forceToDiskAndMark();
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } finally {
+                OwnerOnly.file(file);
+            }
+            closeQuietly(connection);
+            // Next use (or right now) opens the file again through the checks of reopen().
+            waitingForSpace = true;
+            reopen();
+            lastUse = System.nanoTime();
+            return true;
+        } catch (SQLException e) {
+            throw failed(e);
+        }
+    }
+
+    private boolean mostlyFree() throws SQLException {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            return false;
+        }
+        int fill = chunksFillRate(connection);
+        return size >= COMPACT_FROM_BYTES && fill >= 0 && fill < COMPACT_BELOW_FILL_PERCENT;
     }
 
     /**
@@ -101,7 +197,9 @@ public final class Database implements AutoCloseable {
         Connection c = null;
         try {
             c = connect(dir, keys, savePoint, fileSystem);
-            return new Database(dir, c, savePoint, keys, fileSystem);
+            Database db = new Database(dir, c, savePoint, keys, fileSystem);
+            db.startIdleCheck();
+            return db;
         } catch (SQLException e) {
             closeQuietly(c);
             throw StoreErrors.onOpen(file, e);
@@ -187,7 +285,8 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(String fileSystem, Path dir) {
-        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=" + CLOSE_COMPACT_MILLIS;
+        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME="
+                + CLOSE_COMPACT_MILLIS;
     }
 
     public Path file() {
@@ -215,6 +314,7 @@ public final class Database implements AutoCloseable {
     public <T> T inTransaction(SqlWork<T> work) {
         lock.lock();
         try {
+            lastUse = System.nanoTime();
             ensureOpen();
             if (lock.getHoldCount() > 1) {
                 return work.run(connection);
@@ -291,15 +391,55 @@ public final class Database implements AutoCloseable {
                 if (!stoppedAfterDamage && !waitingForSpace) {
                     try {
                         forceToDiskAndMark();
+                        compactAtClose();
                     } catch (SQLException e) {
                         // Closing anyway; whatever was committed before is in the file.
                     }
                 }
                 closed = true;
+                if (idleCheck != null) {
+                    idleCheck.cancel(false);
+                }
                 closeQuietly(connection);
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Below this share of live data in the file's chunks, closing compacts fully instead of for {@link #CLOSE_COMPACT_MILLIS}. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
+
+    /**
+     * When most of the file is dead chunks, closes with {@code SHUTDOWN COMPACT}: H2 copies the live
+     * data into a new file (encrypted with the same key) and swaps it in atomically, however long
+     * that takes — the capped compaction of a normal close gave none of it back once the file was
+     * large (decision 0160). A crash in the middle leaves the old file, which H2 cleans up on the
+     * next open.
+     */
+    private void compactAtClose() throws SQLException {
+        if (mostlyFree()) {
+            try (Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            } finally {
+                // The compacted file is a new file, created with the process umask: tighten it again.
+                // (Its temporary copy lives in the owner-only folder.)
+                OwnerOnly.file(file);
+            }
+        }
+    }
+
+    /** Smaller files are left to the capped compaction of a normal close, which handles them in time. */
+    static final long COMPACT_FROM_BYTES = 4L << 20;
+
+    /** Percent of the chunks' space that holds live data, or -1 when H2 does not say. */
+    static int chunksFillRate(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.CHUNKS_FILL_RATE'");
+                ResultSet r = p.executeQuery()) {
+            return r.next() ? Integer.parseInt(r.getString(1).trim()) : -1;
+        } catch (NumberFormatException e) {
+            return -1;
         }
     }
 

@@ -1,16 +1,12 @@
 package org.dashdesk.sync;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.util.Arrays;
 import java.util.Locale;
-
-import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +43,10 @@ final class Endpoint {
         this.http = b.build();
     }
 
+    SyncClient.Settings settings() {
+        return settings;
+    }
+
     JavaType type(Class<?> c) {
         return json.getTypeFactory().constructType(c);
     }
@@ -76,14 +76,9 @@ final class Endpoint {
             }
             HttpResponse<byte[]> response = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
             return judge(response, expect);
-        } catch (ConnectException e) {
-            throw new ReviewException(0, "cannot reach the server " + base.getHost() + " (no connection or server down)");
-        } catch (HttpTimeoutException e) {
-            throw new ReviewException(0, "the server did not answer in time");
-        } catch (SSLException e) {
-            throw new ReviewException(0, "secure connection failed: the server's certificate is not the trusted one");
         } catch (IOException e) {
-            throw new ReviewException(0, "the connection to the server broke (" + e.getClass().getSimpleName() + ")");
+            PushResult.Failed f = Transport.classify(e, base);
+            throw new NetworkException(f.kind(), f.reason());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ReviewException(0, "interrupted");
@@ -97,12 +92,21 @@ final class Endpoint {
 
     private <T> T judge(HttpResponse<byte[]> response, JavaType expect) {
         String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        boolean ours = type.startsWith(Protocol.JSON);
         int status = response.statusCode();
-        if (!ours) {
-            throw new ReviewException(0, type.startsWith("text/html")
-                    ? "the network answered with a web page instead of the DASH Desk server (a Wi-Fi or proxy sign-in page?)"
-                    : "the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");
+        java.util.Optional<PushResult.Failed> notOurs = Transport.notProtocolJson(response);
+        if (notOurs.isPresent() && notOurs.get().kind() == FailureKind.CAPTIVE_PORTAL) {
+            throw new NetworkException(FailureKind.CAPTIVE_PORTAL, notOurs.get().reason());
+        }
+        if (status >= 200 && status < 300 && expect == null) {
+            // A 204 (sign-out) has no body and no content type; nothing in it needs believing.
+            return null;
+        }
+        if (notOurs.isPresent()) {
+            if (status >= 400) {
+                // An older server or a proxy answering in plain text: keep the status for the caller.
+                throw new ReviewException(status, "HTTP " + status + " (" + (type.isEmpty() ? "no content type" : type) + ")");
+            }
+            throw new NetworkException(notOurs.get().kind(), notOurs.get().reason());
         }
         if (status >= 200 && status < 300) {
             if (expect == null) {

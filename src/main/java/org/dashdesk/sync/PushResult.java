@@ -32,9 +32,19 @@ public sealed interface PushResult {
     /**
      * Anything that may work later: unreachable, reset, timed out, 5xx, a login page, nonsense.
      *
-     * @param endpointDown true when the server could not be reached at all, so other records
-     *                     need not be tried this time
+     * @param kind   what this request's own evidence says happened
+     * @param reason the same in words, for the record's last error
      */
-    record Failed(String reason, boolean endpointDown) implements PushResult {
+    record Failed(FailureKind kind, String reason) implements PushResult {
+
+        /** Kept for callers that only know whether the server could be reached at all. */
+        public Failed(String reason, boolean endpointDown) {
+            this(endpointDown ? FailureKind.REFUSED : FailureKind.NOT_OURS, reason);
+        }
+
+        /** True when the server could not be reached at all (nothing answered as the server). */
+        public boolean endpointDown() {
+            return kind.notReached();
+        }
     }
 }

@@ -2,14 +2,11 @@ package org.dashdesk.sync;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +20,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -158,27 +154,30 @@ public final class SyncClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return transportFailure(e);
+            return Transport.classify(e, base);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new PushResult.Failed("interrupted while sending", false);
+            return new PushResult.Failed(FailureKind.INTERRUPTED, "interrupted while sending");
         }
         int status = response.statusCode();
         if (status == 200 || status == 201) {
-            Optional<String> notOurs = notProtocolJson(response);
+            Optional<PushResult.Failed> notOurs = Transport.notProtocolJson(response);
             if (notOurs.isPresent()) {
-                return new PushResult.Failed(notOurs.get() + "; not counted as sent", false);
+                return new PushResult.Failed(notOurs.get().kind(), notOurs.get().reason() + "; not counted as sent");
             }
             Receipt receipt;
             try {
                 receipt = json.readValue(response.body(), Receipt.class);
             } catch (IOException e) {
-                return new PushResult.Failed("the server's receipt was not valid JSON", false);
+                return new PushResult.Failed(FailureKind.NOT_OURS, "the server's receipt was not valid JSON");
             }
             if (receipt == null || !receipt.confirms(revision.assessmentId(), revision.revisionId(), revision.contentHash())) {
-                return new PushResult.Failed("the server sent a receipt for another record; not counted as sent", false);
+                return new PushResult.Failed(FailureKind.NOT_OURS, "the server sent a receipt for another record; not counted as sent");
             }
             return new PushResult.Stored(receipt);
+        }
+        if (status >= 300 && status < 400) {
+            return Transport.notProtocolJson(response).orElseThrow();
         }
         Problem problem = problem(response);
         return switch (status) {
@@ -188,15 +187,17 @@ public final class SyncClient {
             case 403 -> new PushResult.Forbidden(problem == null ? "the server does not allow this user to send this record (HTTP 403)"
                     : problem.reason());
             case 409 -> problem == null
-                    ? new PushResult.Failed("HTTP 409 without an explanation from the server", false)
+                    ? new PushResult.Failed(FailureKind.NOT_OURS, "HTTP 409 without an explanation from the server")
                     : new PushResult.Conflict(problem.reason(), problem.head());
             case 422 -> problem == null
-                    ? new PushResult.Failed("HTTP 422 without an explanation from the server", false)
+                    ? new PushResult.Failed(FailureKind.NOT_OURS, "HTTP 422 without an explanation from the server")
                     : new PushResult.Refused((problem.field() == null ? "" : problem.field() + ": ") + problem.reason());
             case 413 -> new PushResult.Refused("the revision is larger than the server accepts");
-            default -> new PushResult.Failed(status >= 500
-                    ? "the server had a problem (HTTP " + status + ")" + (problem == null ? "" : ": " + problem.reason())
-                    : "unexpected answer HTTP " + status + (problem == null ? "" : ": " + problem.reason()), false);
+            default -> status >= 500
+                    ? new PushResult.Failed(FailureKind.SERVER_ERROR, "the server had a problem (HTTP " + status + ")"
+                            + (problem == null ? "" : ": " + problem.reason()))
+                    : new PushResult.Failed(FailureKind.CLIENT_ERROR, "unexpected answer HTTP " + status
+                            + (problem == null ? "" : ": " + problem.reason()));
         };
     }
 
@@ -208,12 +209,29 @@ public final class SyncClient {
 
     /** True when the server answers its health check with protocol v1. */
     public boolean reachable() {
-        Result<Health> r = get(Protocol.HEALTH, Health.class);
-        return r.value() != null && "ok".equals(r.value().status()) && r.value().protocol() == Protocol.VERSION;
+        return health().value() != null;
     }
 
-    /** A value, or the problem in words (and whether signing in again would help). */
-    public record Result<T>(T value, String problem, boolean signInNeeded) {
+    /** The server's health answer when it is up and speaks protocol v1; otherwise why not. */
+    public Result<Health> health() {
+        Result<Health> r = get(Protocol.HEALTH, Health.class);
+        if (r.value() != null && !("ok".equals(r.value().status()) && r.value().protocol() == Protocol.VERSION)) {
+            return new Result<>(null, "the server is not ready (" + r.value().status() + ", protocol " + r.value().protocol() + ")",
+                    false, FailureKind.SERVER_ERROR);
+        }
+        return r;
+    }
+
+    /**
+     * A value, or the problem in words (and whether signing in again would help).
+     *
+     * @param kind what went wrong, null with a value
+     */
+    public record Result<T>(T value, String problem, boolean signInNeeded, FailureKind kind) {
+
+        public Result(T value, String problem, boolean signInNeeded) {
+            this(value, problem, signInNeeded, value == null ? FailureKind.NOT_OURS : null);
+        }
     }
 
     private <T> Result<T> get(String path, Class<T> type) {
@@ -221,32 +239,39 @@ public final class SyncClient {
         try {
             response = http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return new Result<>(null, ((PushResult.Failed) transportFailure(e)).reason(), false);
+            PushResult.Failed f = Transport.classify(e, base);
+            return new Result<>(null, f.reason(), false, f.kind());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Result<>(null, "interrupted", false);
+            return new Result<>(null, "interrupted", false, FailureKind.INTERRUPTED);
         }
         int status = response.statusCode();
         if (status == 401) {
-            return new Result<>(null, "the server did not accept the sign-in; sign in again", true);
+            return new Result<>(null, "the server did not accept the sign-in; sign in again", true, FailureKind.CLIENT_ERROR);
         }
         if (status == 403) {
             Problem p = problem(response);
-            return new Result<>(null, "the server does not allow this" + (p == null ? " (HTTP 403)" : ": " + p.reason()), false);
+            return new Result<>(null, "the server does not allow this" + (p == null ? " (HTTP 403)" : ": " + p.reason()), false,
+                    FailureKind.CLIENT_ERROR);
         }
+        Optional<PushResult.Failed> notOurs = Transport.notProtocolJson(response);
         if (status != 200) {
+            if (notOurs.isPresent() && (notOurs.get().kind() == FailureKind.CAPTIVE_PORTAL)) {
+                return new Result<>(null, notOurs.get().reason(), false, notOurs.get().kind());
+            }
             Problem p = problem(response);
-            return new Result<>(null, "HTTP " + status + (p == null ? "" : ": " + p.reason()), false);
+            return new Result<>(null, (status >= 500 ? "the server had a problem (HTTP " + status + ")" : "HTTP " + status)
+                    + (p == null ? "" : ": " + p.reason()), false, status >= 500 ? FailureKind.SERVER_ERROR : FailureKind.CLIENT_ERROR);
         }
-        Optional<String> notOurs = notProtocolJson(response);
         if (notOurs.isPresent()) {
-            return new Result<>(null, notOurs.get(), false);
+            return new Result<>(null, notOurs.get().reason(), false, notOurs.get().kind());
         }
         try {
             T value = json.readValue(response.body(), type);
-            return value == null ? new Result<>(null, "empty answer from the server", false) : new Result<>(value, null, false);
+            return value == null ? new Result<>(null, "empty answer from the server", false, FailureKind.NOT_OURS)
+                    : new Result<>(value, null, false, null);
         } catch (IOException e) {
-            return new Result<>(null, "the server's answer was not valid JSON", false);
+            return new Result<>(null, "the server's answer was not valid JSON", false, FailureKind.NOT_OURS);
         }
     }
 
@@ -255,29 +280,8 @@ public final class SyncClient {
                 .header("Authorization", "Bearer " + settings.token()).header("Accept", Protocol.JSON);
     }
 
-    private static Optional<String> notProtocolJson(HttpResponse<byte[]> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("text/html") || startsWithTag(response.body())) {
-            return Optional.of("the network answered with a web page instead of the DASH Desk server"
-                    + " (a Wi-Fi or proxy sign-in page?)");
-        }
-        if (!type.startsWith(Protocol.JSON)) {
-            return Optional.of("the server answered with " + (type.isEmpty() ? "no content type" : type) + ", not JSON");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean startsWithTag(byte[] body) {
-        for (byte b : body) {
-            if (!Character.isWhitespace(b)) {
-                return b == '<';
-            }
-        }
-        return false;
-    }
-
     private Problem problem(HttpResponse<byte[]> response) {
-        if (notProtocolJson(response).isPresent()) {
+        if (Transport.notProtocolJson(response).isPresent()) {
             return null;
         }
         try {
@@ -286,24 +290,5 @@ public final class SyncClient {
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private PushResult transportFailure(IOException e) {
-        if (e instanceof HttpConnectTimeoutException) {
-            return new PushResult.Failed("the server did not answer the connection in time (" + base.getHost() + ")", true);
-        }
-        if (e instanceof HttpTimeoutException) {
-            return new PushResult.Failed("the server did not answer in time; the record will be sent again", false);
-        }
-        if (e instanceof ConnectException) {
-            return new PushResult.Failed("cannot reach the server " + base.getHost() + ":" + base.getPort()
-                    + " (no connection or server down)", true);
-        }
-        if (e instanceof SSLException) {
-            return new PushResult.Failed("secure connection failed: the server's certificate is not the trusted one, or TLS"
-                    + " failed (" + e.getMessage() + ")", true);
-        }
-        return new PushResult.Failed("the connection broke during the request (" + e.getClass().getSimpleName()
-                + "); the record will be sent again", false);
     }
 }

@@ -42,8 +42,12 @@ import org.dashdesk.store.LocalSettings;
 /**
  * Runs push/pull cycles against the central server. Push: revisions of high-risk assessments
  * first, then by device sequence, each assessment's revisions strictly in order; a revision counts
- * as synced only once its receipt is stored and forced to disk. A failure backs the record off
- * exponentially with jitter (capped at 15 minutes) and it is tried again for as long as it takes;
+ * as synced only once its receipt is stored and forced to disk. Each failure is judged from that
+ * request's own evidence ({@link FailureKind}): a reset, a timeout or a portal page retries the
+ * same record after a short jittered pause and the run goes on; only a streak of requests that
+ * found no server, or a failing health check, pauses the outbox while {@link Outage} probes
+ * (decision 0160). A record that still fails is backed off exponentially with jitter (capped at
+ * 15 minutes) and it is tried again for as long as it takes;
  * a refusal (422) or a conflict (409) quarantines it with the server's reason. Pull: central
  * decisions are applied through the repository's lifecycle, idempotently, and the cursor kept.
  *
@@ -57,6 +61,7 @@ public final class SyncService implements AutoCloseable {
     static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
     private static final int RECEIPT_BATCH = 64;
+    private static final long RECEIPT_BATCH_AGE_NANOS = 1_000_000_000L;
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
     private final OutboxStore outbox;
@@ -66,7 +71,10 @@ public final class SyncService implements AutoCloseable {
     private final Clock clock;
     private final RandomGenerator random;
     private final int parallelism;
+    /** Threads that may hold requests: {@code parallelism} fast ones plus room for slow replies ({@link SendSlots}). */
+    private final int workerThreads;
     private final ExecutorService senders;
+    private volatile RetryPolicy retryPolicy = RetryPolicy.desktop();
     private final List<SyncListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock cycleLock = new ReentrantLock();
     private final Set<UUID> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -97,8 +105,10 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.parallelism = Math.max(1, parallelism);
+        // Enough threads that replies delayed by seconds (5 % of requests at 200/s × 3 s ≈ 30) do not starve the rest.
+        this.workerThreads = Math.min(128, this.parallelism * 16);
         AtomicInteger n = new AtomicInteger();
-        this.senders = Executors.newFixedThreadPool(this.parallelism, r -> {
+        this.senders = Executors.newFixedThreadPool(this.workerThreads, r -> {
             Thread t = new Thread(r, "dashdesk-sync-send-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -115,6 +125,11 @@ public final class SyncService implements AutoCloseable {
         outbox.releaseSignInHolds();
         outbox.releaseForbiddenHolds();
         publish();
+    }
+
+    /** How hard each run tries before giving records back to the long back-off (desktop default). */
+    public void useRetryPolicy(RetryPolicy policy) {
+        this.retryPolicy = java.util.Objects.requireNonNull(policy);
     }
 
     public void addListener(SyncListener l) {
@@ -170,12 +185,16 @@ public final class SyncService implements AutoCloseable {
             int applied = 0;
             boolean reachable = !push.endpointDown.get();
             boolean signInNeeded = push.signInNeeded.get();
+            boolean pulled = false;
             if (reachable && !signInNeeded) {
-                Optional<Integer> pulled = pull(c, push.problems, push.signInNeeded);
-                applied = pulled.orElse(0);
-                if (pulled.isPresent() && push.problems.isEmpty()) {
-                    settings.put(LAST_SUCCESS_SETTING, clock.instant().toString());
-                }
+                Optional<Integer> page = pull(c, push.problems, push.signInNeeded, push.retryPolicyForPull());
+                applied = page.orElse(0);
+                pulled = page.isPresent();
+            }
+            // "Last successful sync" means the server was reached and the run moved something:
+            // records sent or central changes fetched. Problems with other records do not undo that.
+            if (pulled || push.sent.get() > 0) {
+                settings.put(LAST_SUCCESS_SETTING, clock.instant().toString());
             }
             lastCycleUnreachable = push.endpointDown.get();
             lastCycleSignInNeeded = push.signInNeeded.get();
@@ -193,19 +212,29 @@ public final class SyncService implements AutoCloseable {
     private final class Push {
         final SyncClient c;
         final boolean userAsked;
+        final RetryPolicy policy;
+        final SendSlots slots;
+        final Outage outage;
         final AtomicBoolean endpointDown = new AtomicBoolean();
         final AtomicBoolean signInNeeded = new AtomicBoolean();
+        /** True once any request got an answer from the server itself (not a portal page, not a broken connection). */
+        final AtomicBoolean reachedServer = new AtomicBoolean();
         final AtomicInteger sent = new AtomicInteger();
         final AtomicInteger quarantined = new AtomicInteger();
         final AtomicInteger retrying = new AtomicInteger();
         final AtomicInteger heldBack = new AtomicInteger();
+        final AtomicInteger retriedNow = new AtomicInteger();
         final Set<String> problems = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
         final List<Receipt> receipts = new ArrayList<>();
+        long batchStarted;
         final String deviceId;
 
         Push(SyncClient c, boolean userAsked) {
             this.c = c;
             this.userAsked = userAsked;
+            this.policy = retryPolicy;
+            this.slots = new SendSlots(parallelism, policy.slowRequest().toNanos());
+            this.outage = new Outage(c, policy, random, endpointDown, reachedServer);
             this.deviceId = outbox.deviceId().toString();
         }
 
@@ -215,6 +244,7 @@ public final class SyncService implements AutoCloseable {
             if (lastCycleUnreachable && !userAsked && unsynced.stream().anyMatch(r -> !due(r, now))) {
                 if (c.reachable()) {
                     // The endpoint is back: do not make records sit out the rest of their back-off.
+                    reachedServer.set(true);
                     outbox.clearBackoff();
                     unsynced = outbox.unsynced();
                 } else {
@@ -225,12 +255,19 @@ public final class SyncService implements AutoCloseable {
             }
             ConcurrentLinkedQueue<List<OutboxRecord>> lanes = new ConcurrentLinkedQueue<>(lanes(unsynced, now));
             List<Future<?>> workers = new ArrayList<>();
-            for (int i = 0; i < Math.min(parallelism, lanes.size()); i++) {
+            for (int i = 0; i < Math.min(workerThreads, lanes.size()); i++) {
                 workers.add(senders.submit(() -> {
-                    List<OutboxRecord> lane;
-                    while (!stopped() && (lane = lanes.poll()) != null) {
-                        sendLane(lane);
+                    while (!stopped() && outage.awaitOpen()) {
+                        // The slot is taken before the lane, so lanes start in priority order even with several workers.
+                        SendSlots.Ticket ticket = slots.acquire();
+                        List<OutboxRecord> lane = lanes.poll();
+                        if (lane == null) {
+                            slots.release(ticket);
+                            return null;
+                        }
+                        sendLane(lane, ticket);
                     }
+                    return null;
                 }));
             }
             for (Future<?> w : workers) {
@@ -245,6 +282,10 @@ public final class SyncService implements AutoCloseable {
                 }
             }
             flushReceipts();
+            if (endpointDown.get()) {
+                problems.add("cannot reach the server " + c.server().getHost() + (outage.waited() ? " (waited "
+                        + outage.waitedSeconds() + " s for it to come back)" : ""));
+            }
         }
 
         boolean stopped() {
@@ -279,9 +320,13 @@ public final class SyncService implements AutoCloseable {
             return lanes;
         }
 
-        void sendLane(List<OutboxRecord> lane) {
+        /** @param ticket the slot already taken for the lane's first request */
+        void sendLane(List<OutboxRecord> lane, SendSlots.Ticket ticket) throws InterruptedException {
+            SendSlots.Ticket held = ticket;
             for (int i = 0; i < lane.size(); i++) {
-                if (stopped() || !send(lane.get(i))) {
+                boolean next = !stopped() && send(lane.get(i), held);
+                held = null;
+                if (!next) {
                     for (int j = i + 1; j < lane.size(); j++) {
                         heldBack.incrementAndGet();
                     }
@@ -290,24 +335,82 @@ public final class SyncService implements AutoCloseable {
             }
         }
 
-        /** @return true when the next revision of the same assessment may follow */
-        boolean send(OutboxRecord record) {
-            if (record.state() == OutboxState.QUARANTINED) {
-                return false;
-            }
-            Optional<Revision> revision = repository.revision(record.revisionId());
-            if (revision.isEmpty()) {
-                outbox.markQuarantined(record.revisionId(), "the revision is missing from this computer's store");
-                quarantined.incrementAndGet();
-                return false;
-            }
-            inFlight.add(record.revisionId());
-            PushResult result;
+        /**
+         * Sends one record, retrying it in this run while its failure is worth it (decision 0160).
+         *
+         * @param ticket a slot already taken for the first try, or null
+         * @return true when the next revision of the same assessment may follow
+         */
+        boolean send(OutboxRecord record, SendSlots.Ticket ticket) throws InterruptedException {
+            SendSlots.Ticket held = ticket;
             try {
-                result = c.push(deviceId, record.deviceSeq(), revision.get());
+                if (record.state() == OutboxState.QUARANTINED) {
+                    return false;
+                }
+                Optional<Revision> revision = repository.revision(record.revisionId());
+                if (revision.isEmpty()) {
+                    outbox.markQuarantined(record.revisionId(), "the revision is missing from this computer's store");
+                    quarantined.incrementAndGet();
+                    return false;
+                }
+                PushResult.Failed lastFailure = null;
+                for (int attempt = 1; ; attempt++) {
+                    if (held == null) {
+                        if (!outage.awaitOpen()) {
+                            if (lastFailure != null) {
+                                // Tried and failed before the run stopped: its error is shown, its back-off starts.
+                                giveBack(record, lastFailure);
+                            }
+                            return false;
+                        }
+                        held = slots.acquire();
+                    }
+                    inFlight.add(record.revisionId());
+                    PushResult result;
+                    try {
+                        result = c.push(deviceId, record.deviceSeq(), revision.get());
+                    } finally {
+                        inFlight.remove(record.revisionId());
+                        slots.release(held);
+                        held = null;
+                    }
+                    if (!(result instanceof PushResult.Failed f)) {
+                        outage.reached();
+                        return settle(record, result);
+                    }
+                    lastFailure = f;
+                    boolean goOn = f.kind().notReached() ? outage.notReached(f.kind()) : outage.answeredBadly();
+                    if (f.kind() == FailureKind.TLS) {
+                        // The wrong certificate is not bad luck: every other request would meet it too.
+                        endpointDown.set(true);
+                    }
+                    if (!goOn || stopped() || !f.kind().retryNow() || attempt >= policy.attemptsPerRecord()) {
+                        if (goOn && !stopped() && f.kind().notReached()) {
+                            // This record gave up on a network failure: is the server really gone?
+                            outage.confirm();
+                        }
+                        giveBack(record, f);
+                        return false;
+                    }
+                    retriedNow.incrementAndGet();
+                    Thread.sleep(policy.pause(attempt, random).toMillis());
+                }
             } finally {
-                inFlight.remove(record.revisionId());
+                if (held != null) {
+                    slots.release(held);
+                }
             }
+        }
+
+        /** The record waits for the long back-off; its last failure is its error in words. */
+        void giveBack(OutboxRecord record, PushResult.Failed f) {
+            outbox.markRetry(record.revisionId(), f.reason(), clock.instant().plus(backoff(record.attempts() + 1, random)));
+            retrying.incrementAndGet();
+            problems.add(f.reason());
+        }
+
+        /** Acts on an answer from the server itself. */
+        boolean settle(OutboxRecord record, PushResult result) {
             if (result instanceof PushResult.Stored s) {
                 addReceipt(s.receipt());
                 return true;
@@ -332,27 +435,27 @@ public final class SyncService implements AutoCloseable {
                 problems.add("the server refused a record the signed-in user may not send");
                 return false;
             }
-            if (result instanceof PushResult.SignInNeeded s) {
-                outbox.markWaitingForSignIn(record.revisionId(), s.reason());
-                signInNeeded.set(true);
-                problems.add(s.reason());
-                return false;
-            }
-            PushResult.Failed f = (PushResult.Failed) result;
-            outbox.markRetry(record.revisionId(), f.reason(), clock.instant().plus(backoff(record.attempts() + 1, random)));
-            retrying.incrementAndGet();
-            problems.add(f.reason());
-            if (f.endpointDown()) {
-                endpointDown.set(true);
-            }
+            PushResult.SignInNeeded s = (PushResult.SignInNeeded) result;
+            outbox.markWaitingForSignIn(record.revisionId(), s.reason());
+            signInNeeded.set(true);
+            problems.add(s.reason());
             return false;
+        }
+
+        RetryPolicy retryPolicyForPull() {
+            return policy;
         }
 
         void addReceipt(Receipt r) {
             List<Receipt> batch = null;
             synchronized (receipts) {
+                if (receipts.isEmpty()) {
+                    batchStarted = System.nanoTime();
+                }
                 receipts.add(r);
-                if (receipts.size() >= RECEIPT_BATCH) {
+                // Full, or a second old: on a slow, faulty network a batch could otherwise take long to
+                // fill, and a crash would cost every request in it again.
+                if (receipts.size() >= RECEIPT_BATCH || System.nanoTime() - batchStarted > RECEIPT_BATCH_AGE_NANOS) {
                     batch = new ArrayList<>(receipts);
                     receipts.clear();
                 }
@@ -389,17 +492,31 @@ public final class SyncService implements AutoCloseable {
         return Duration.ofMillis(delay / 2 + random.nextLong(delay / 2 + 1));
     }
 
-    /** Applies central changes page by page, keeping the cursor after each page. Empty on failure. */
-    private Optional<Integer> pull(SyncClient c, Set<String> problems, AtomicBoolean signInNeeded) {
+    /**
+     * Applies central changes page by page, keeping the cursor after each page. A page that fails
+     * on the network is asked for again (same cursor, so nothing is applied twice). Empty on failure.
+     */
+    private Optional<Integer> pull(SyncClient c, Set<String> problems, AtomicBoolean signInNeeded, RetryPolicy policy) {
         String cursor = settings.get(CURSOR_SETTING).orElse("0");
         int applied = 0;
         for (int page = 0; page < 1000; page++) {
             SyncClient.Result<ChangesPage> result = c.changes(cursor);
+            for (int attempt = 1; result.value() == null && !result.signInNeeded() && result.kind() != null
+                    && result.kind().retryNow() && attempt < policy.attemptsPerRecord(); attempt++) {
+                try {
+                    Thread.sleep(policy.pause(attempt, random).toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                result = c.changes(cursor);
+            }
             if (result.value() == null) {
                 if (result.signInNeeded()) {
                     signInNeeded.set(true);
                 }
-                problems.add("could not fetch central changes: " + result.problem());
+                problems.add("could not fetch central changes (decisions and returns from supervisors); they will be fetched"
+                        + " next time: " + result.problem());
                 return Optional.empty();
             }
             for (Change change : result.value().changes()) {

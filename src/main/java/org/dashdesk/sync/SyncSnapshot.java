@@ -7,7 +7,7 @@ import java.util.List;
  * What the main window shows about sync, as an immutable value the UI can bind to.
  *
  * @param waiting        revisions not yet sent (waiting or sending)
- * @param lastSuccess    when a cycle last completed with the server reachable; null if never
+ * @param lastSuccess    when a cycle last reached the server and sent or fetched something; null if never
  * @param lastProblem    the latest cycle's problem in words, null when it went well
  * @param unsynced       every record not yet synced, with its state and last error in words
  * @param signInNeeded   the latest cycle was refused for its sign-in (an expired or revoked token)
@@ -48,6 +48,10 @@ public record SyncSnapshot(
             s.append(" · ").append(waitingForSignIn).append(" waiting for sign-in");
         }
         s.append(" · last successful sync: ").append(lastSuccess == null ? "never" : lastSuccess.toString());
+        if (lastSuccess != null && waiting > 0) {
+            // The time alone would read as "all sent then"; the count beside it says what is still here.
+            s.append(" (").append(waiting).append(" still waiting)");
+        }
         return s.toString();
     }
 }

@@ -44,7 +44,13 @@ final class LocalDesk implements AutoCloseable {
         settings = new LocalSettings(database);
         outbox = new OutboxStore(database);
         sync = new SyncService(outbox, repository, settings, client, Clock.systemUTC(), new Random(7), parallelism);
+        sync.useRetryPolicy(FAST);
     }
+
+    /** The desktop's rules with the waits scaled down for the suite: 3 tries a record, a 1 s outage budget. */
+    static final RetryPolicy FAST = new RetryPolicy(3, java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(100), 5,
+            java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(200), java.time.Duration.ofSeconds(1),
+            java.time.Duration.ofMillis(750));
 
     /** Submits a new synthetic assessment with {@code yes} checklist Yes answers (14+ is high risk). */
     Revision submit(int yes) {

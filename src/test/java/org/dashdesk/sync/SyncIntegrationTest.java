@@ -156,21 +156,44 @@ class SyncIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "DROP_BEFORE", "DROP_AFTER", "SERVER_ERROR_AFTER",
-        "SERVICE_UNAVAILABLE", "HANG_AFTER", "MALFORMED_AFTER", "OTHER_RECEIPT_AFTER"})
+    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "DROP_BEFORE", "DROP_AFTER", "RESET_BEFORE", "RESET_AFTER",
+        "SERVER_ERROR_AFTER", "SERVICE_UNAVAILABLE", "HANG_AFTER", "MALFORMED_AFTER", "OTHER_RECEIPT_AFTER"})
+    void oneFaultIsRetriedInTheSameRunAndNeverDuplicates(FaultyFront.Fault fault) {
+        Revision r = desk.submit(4);
+        Revision other = desk.submit(2);
+        front.next(fault);
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(2, report.sent(), fault + ": " + report.problems());
+        assertTrue(report.reachable());
+        assertSyncedOnce(r);
+        assertSyncedOnce(other);
+        assertEquals(0, desk.record(r).attempts(), "retried within the run, never given back to the long back-off");
+        if (!front.upstreamBodies.isEmpty() && !fault.name().endsWith("_BEFORE") && fault != FaultyFront.Fault.CAPTIVE_PORTAL
+                && fault != FaultyFront.Fault.SERVICE_UNAVAILABLE) {
+            Receipt original = AssessmentJson.read(front.upstreamBodies.get(0), Receipt.class);
+            assertEquals(original.serverSeq(), desk.record(r).serverSeq(), "the stored receipt is the server's original one");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = FaultyFront.Fault.class, names = {"CAPTIVE_PORTAL", "DROP_BEFORE", "DROP_AFTER", "RESET_BEFORE", "RESET_AFTER",
+        "SERVER_ERROR_AFTER", "SERVICE_UNAVAILABLE", "HANG_AFTER", "MALFORMED_AFTER", "OTHER_RECEIPT_AFTER"})
     void aFaultNeverCountsAsSyncedAndTheRetryNeverDuplicates(FaultyFront.Fault fault) {
         Revision r = desk.submit(4);
-        front.next(fault);
+        front.always(fault);
         CycleReport failed = desk.sync.runCycle(false);
         OutboxRecord afterFault = desk.record(r);
         assertEquals(0, failed.sent());
         assertEquals(OutboxState.WAITING, afterFault.state(), afterFault.describe());
         assertNotNull(afterFault.lastError(), "the reason is shown in words");
+        assertFalse(afterFault.lastError().contains("refused"), afterFault.lastError());
+        assertEquals(1, afterFault.attempts(), "one give-up per run, however many tries it had");
         assertNotNull(afterFault.nextAttemptAt(), "backed off");
         assertTrue(afterFault.nextAttemptAt().isAfter(Instant.now()));
         assertTrue(server.copies(r.assessmentId(), r.revisionId()) <= 1);
         assertEquals(0, desk.sync.runCycle(false).sent(), "not retried before its back-off is over");
 
+        front.always(FaultyFront.Fault.NONE);
         CycleReport retried = desk.sync.runCycle(true);
         assertEquals(1, retried.sent(), retried.problems().toString());
         assertSyncedOnce(r);
@@ -178,7 +201,7 @@ class SyncIntegrationTest {
             Receipt original = AssessmentJson.read(front.upstreamBodies.get(0), Receipt.class);
             assertEquals(original.serverSeq(), desk.record(r).serverSeq(), "the stored receipt is the server's original one");
         }
-        System.out.println(fault + " → " + afterFault.lastError());
+        System.out.println(fault + " → " + afterFault.lastError() + " | " + failed.problems());
     }
 
     @ParameterizedTest
@@ -191,11 +214,13 @@ class SyncIntegrationTest {
         String lastSuccess = desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow();
         supervisor.returnToOfficer(r.assessmentId(), r.revisionId(), List.of(new QuestionComment(null, "synthetic note")));
         front.seen.clear();
-        front.next(fault); // nothing to push: the cycle's first request is the pull
+        front.always(fault); // nothing to push: the cycle's first request is the pull
         CycleReport failed = desk.sync.runCycle(false);
+        front.always(FaultyFront.Fault.NONE);
         assertTrue(front.seen.get(0).startsWith("GET " + Protocol.CHANGES), front.seen.toString());
         assertEquals(0, failed.applied());
         assertTrue(failed.problems().stream().anyMatch(p -> p.startsWith("could not fetch central changes")), failed.problems().toString());
+        assertTrue(failed.problems().stream().noneMatch(p -> p.contains("sent again")), "a pull sends nothing: " + failed.problems());
         assertEquals(cursor, desk.settings.get(SyncService.CURSOR_SETTING).orElse("0"), "the cursor did not move");
         assertEquals(lastSuccess, desk.settings.get(SyncService.LAST_SUCCESS_SETTING).orElseThrow(), "not a successful sync");
         assertEquals(AssessmentState.AWAITING_SIGN_OFF, desk.repository.find(r.assessmentId()).orElseThrow().state());
@@ -203,6 +228,36 @@ class SyncIntegrationTest {
         assertEquals(1, desk.sync.runCycle(false).applied());
         assertEquals(AssessmentState.RETURNED, desk.repository.find(r.assessmentId()).orElseThrow().state());
         System.out.println("pull " + fault + " → " + failed.problems());
+    }
+
+    @Test
+    void lastSuccessfulSyncMeansTheServerWasReachedAndSomethingWentWithWhatStillWaitsBesideIt() {
+        assertEquals(null, desk.sync.snapshot().lastSuccess());
+        Revision high = desk.submit(15);
+        Revision standard = desk.submit(2);
+        front.next(FaultyFront.Fault.NONE); // the high-risk record goes first and gets through
+        front.always(FaultyFront.Fault.SERVICE_UNAVAILABLE); // then the proxy is overloaded for the rest of the run
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(1, report.sent(), report.problems().toString());
+        assertSyncedOnce(high);
+        assertEquals(OutboxState.WAITING, desk.record(standard).state());
+        assertTrue(report.problems().stream().anyMatch(p -> p.startsWith("could not fetch central changes")), report.problems().toString());
+        SyncSnapshot s = desk.sync.snapshot();
+        assertNotNull(s.lastSuccess(), "the server was reached and a record went: that is a successful sync");
+        assertTrue(s.summary().startsWith("1 waiting to send"), s.summary());
+        assertTrue(s.summary().endsWith("(1 still waiting)"), s.summary());
+        assertFalse(s.lastProblem().contains("sent again"), s.lastProblem());
+    }
+
+    @Test
+    void aRunThatReachesNothingDoesNotCountAsASuccessfulSync() {
+        desk.submit(3);
+        front.always(FaultyFront.Fault.CAPTIVE_PORTAL);
+        CycleReport report = desk.sync.runCycle(false);
+        assertEquals(0, report.sent());
+        assertFalse(report.reachable(), "a portal page for every request and for the health check is an outage");
+        assertEquals(null, desk.sync.snapshot().lastSuccess());
+        assertTrue(desk.sync.snapshot().summary().endsWith("last successful sync: never"), desk.sync.snapshot().summary());
     }
 
     @Test
