@@ -57,7 +57,10 @@ class ServerSecurityTest {
 
     @BeforeEach
     void start() throws Exception {
-        config = TestDatabases.devHttp(database(), dir);
+        // These tests are about the account's own lockout and rate, so the per-address throttle in
+        // front of sign-in (tested in HttpHardeningTest) is opened wide enough not to answer first.
+        config = TestDatabases.devHttp(database(), dir)
+                .withHttp(ServerConfig.Http.defaults().withSignInLimit(1_000, 1_000));
         clock = new ReferenceServerTest.HandClock();
         server = ReferenceServer.start(config, policy(), clock);
         admin = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 2);
