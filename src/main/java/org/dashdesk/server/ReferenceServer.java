@@ -147,6 +147,7 @@ public final class ReferenceServer implements AutoCloseable {
             server.app = Javalin.create(server::configure);
             server.app.start();
             server.metrics.bindThreadPool(server.app.jettyServer().threadPool());
+            server.metrics.bindPool(store.hikari());
         } catch (RuntimeException e) {
             server.close();
             throw new IOException("the server could not listen on " + config.bindAddress().getHostAddress() + ":" + config.port()
@@ -350,10 +351,8 @@ public final class ReferenceServer implements AutoCloseable {
     }
 
     private void ready(Context ctx) throws IOException {
-        try {
-            store.checkReady();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "not ready: database check failed", e);
+        if (!store.ready()) {
+            LOG.warning("not ready: the database does not answer or a migration is pending");
             Exchange.send(ctx, 503, Problem.of("not_ready", "the database is unreachable or its schema is not current"));
             return;
         }

@@ -59,8 +59,11 @@ final class ReviewRoutes {
         }
         if (outcome instanceof ServerAccounts.Grant g) {
             Exchange.send(ctx, 201, new SessionGrant(g.token(), g.expiresAt(), g.account()));
-        } else if (outcome instanceof ServerAccounts.LockedOut l) {
-            throw new Refusal(423, Problem.of("locked", "too many wrong passwords: this account is locked until " + l.until()));
+        } else if (outcome instanceof ServerAccounts.Throttled t) {
+            // Past the per-username rate (counted in the database, on all nodes): refused before the
+            // password is checked, for every username alike, so it tells nothing about the account.
+            throw new Refusal(429, Problem.of("too_many_requests", "too many sign-in attempts; try again later"),
+                    Math.max(1, t.retryAfter().toSeconds()));
         } else {
             throw new Refusal(401, Problem.of("unauthorized", "unknown username or wrong password"));
         }

@@ -46,6 +46,11 @@ final class ServerMetrics implements AutoCloseable {
         new JettyServerThreadPoolMetrics(pool, java.util.List.of()).bindTo(registry);
     }
 
+    /** HikariCP's own meters (connections active, idle, pending, acquire time) in the same registry. */
+    void bindPool(com.zaxxer.hikari.HikariDataSource pool) {
+        pool.setMetricRegistry(registry);
+    }
+
     void request(String method, String route, int status, long nanos) {
         Timer.builder("dashdesk_http_requests")
                 .description("HTTP requests by route pattern and status")

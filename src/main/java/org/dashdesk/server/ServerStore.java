@@ -613,18 +613,6 @@ final class ServerStore implements AutoCloseable {
         });
     }
 
-    /**
-     * For {@code /api/v1/ready}: the database answers and holds this version's tables (a cheap
-     * indexed probe, not a count). Throws when not.
-     */
-    void checkReady() {
-        transaction(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT 1 FROM srv_revision WHERE 1 = 0")) {
-                return rs.next();
-            }
-        });
-    }
-
     static OffsetDateTime offset(Instant i) {
         return i.atOffset(ZoneOffset.UTC);
     }
