@@ -25,6 +25,6 @@ final class Roles {
     }
 
     static String words(Set<Role> roles) {
-        return String.join(",", roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
+        return String.join(",", roles.stream().sorted().map(r -> r.name().toLowerCase(Locale.ROOT)).toList());
     }
 }
