@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dashdesk.grading.AnswerSheets;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingException;
@@ -32,7 +31,7 @@ import picocli.CommandLine.Parameters;
         description = "Grade an answer sheet (JSON) and print the result as JSON.")
 final class GradeCommand implements Callable<Integer> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = org.dashdesk.json.JsonMappers.pretty();
 
     @Parameters(index = "0", paramLabel = "FILE|-", description = "the answer sheet, or - for standard input")
     String file;

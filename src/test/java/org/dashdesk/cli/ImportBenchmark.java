@@ -44,7 +44,7 @@ class ImportBenchmark {
 
     @Test
     void importTenThousandAndOneHundredThousandLines() throws Exception {
-        for (int n : new int[] {10_000, 100_000}) {
+        for (int n : Integer.getInteger("import.lines", 0) > 0 ? new int[] {Integer.getInteger("import.lines")} : new int[] {10_000, 100_000}) {
             measure(n);
         }
     }
