@@ -6,12 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.dashdesk.json.JsonMappers;
 
 /**
  * JSON for assessments and revisions. The canonical form (properties and map keys sorted, no
@@ -20,19 +16,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  */
 public final class AssessmentJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .build();
+    /** The canonical mapper, configured once for the program in {@link JsonMappers#canonical()}. */
+    private static final ObjectMapper MAPPER = JsonMappers.canonical();
 
     private AssessmentJson() {
     }
 
-    /** The shared mapper (thread-safe once configured). */
+    /** The shared canonical mapper (thread-safe); the same object as {@link JsonMappers#canonical()}. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

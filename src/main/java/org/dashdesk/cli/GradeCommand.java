@@ -6,12 +6,11 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import org.dashdesk.grading.AnswerSheets;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingException;
@@ -19,51 +18,41 @@ import org.dashdesk.grading.GradingInput;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.PolicyRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code grade FILE|- [--pack-dir DIR] [--policy ID]}: grades one answer sheet and prints the
  * result as JSON. With {@code --pack-dir} the force's packs and policies load as on its laptops;
  * without {@code --policy} the policy in force for the sheet's pack grades it.
  */
-final class GradeCommand implements Command {
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = "Grade an answer sheet (JSON) and print the result as JSON.")
+final class GradeCommand implements Callable<Integer> {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String USAGE = "grade: usage: grade FILE|- [--pack-dir DIR] [--policy ID]";
+    private static final ObjectMapper MAPPER = org.dashdesk.json.JsonMappers.pretty();
 
-    @Override
-    public String name() {
-        return "grade";
+    @Parameters(index = "0", paramLabel = "FILE|-", description = "the answer sheet, or - for standard input")
+    String file;
+
+    @Option(names = "--pack-dir", paramLabel = "DIR", description = "the force's packs and policies, as on its laptops")
+    String packDir;
+
+    @Option(names = "--policy", paramLabel = "ID", description = "grade with this policy instead of the one in force")
+    String policyId;
+
+    private final Io io;
+
+    GradeCommand(Io io) {
+        this.io = io;
     }
 
     @Override
-    public String summary() {
-        return "grade FILE|- [--pack-dir DIR] [--policy ID]   grade an answer sheet (JSON) and print the result as JSON";
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        String file = null;
-        String packDir = null;
-        String policyId = null;
-        for (int i = 0; i < args.size(); i++) {
-            String a = args.get(i);
-            if ((a.equals("--pack-dir") || a.equals("--policy")) && i + 1 < args.size()) {
-                if (a.equals("--pack-dir")) {
-                    packDir = args.get(++i);
-                } else {
-                    policyId = args.get(++i);
-                }
-            } else if (a.startsWith("--") || file != null) {
-                err.println(USAGE);
-                return 2;
-            } else {
-                file = a;
-            }
-        }
-        if (file == null) {
-            err.println(USAGE);
-            return 2;
-        }
+    public Integer call() {
+        InputStream in = io.in();
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         byte[] bytes;
         try {
             bytes = file.equals("-") ? in.readAllBytes() : Files.readAllBytes(Path.of(file));

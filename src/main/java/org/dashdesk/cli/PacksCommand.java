@@ -1,40 +1,37 @@
 package org.dashdesk.cli;
 
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.concurrent.Callable;
 
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code packs [--pack-dir DIR]}: lists the loaded packs with versions and sources, the grading
  * policies and which is in force, and every refused file (exit 1 when any was refused).
  */
-final class PacksCommand implements Command {
+@Command(name = "packs", mixinStandardHelpOptions = true,
+        description = "List instrument packs (version, source, copyright) and grading policies; exit 1 when a file was refused.")
+final class PacksCommand implements Callable<Integer> {
 
-    @Override
-    public String name() {
-        return "packs";
+    @Option(names = "--pack-dir", paramLabel = "DIR", description = "the force's packs and policies")
+    Path dir;
+
+    private final Io io;
+
+    PacksCommand(Io io) {
+        this.io = io;
     }
 
     @Override
-    public String summary() {
-        return "packs [--pack-dir DIR]   list instrument packs (version, source, copyright) and grading policies";
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        Path dir = null;
-        if (args.size() == 2 && args.get(0).equals("--pack-dir")) {
-            dir = Path.of(args.get(1));
-        } else if (!args.isEmpty()) {
-            err.println("packs: usage: packs [--pack-dir DIR]");
-            return 2;
-        }
+    public Integer call() {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         PolicyRegistry policies = PolicyRegistry.load(dir);
         PackRegistry registry = policies.packs();
         for (InstrumentPack p : registry.all()) {

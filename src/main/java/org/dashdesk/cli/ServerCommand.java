@@ -9,14 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.time.Clock;
 import java.util.logging.Handler;
 import java.util.logging.Logger;
 
+import org.dashdesk.grading.PolicyRegistry;
 import org.dashdesk.logging.Logs;
 import org.dashdesk.logging.SafeLogFormatter;
 import org.dashdesk.security.Role;
@@ -25,101 +26,219 @@ import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
 import org.dashdesk.server.ServerPolicy;
 import org.dashdesk.server.ServerTokens;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code server …} runs the reference central server until stopped; {@code server token …}
- * issues a bearer token for a collar number and prints it once.
+ * {@code server …} runs the reference central server until stopped; {@code server user add …}
+ * adds an account; {@code server token …} issues a bearer token for a collar number and prints it once.
  */
-final class ServerCommand implements Command {
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the reference sync server (until stopped); 'server user add' adds a user; 'server token' issues a"
+                + " development token (expires; cannot approve, return or raise).")
+final class ServerCommand implements Callable<Integer> {
 
-    static final Set<String> VALUED = Set.of("--port", "--bind", "--data-dir", "--jdbc-url", "--jdbc-user",
-            "--jdbc-password-file", "--keystore", "--keystore-password-file", "--threads", "--session-hours",
-            "--sign-off-limit-hours", "--pack-dir", "--metrics-token-file");
-    static final Set<String> FLAGS = Set.of("--dev-insecure-http", "--trust-forwarded-for");
+    /** Where the server keeps its data: a folder (H2) or a JDBC URL (PostgreSQL). */
+    static final class Store {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "the server's data folder (H2)")
+        String dataDir;
 
-    @Override
-    public String name() {
-        return "server";
+        @Option(names = "--jdbc-url", paramLabel = "URL", description = "a PostgreSQL database instead of --data-dir")
+        String jdbcUrl;
+
+        @Option(names = "--jdbc-user", paramLabel = "USER", description = "the database user")
+        String jdbcUser;
+
+        @Option(names = "--jdbc-password-file", paramLabel = "F", description = "the database password's file")
+        String jdbcPasswordFile;
+    }
+
+    @Mixin
+    Store store = new Store();
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8443", description = "default 8443; 0 picks a free port")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "default all addresses (loopback with --dev-insecure-http)")
+    String bind;
+
+    @Option(names = "--keystore", paramLabel = "F", description = "the HTTPS key and certificate (PKCS12)")
+    Path keystore;
+
+    @Option(names = "--keystore-password-file", paramLabel = "F", description = "the keystore's password file")
+    String keystorePasswordFile;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "16", description = "request threads (default 16)")
+    int threads;
+
+    @Option(names = "--session-hours", paramLabel = "H", defaultValue = "12", description = "sign-in lifetime (default 12)")
+    int sessionHours;
+
+    @Option(names = "--sign-off-limit-hours", paramLabel = "H", defaultValue = "24", description = "sign-off time limit (default 24)")
+    int signOffLimitHours;
+
+    @Option(names = "--pack-dir", paramLabel = "DIR", description = "the force's packs and policies, to regrade uploads")
+    String packDir;
+
+    @Option(names = "--dev-insecure-http", description = "plain HTTP on loopback, for development only")
+    boolean devInsecureHttp;
+
+    @Option(names = "--metrics-token-file", paramLabel = "F",
+            description = "a token that lets callers other than loopback read /metrics (decision 0133)")
+    String metricsTokenFile;
+
+    @Option(names = "--trust-forwarded-for",
+            description = "take the caller's address from X-Forwarded-For (only behind a balancer that replaces it)")
+    boolean trustForwardedFor;
+
+    private final Io io;
+
+    ServerCommand(Io io) {
+        this.io = io;
+    }
+
+    /** {@code server} with its {@code token} and {@code user add} sub-commands. */
+    static CommandLine commandLine(Io io) {
+        CommandLine server = new CommandLine(new ServerCommand(io));
+        server.addSubcommand(new CommandLine(new Token(io)));
+        server.addSubcommand(new CommandLine(new User()).addSubcommand(new CommandLine(new AddUser(io))));
+        return server;
     }
 
     @Override
-    public String summary() {
-        return "server --port 8443 --data-dir DIR --keystore F --keystore-password-file F [--jdbc-url URL]"
-                + " [--dev-insecure-http] [--metrics-token-file F] [--trust-forwarded-for]   run the reference sync server;"
-                + " server user add --data-dir DIR --username U --collar C --roles officer,supervisor --team T"
-                + " [--display-name N] [--password-file F]   add a user (password on standard input or in the file);"
-                + " server token --data-dir DIR --collar N [--role officer|supervisor] [--team T] [--valid-hours 12]"
-                + "   issue a development token (expires; cannot approve, return or raise)";
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
+    public Integer call() {
         try {
-            if (!args.isEmpty() && args.get(0).equals("token")) {
-                return token(args.subList(1, args.size()), out);
-            }
-            if (args.size() >= 2 && args.get(0).equals("user") && args.get(1).equals("add")) {
-                return addUser(args.subList(2, args.size()), in, out);
-            }
-            return serve(args, out, err);
+            return serve(io.out(), io.err());
         } catch (IllegalArgumentException e) {
-            err.println("server: " + e.getMessage());
+            io.err().println("server: " + e.getMessage());
             return 2;
         } catch (IOException e) {
-            err.println("server: " + e.getMessage());
+            io.err().println("server: " + e.getMessage());
             return 1;
         }
     }
 
-    private int token(List<String> args, PrintStream out) throws IOException {
-        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--collar", "--role", "--team",
-                "--valid-hours");
-        Options o = Options.parse(args, valued, Set.of());
-        String role = o.get("--role") == null ? "officer" : o.get("--role");
-        if (!role.equals("officer") && !role.equals("supervisor")) {
-            throw new IllegalArgumentException("--role must be officer or supervisor");
-        }
-        ServerConfig config = config(o, false);
-        Duration validity = Duration.ofHours(o.integer("--valid-hours", (int) ServerTokens.DEFAULT_VALIDITY.toHours()));
-        out.println(ServerTokens.issue(config, o.require("--collar"), role, o.get("--team"), validity));
-        return 0;
-    }
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "Issue a development token for a collar number and print it once (expires; cannot approve, return or raise).")
+    static final class Token implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
 
-    private int addUser(List<String> args, InputStream in, PrintStream out) throws IOException {
-        Set<String> valued = Set.of("--data-dir", "--jdbc-url", "--jdbc-user", "--jdbc-password-file", "--username", "--collar",
-                "--roles", "--team", "--display-name", "--password-file", "--iterations");
-        Options o = Options.parse(args, valued, Set.of());
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String r : o.require("--roles").split(",")) {
+        @Option(names = "--collar", required = true, paramLabel = "N", description = "the officer's collar number")
+        String collar;
+
+        @Option(names = "--role", paramLabel = "officer|supervisor", defaultValue = "officer", description = "default officer")
+        String role;
+
+        @Option(names = "--team", paramLabel = "T", description = "the team")
+        String team;
+
+        @Option(names = "--valid-hours", paramLabel = "H", description = "how long it works (default 12)")
+        Integer validHours;
+
+        private final Io io;
+
+        Token(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
             try {
-                roles.add(Role.valueOf(r.strip().toUpperCase(Locale.ROOT)));
+                if (!role.equals("officer") && !role.equals("supervisor")) {
+                    throw new IllegalArgumentException("--role must be officer or supervisor");
+                }
+                ServerConfig config = config(store, null, false);
+                Duration validity = Duration.ofHours(validHours == null ? ServerTokens.DEFAULT_VALIDITY.toHours() : validHours);
+                io.out().println(ServerTokens.issue(config, collar, role, team, validity));
+                return 0;
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--roles: unknown role '" + r.strip()
-                        + "' (officer, imu, supervisor, cru, administrator)");
+                io.err().println("server: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                io.err().println("server: " + e.getMessage());
+                return 1;
             }
         }
-        String username = o.require("--username");
-        UserAccount user = new UserAccount(username, o.get("--display-name") == null ? username : o.get("--display-name"),
-                o.get("--collar"), roles, o.require("--team"));
-        ServerConfig config = config(o, false);
-        char[] password = LocalSignIn.readPassword(o.get("--password-file"), in);
-        try {
-            ServerPolicy policy = ServerPolicy.defaults();
-            if (o.get("--iterations") != null) {
-                policy = policy.withIterations(o.integer("--iterations", policy.iterations()));
-            }
-            ServerTokens.addUser(config, policy, user, password);
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-        out.println("added user " + user.username() + " (" + String.join(",", roles.stream().map(r -> r.name().toLowerCase(Locale.ROOT))
-                .toList()) + ", team " + user.team() + ")");
-        return 0;
     }
 
-    private int serve(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        installLogging(config(Options.parse(args, VALUED, FLAGS), false));
-        ReferenceServer server = start(args, err);
+    @Command(name = "user", mixinStandardHelpOptions = true, description = "Manage the server's user accounts.")
+    static final class User implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a sub-command: add");
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a user (password on standard input or in --password-file).")
+    static final class AddUser implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        @Option(names = "--username", required = true, paramLabel = "U", description = "the sign-in name")
+        String username;
+
+        @Option(names = "--collar", paramLabel = "C", description = "the collar number")
+        String collar;
+
+        @Option(names = "--roles", required = true, paramLabel = "R,R", description = "officer, imu, supervisor, cru, administrator")
+        String roles;
+
+        @Option(names = "--team", required = true, paramLabel = "T", description = "the team")
+        String team;
+
+        @Option(names = "--display-name", paramLabel = "N", description = "the name shown (default the username)")
+        String displayName;
+
+        @Option(names = "--password-file", paramLabel = "F", description = "the password's file instead of standard input")
+        String passwordFile;
+
+        @Option(names = "--iterations", paramLabel = "N", description = "password hashing rounds (tests only)")
+        Integer iterations;
+
+        private final Io io;
+
+        AddUser(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                Set<Role> chosen = Roles.parse(roles);
+                UserAccount user = new UserAccount(username, displayName == null ? username : displayName, collar, chosen, team);
+                ServerConfig config = config(store, null, false);
+                char[] password = LocalSignIn.readPassword(passwordFile, io.in());
+                try {
+                    ServerPolicy policy = ServerPolicy.defaults();
+                    if (iterations != null) {
+                        policy = policy.withIterations(iterations);
+                    }
+                    ServerTokens.addUser(config, policy, user, password);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                io.out().println("added user " + user.username() + " (" + Roles.words(chosen) + ", team " + user.team() + ")");
+                return 0;
+            } catch (IllegalArgumentException e) {
+                io.err().println("server: " + e.getMessage());
+                return 2;
+            } catch (IOException e) {
+                io.err().println("server: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    private int serve(PrintStream out, PrintStream err) throws IOException {
+        installLogging(config(store, this, false));
+        ReferenceServer server = start(err);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
@@ -152,51 +271,69 @@ final class ServerCommand implements Command {
         return null;
     }
 
+    /** The configuration the {@code server} command would use for these arguments (no keystore needed). */
+    static ServerConfig config(List<String> args) throws IOException {
+        ServerCommand c = new ServerCommand(new Io(InputStream.nullInputStream(), System.err, System.err));
+        new CommandLine(c).parseArgs(args.toArray(String[]::new));
+        return config(c.store, c, false);
+    }
+
     /** Starts the server the {@code server} command would run (refused force files reported on {@code err}). */
     static ReferenceServer start(List<String> args, PrintStream err) throws IOException {
-        Options o = Options.parse(args, VALUED, FLAGS);
-        ServerConfig config = config(o, true);
+        ServerCommand c = new ServerCommand(new Io(InputStream.nullInputStream(), err, err));
+        new CommandLine(c).parseArgs(args.toArray(String[]::new));
+        return c.start(err);
+    }
+
+    private ReferenceServer start(PrintStream err) throws IOException {
+        ServerConfig config = config(store, this, true);
         ServerPolicy policy = ServerPolicy.defaults()
-                .withSessionLifetime(Duration.ofHours(o.integer("--session-hours", 12)))
-                .withSignOffLimit(Duration.ofHours(o.integer("--sign-off-limit-hours", 24)));
+                .withSessionLifetime(Duration.ofHours(sessionHours))
+                .withSignOffLimit(Duration.ofHours(signOffLimitHours));
         // The force's packs and policies, as its laptops load them: the server regrades every upload
         // with the policy it names, so a force policy the server lacks would refuse every such upload.
-        String packDir = o.get("--pack-dir");
-        if (packDir != null && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(packDir))) {
+        if (packDir != null && !Files.isDirectory(Path.of(packDir))) {
             throw new IllegalArgumentException("--pack-dir: " + packDir + " is not a directory");
         }
-        org.dashdesk.grading.PolicyRegistry loaded = org.dashdesk.grading.PolicyRegistry.load(
-                packDir == null ? null : java.nio.file.Path.of(packDir));
+        PolicyRegistry loaded = PolicyRegistry.load(packDir == null ? null : Path.of(packDir));
         for (String problem : loaded.problems()) {
             err.println("refused: " + problem);
         }
-        return ReferenceServer.start(config, loaded.packs(), List.copyOf(loaded.all()), java.time.Clock.systemUTC(), policy);
+        return ReferenceServer.start(config, loaded.packs(), List.copyOf(loaded.all()), Clock.systemUTC(), policy);
     }
 
-    static ServerConfig config(Options o, boolean serving) throws IOException {
-        String jdbcUrl = o.get("--jdbc-url");
-        String dataDir = o.get("--data-dir");
+    /** The server's configuration; {@code serving} is null for the token and user commands (no HTTP). */
+    private static ServerConfig config(Store store, ServerCommand serving, boolean requireHttps) throws IOException {
+        String jdbcUrl = store.jdbcUrl;
+        String dataDir = store.dataDir;
         if (dataDir == null && jdbcUrl == null) {
             throw new IllegalArgumentException("--data-dir (or --jdbc-url) is required");
         }
-        String jdbcPassword = o.get("--jdbc-password-file") == null ? null : secret(Path.of(o.get("--jdbc-password-file")));
-        boolean dev = o.flag("--dev-insecure-http");
-        Path keystore = o.get("--keystore") == null ? null : Path.of(o.get("--keystore"));
+        String jdbcPassword = store.jdbcPasswordFile == null ? null : secret(Path.of(store.jdbcPasswordFile));
+        boolean dev = serving != null && serving.devInsecureHttp;
+        Path keystore = serving == null ? null : serving.keystore;
         char[] ksPassword = null;
-        if (serving && !dev) {
+        if (requireHttps && !dev) {
             if (keystore == null) {
                 throw new IllegalArgumentException("--keystore FILE (PKCS12) is required for HTTPS;"
                         + " use --dev-insecure-http only for development on loopback");
             }
-            ksPassword = secret(Path.of(o.require("--keystore-password-file"))).toCharArray();
+            if (serving.keystorePasswordFile == null) {
+                throw new IllegalArgumentException("--keystore-password-file is required");
+            }
+            ksPassword = secret(Path.of(serving.keystorePasswordFile)).toCharArray();
         }
-        InetAddress bind = o.get("--bind") == null
+        String bind = serving == null ? null : serving.bind;
+        InetAddress address = bind == null
                 ? (dev ? InetAddress.getLoopbackAddress() : InetAddress.getByName("0.0.0.0"))
-                : InetAddress.getByName(o.get("--bind"));
-        ServerConfig.Http http = ServerConfig.Http.defaults().withTrustForwardedHeaders(o.flag("--trust-forwarded-for"))
-                .withMetricsToken(o.get("--metrics-token-file") == null ? null : secret(Path.of(o.get("--metrics-token-file"))));
-        return new ServerConfig(bind, o.integer("--port", 8443), dataDir == null ? null : Path.of(dataDir), jdbcUrl,
-                o.get("--jdbc-user"), jdbcPassword, keystore, ksPassword, dev, o.integer("--threads", 16), http);
+                : InetAddress.getByName(bind);
+        ServerConfig.Http http = ServerConfig.Http.defaults();
+        if (serving != null) {
+            http = http.withTrustForwardedHeaders(serving.trustForwardedFor)
+                    .withMetricsToken(serving.metricsTokenFile == null ? null : secret(Path.of(serving.metricsTokenFile)));
+        }
+        return new ServerConfig(address, serving == null ? 8443 : serving.port, dataDir == null ? null : Path.of(dataDir), jdbcUrl,
+                store.jdbcUser, jdbcPassword, keystore, ksPassword, dev, serving == null ? 16 : serving.threads, http);
     }
 
     /** A secret from a file (first line), so it never appears in the process list. */

@@ -1,16 +1,14 @@
 package org.dashdesk.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.Random;
-import java.util.Set;
+import java.util.concurrent.Callable;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,53 +20,77 @@ import org.dashdesk.store.H2AssessmentRepository;
 import org.dashdesk.store.LocalSettings;
 import org.dashdesk.sync.CommandLineSession;
 import org.dashdesk.sync.CycleReport;
-import org.dashdesk.sync.OutboxStore;
+import org.dashdesk.store.OutboxStore;
 import org.dashdesk.sync.SyncClient;
 import org.dashdesk.sync.SyncService;
 import org.dashdesk.sync.SyncSnapshot;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code sync --server URL …}: one push/pull cycle with the central server, then the counts.
  * Exit code 0 when the cycle met no problem, 1 when something is still waiting for a reason.
  */
-final class SyncCommand implements Command {
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Run one sync cycle with the central server; exit 1 when something is still waiting for a reason.")
+final class SyncCommand implements Callable<Integer> {
 
     static final String TOKEN_ENV = "DASHDESK_TOKEN";
 
-    @Override
-    public String name() {
-        return "sync";
+    @Option(names = "--server", required = true, paramLabel = "URL", description = "the central server")
+    URI server;
+
+    @Option(names = "--token-file", paramLabel = "F", description = "a bearer token (from 'server token') instead of signing in")
+    Path tokenFile;
+
+    @Option(names = "--trust-cert", paramLabel = "F", description = "trust this certificate (PEM) or trust store")
+    Path trustCert;
+
+    @Option(names = "--trust-store-password-file", paramLabel = "F", description = "the trust store's password file")
+    Path trustStorePasswordFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "the laptop's data folder (default: the app's)")
+    Path dataDir;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4", description = "assessments in flight at once (default 4)")
+    int parallel;
+
+    @Option(names = "--username", paramLabel = "U", description = "who opens the store and signs in to the server")
+    String username;
+
+    @Option(names = "--password-file", paramLabel = "F", description = "the password's file instead of standard input")
+    String passwordFile;
+
+    @Option(names = "--dev-insecure-http", description = "plain HTTP, for development on loopback only")
+    boolean devInsecureHttp;
+
+    private final Io io;
+
+    SyncCommand(Io io) {
+        this.io = io;
     }
 
     @Override
-    public String summary() {
-        return "sync --server URL [--token-file F | --username U [--password-file F]] [--trust-cert F] [--dev-insecure-http]"
-                + " [--data-dir DIR]   run one sync cycle";
-    }
-
-    @Override
-    public int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-        Options o;
+    public Integer call() {
+        PrintStream out = io.out();
+        PrintStream err = io.err();
         CommandLineSession session;
         LocalSignIn local;
+        Path dir = dataDir == null ? DataDirectories.resolve() : dataDir;
         try {
-            o = Options.parse(args, Set.of("--server", "--token-file", "--trust-cert", "--trust-store-password-file",
-                    "--data-dir", "--parallel", "--username", "--password-file"), Set.of("--dev-insecure-http"));
-            URI server = URI.create(o.require("--server"));
             SSLContext ssl = null;
-            if (o.get("--trust-cert") != null) {
-                char[] pw = o.get("--trust-store-password-file") == null ? null
-                        : Files.readString(Path.of(o.get("--trust-store-password-file"))).strip().toCharArray();
-                ssl = SyncClient.trusting(Path.of(o.get("--trust-cert")), pw);
+            if (trustCert != null) {
+                char[] pw = trustStorePasswordFile == null ? null : Files.readString(trustStorePasswordFile).strip().toCharArray();
+                ssl = SyncClient.trusting(trustCert, pw);
             }
-            boolean dev = o.flag("--dev-insecure-http");
-            Path dir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
-            local = LocalSignIn.open(dir, o.get("--username"), o.get("--password-file"), in);
+            boolean dev = devInsecureHttp;
+            local = LocalSignIn.open(dir, username, passwordFile, io.in());
             SyncClient.Settings base = dev ? SyncClient.Settings.devHttp(server, null) : SyncClient.Settings.https(server, null, ssl);
             SyncClient.Settings transport = new SyncClient.Settings(server, null, ssl, dev, base.connectTimeout(), base.requestTimeout());
-            if (o.get("--token-file") == null && System.getenv(TOKEN_ENV) == null && local.username() != null) {
+            if (tokenFile == null && System.getenv(TOKEN_ENV) == null && local.username() != null) {
                 // The server is the source of truth for the account: sign in there with the same password.
-                // Network failures are retried and worded as such; the token is revoked when the command ends.
+                // Network failures are retried and worded as such; the session is revoked when the
+                // command ends, also after an error (issue 16), so a run leaves no live token behind.
                 try {
                     session = CommandLineSession.signIn(transport, local.username(), local.password());
                 } catch (ReviewException e) {
@@ -76,7 +98,8 @@ final class SyncCommand implements Command {
                     return 1;
                 }
             } else {
-                session = CommandLineSession.withToken(transport, token(o));
+                // A token given by file or environment belongs to whoever issued it: left alone.
+                session = CommandLineSession.withToken(transport, token());
             }
             local.clear();
         } catch (SignInException e) {
@@ -89,10 +112,9 @@ final class SyncCommand implements Command {
             err.println("sync: " + e.getMessage());
             return 2;
         }
-        Path dataDir = o.get("--data-dir") == null ? DataDirectories.resolve() : Path.of(o.get("--data-dir"));
-        try (session; H2AssessmentRepository repository = H2AssessmentRepository.open(dataDir, local.keys());
+        try (session; H2AssessmentRepository repository = H2AssessmentRepository.open(dir, local.keys());
                 SyncService sync = session.prepare(new SyncService(new OutboxStore(repository.database()), repository,
-                        new LocalSettings(repository.database()), session.client(), Clock.systemUTC(), new Random(), o.integer("--parallel", 4)))) {
+                        new LocalSettings(repository.database()), session.client(), Clock.systemUTC(), new Random(), parallel))) {
             long start = System.nanoTime();
             CycleReport r = sync.runCycle(true);
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -108,13 +130,12 @@ final class SyncCommand implements Command {
         }
     }
 
-    private static String token(Options o) throws IOException {
-        if (o.get("--token-file") != null) {
-            Path f = Path.of(o.get("--token-file"));
-            if (!Files.isReadable(f)) {
-                throw new IllegalArgumentException(f + ": cannot be read");
+    private String token() throws IOException {
+        if (tokenFile != null) {
+            if (!Files.isReadable(tokenFile)) {
+                throw new IllegalArgumentException(tokenFile + ": cannot be read");
             }
-            return Files.readString(f, StandardCharsets.UTF_8).strip();
+            return Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
         }
         String env = System.getenv(TOKEN_ENV);
         if (env == null || env.isBlank()) {

@@ -25,7 +25,6 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManagerFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Asks the central server whether it is there: {@code GET /api/v1/health}, which answers
@@ -92,7 +91,7 @@ public final class EndpointCheck {
                     + ": it is a web server, but not a DASH Desk central server at this address.");
         }
         try {
-            JsonNode health = new ObjectMapper().readTree(response.body());
+            JsonNode health = org.dashdesk.json.JsonMappers.canonical().readTree(response.body());
             if (!"ok".equals(health.path("status").asText())) {
                 return new Result(false, "The central server at " + host + " answers but reports that it is not working properly.");
             }

@@ -25,7 +25,7 @@ import org.dashdesk.instrument.StrictJson;
  */
 public final class AnswerSheets {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = org.dashdesk.json.JsonMappers.strict();
 
     /** The top-level fields of an answer sheet; anything else is a mistake, most often a misspelling. */
     public static final List<String> FIELDS = List.of("pack", "incidentDate", "answers", "policeCalloutsLast12Months",

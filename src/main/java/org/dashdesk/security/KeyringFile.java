@@ -22,7 +22,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dashdesk.assessment.StoreException;
@@ -37,7 +36,7 @@ final class KeyringFile {
     static final String FORMAT_NAME = "dashdesk-keyring";
     private static final String KDF = "PBKDF2WithHmacSHA256";
     private static final String CIPHER = "AES-256-GCM";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = org.dashdesk.json.JsonMappers.pretty();
 
     private final Path file;
 

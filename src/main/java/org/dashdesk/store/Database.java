@@ -334,6 +334,39 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Set while {@link #inBatch} runs: forcing to disk waits for the batch's one commit. */
+    private boolean batching;
+    private boolean syncOwed;
+
+    /**
+     * Like {@link #inTransaction}, but a {@link #checkpointSync()} asked for inside it is done once,
+     * after the one commit, instead of once per inner call: bulk loading (the {@code import}
+     * command) forces the disk once per batch, not once per record. All or nothing, as one transaction.
+     */
+    public <T> T inBatch(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (batching) {
+                return inTransaction(work);
+            }
+            batching = true;
+            syncOwed = false;
+            T result;
+            try {
+                result = inTransaction(work);
+            } finally {
+                batching = false;
+            }
+            if (syncOwed) {
+                syncOwed = false;
+                checkpointSync();
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Forces everything committed so far to the disk itself, so it survives a power cut, not just
      * a crash of this process. Used where losing a commit matters most (submit, sync receipts).
@@ -342,6 +375,10 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
+            if (batching) {
+                syncOwed = true;
+                return;
+            }
             if (lock.getHoldCount() > 1) {
                 // Inside a caller's transaction: raising the generation would commit its half-done work.
                 try (Statement s = connection.createStatement()) {

@@ -83,6 +83,17 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         return database;
     }
 
+    /**
+     * Runs {@code work} (calls on this repository) as ONE commit, forced to disk once at the end:
+     * for bulk loading. All or nothing: a failure rolls back everything the work did.
+     */
+    public void inOneCommit(Runnable work) {
+        database.inBatch(c -> {
+            work.run();
+            return null;
+        });
+    }
+
     @Override
     public Assessment createDraft(AssessmentContent content, String actor) {
         Objects.requireNonNull(content, "content");
@@ -498,26 +509,9 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         return (int) (done * 100 / counted.size());
     }
 
-    private static final java.time.format.DateTimeFormatter RECEIPT_TIME = java.time.format.DateTimeFormatter.ofPattern(
-            "dd/MM/yyyy HH:mm");
-
-    /**
-     * The head revision's delivery in words; a synced one names the server's receipt (its sequence
-     * number and when the server stored it), the proof people can quote to the central unit.
-     */
+    /** The head revision's delivery in the outbox's one set of words (null before it is queued). */
     static String syncWords(String outboxState, Long serverSeq, Instant receivedAt, java.time.ZoneId zone) {
-        if (outboxState == null) {
-            return null;
-        }
-        return switch (outboxState) {
-            case "waiting" -> "Waiting to send";
-            case "sending" -> "Sending";
-            case "synced" -> serverSeq == null || receivedAt == null ? "Synced"
-                    : "Synced — receipt #" + serverSeq + " at " + RECEIPT_TIME.format(receivedAt.atZone(zone));
-            case "quarantined" -> "Refused by server";
-            case "waiting_for_sign_in" -> "Waiting for sign-in";
-            default -> outboxState;
-        };
+        return outboxState == null ? null : org.dashdesk.outbox.OutboxState.fromDb(outboxState).words(serverSeq, receivedAt, zone);
     }
 
     static int priority(RiskLevel level) {

@@ -37,6 +37,9 @@ import org.dashdesk.protocol.Change;
 import org.dashdesk.protocol.ChangesPage;
 import org.dashdesk.review.ReturnNotesRepository;
 import org.dashdesk.protocol.Receipt;
+import org.dashdesk.outbox.Outbox;
+import org.dashdesk.outbox.OutboxRecord;
+import org.dashdesk.outbox.OutboxState;
 import org.dashdesk.store.LocalSettings;
 
 /**
@@ -64,8 +67,7 @@ public final class SyncService implements AutoCloseable {
     private static final long RECEIPT_BATCH_AGE_NANOS = 1_000_000_000L;
     private static final Logger LOG = Logger.getLogger(SyncService.class.getName());
 
-    private final OutboxStore outbox;
-    private final LocalReturnNotes returnNotes;
+    private final Outbox outbox;
     private final AssessmentRepository repository;
     private final LocalSettings settings;
     private final Clock clock;
@@ -95,10 +97,9 @@ public final class SyncService implements AutoCloseable {
      * @param client      null until the user has a server and token; cycles then only report that
      * @param parallelism how many assessments may be in flight at once (each still strictly in order)
      */
-    public SyncService(OutboxStore outbox, AssessmentRepository repository, LocalSettings settings, SyncClient client,
+    public SyncService(Outbox outbox, AssessmentRepository repository, LocalSettings settings, SyncClient client,
             Clock clock, RandomGenerator random, int parallelism) {
         this.outbox = outbox;
-        this.returnNotes = new LocalReturnNotes(outbox.database());
         this.repository = repository;
         this.settings = settings;
         this.client = client;
@@ -430,7 +431,7 @@ public final class SyncService implements AutoCloseable {
             if (result instanceof PushResult.Forbidden f) {
                 // Held with the server's reason; the assessment's later revisions wait behind it (lanes()),
                 // while every other record and the pull carry on (decision 0033).
-                outbox.markQuarantined(record.revisionId(), OutboxStore.FORBIDDEN_PREFIX + f.reason());
+                outbox.markQuarantined(record.revisionId(), Outbox.FORBIDDEN_PREFIX + f.reason());
                 quarantined.incrementAndGet();
                 problems.add("the server refused a record the signed-in user may not send");
                 return false;
@@ -555,7 +556,7 @@ public final class SyncService implements AutoCloseable {
         }
         if (event == LifecycleEvent.RETURN && change.comments() != null) {
             // Stored before the move: a crash in between re-pulls the page, finds the notes, and then moves.
-            returnNotes.store(change);
+            outbox.storeReturnNotes(change);
         }
         AssessmentState now = local.get().state();
         if (now == target || !Lifecycle.allows(now, event) || Lifecycle.next(now, event) != target) {
@@ -568,7 +569,7 @@ public final class SyncService implements AutoCloseable {
 
     /** Supervisors' return comments pulled so far, for the officer's amend screen. */
     public ReturnNotesRepository returnNotes() {
-        return returnNotes;
+        return outbox.returnNotes();
     }
 
     public SyncSnapshot snapshot() {

@@ -1,5 +1,6 @@
 package org.dashdesk.sync;
 
+import org.dashdesk.outbox.OutboxRecord;
 import java.time.Instant;
 import java.util.List;
 

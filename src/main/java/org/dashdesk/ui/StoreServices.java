@@ -31,7 +31,7 @@ import org.dashdesk.review.ReviewException;
 import org.dashdesk.review.ReviewGateway;
 import org.dashdesk.sync.AccountClient;
 import org.dashdesk.sync.HttpReviewGateway;
-import org.dashdesk.sync.OutboxStore;
+import org.dashdesk.store.OutboxStore;
 import org.dashdesk.sync.ServerSession;
 import org.dashdesk.sync.SyncClient;
 import org.dashdesk.sync.SyncService;

@@ -42,8 +42,7 @@ class ServerLoggingTest {
     @Test
     void requestContentNeverReachesTheServerLog() throws Exception {
         List<String> args = List.of("--data-dir", dir.toString(), "--port", "0", "--dev-insecure-http");
-        Logs logs = ServerCommand.installLogging(ServerCommand.config(Options.parse(args, ServerCommand.VALUED, ServerCommand.FLAGS),
-                false));
+        Logs logs = ServerCommand.installLogging(ServerCommand.config(args));
         assertNotNull(logs);
         try (ReferenceServer server = ServerCommand.start(args, new PrintStream(new ByteArrayOutputStream()))) {
             String token = server.issueToken("1234", "officer");

@@ -480,17 +480,6 @@ class SessionManagerTest {
         assertThrows(IllegalArgumentException.class, () -> FAST.withIterations(1_000));
     }
 
-    @Test
-    void printsTheCostOfOnePasswordDerivation() {
-        char[] password = "synthetic timing phrase".toCharArray();
-        KeyWrapping.derive(password, new byte[16], 1_000); // warm the provider up
-        long start = System.nanoTime();
-        KeyWrapping.derive(password, new byte[16], SecurityPolicy.DEFAULT_ITERATIONS);
-        long micros = (System.nanoTime() - start) / 1_000;
-        System.out.printf("PBKDF2-HMAC-SHA256, %,d iterations: one derivation took %.1f ms (one per sign-in, unlock or password check)%n",
-                SecurityPolicy.DEFAULT_ITERATIONS, micros / 1000.0);
-    }
-
     private static boolean allZero(byte[] b) {
         for (byte x : b) {
             if (x != 0) {

@@ -1,5 +1,7 @@
 package org.dashdesk.sync;
 
+import org.dashdesk.outbox.OutboxState;
+import org.dashdesk.outbox.OutboxRecord;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

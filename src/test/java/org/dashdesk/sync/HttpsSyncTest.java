@@ -1,5 +1,7 @@
 package org.dashdesk.sync;
 
+import org.dashdesk.outbox.OutboxRecord;
+import org.dashdesk.outbox.OutboxState;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.dashdesk.sync;
 
+import org.dashdesk.outbox.OutboxState;
+import org.dashdesk.outbox.OutboxRecord;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.dashdesk.sync;
 
+import org.dashdesk.store.OutboxStore;
+import org.dashdesk.outbox.OutboxRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;

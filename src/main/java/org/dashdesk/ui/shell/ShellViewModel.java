@@ -34,7 +34,7 @@ import org.dashdesk.security.Role;
 import org.dashdesk.security.Session;
 import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.UserAccount;
-import org.dashdesk.sync.OutboxRecord;
+import org.dashdesk.outbox.OutboxRecord;
 import org.dashdesk.sync.SyncClient;
 import org.dashdesk.sync.SyncListener;
 import org.dashdesk.sync.SyncSnapshot;

@@ -10,8 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dashdesk.sync.OutboxRecord;
-import org.dashdesk.sync.OutboxState;
+import org.dashdesk.outbox.OutboxRecord;
+import org.dashdesk.outbox.OutboxState;
 import org.dashdesk.sync.SyncSnapshot;
 
 /** The words of the status bar and of the exit warning. */

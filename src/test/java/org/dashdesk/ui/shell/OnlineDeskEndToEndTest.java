@@ -39,7 +39,7 @@ import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
 import org.dashdesk.server.ServerPolicy;
-import org.dashdesk.sync.OutboxState;
+import org.dashdesk.outbox.OutboxState;
 import org.dashdesk.sync.SyncSnapshot;
 import org.dashdesk.ui.StoreServices;
 import org.dashdesk.ui.common.AppServices;

@@ -32,7 +32,7 @@ import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.People;
 import org.dashdesk.grading.Choice;
 import org.dashdesk.security.Role;
-import org.dashdesk.sync.OutboxState;
+import org.dashdesk.outbox.OutboxState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,4 +1,4 @@
-package org.dashdesk.sync;
+package org.dashdesk.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,8 +15,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.outbox.Outbox;
+import org.dashdesk.outbox.OutboxRecord;
+import org.dashdesk.outbox.OutboxState;
+import org.dashdesk.protocol.Change;
+import org.dashdesk.review.ReturnNotesRepository;
 import org.dashdesk.protocol.Receipt;
-import org.dashdesk.store.Database;
 
 /**
  * The outbox table (written by the store in the same transaction as each submitted revision).
@@ -25,32 +29,42 @@ import org.dashdesk.store.Database;
  * would cost a commit per record): a crash mid-request leaves the row waiting, and the resend is
  * answered with the original receipt. {@code attempts} counts the failed attempts.
  */
-public final class OutboxStore {
+public final class OutboxStore implements Outbox {
 
     private static final String COLUMNS = "revision_id, assessment_id, device_seq, priority, state, attempts, next_attempt_at,"
             + " last_error, server_seq, received_at, queued_at";
     private static final int MAX_ERROR = 2000;
 
     private final Database database;
+    private final LocalReturnNotes returnNotes;
 
     public OutboxStore(Database database) {
         this.database = database;
+        this.returnNotes = new LocalReturnNotes(database);
     }
 
-    /** The store this outbox lives in, for the other sync tables (return notes). */
-    Database database() {
-        return database;
+    @Override
+    public boolean storeReturnNotes(Change change) {
+        return returnNotes.store(change);
     }
 
+    @Override
+    public ReturnNotesRepository returnNotes() {
+        return returnNotes;
+    }
+
+    @Override
     public UUID deviceId() {
         return database.deviceId();
     }
 
     /** Every row not yet synced (including quarantined ones), in device order. */
+    @Override
     public List<OutboxRecord> unsynced() {
         return database.inTransaction(c -> query(c, "SELECT " + COLUMNS + " FROM outbox WHERE state <> 'synced' ORDER BY device_seq"));
     }
 
+    @Override
     public Optional<OutboxRecord> find(UUID revisionId) {
         return database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE revision_id = ?")) {
@@ -61,6 +75,7 @@ public final class OutboxStore {
         });
     }
 
+    @Override
     public Map<OutboxState, Integer> counts() {
         return database.inTransaction(c -> {
             Map<OutboxState, Integer> counts = new EnumMap<>(OutboxState.class);
@@ -78,6 +93,7 @@ public final class OutboxStore {
     }
 
     /** Back to waiting after a failure, not before {@code nextAttemptAt}. */
+    @Override
     public void markRetry(UUID revisionId, String error, Instant nextAttemptAt) {
         database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'waiting', attempts = attempts + 1, last_error = ?,"
@@ -91,6 +107,7 @@ public final class OutboxStore {
     }
 
     /** Notes why a waiting row was not sent this time, without counting an attempt. */
+    @Override
     public void noteHeldBack(UUID revisionId, String why) {
         database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET last_error = ? WHERE revision_id = ?"
@@ -104,15 +121,18 @@ public final class OutboxStore {
     }
 
     /** The server refused the revision itself; it is not retried until someone deals with it. */
+    @Override
     public void markQuarantined(UUID revisionId, String reason) {
         setState(revisionId, "quarantined", reason);
     }
 
+    @Override
     public void markWaitingForSignIn(UUID revisionId, String reason) {
         setState(revisionId, "waiting_for_sign_in", reason);
     }
 
     /** Puts every row held for sign-in back in the queue (after the user signed in again). */
+    @Override
     public int releaseSignInHolds() {
         return database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
@@ -127,6 +147,7 @@ public final class OutboxStore {
      * sign-in it may be someone the server lets send them — their own officer, or IMU staff. Other
      * refusals (422, 409) stay quarantined: who signs in does not change them.
      */
+    @Override
     public int releaseForbiddenHolds() {
         return database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'waiting', next_attempt_at = NULL"
@@ -137,10 +158,9 @@ public final class OutboxStore {
         });
     }
 
-    /** How a 403 refusal's reason starts, so {@link #releaseForbiddenHolds()} can tell it from other refusals. */
-    static final String FORBIDDEN_PREFIX = "not allowed for the signed-in user: ";
 
     /** Makes every waiting row due now (the endpoint is reachable again, or the user asked). */
+    @Override
     public int clearBackoff() {
         return database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement(
@@ -154,6 +174,7 @@ public final class OutboxStore {
      * Stores receipts and forces them to disk; only when this returns do the rows count as synced.
      * A receipt that does not match its row's assessment is ignored (the row stays unsynced).
      */
+    @Override
     public int recordReceipts(List<Receipt> receipts) {
         if (receipts.isEmpty()) {
             return 0;
@@ -184,15 +205,6 @@ public final class OutboxStore {
                 p.setString(1, state);
                 p.setString(2, clip(reason));
                 p.setObject(3, revisionId);
-                return p.executeUpdate();
-            }
-        });
-    }
-
-    private void update(String sql, UUID revisionId) {
-        database.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(sql)) {
-                p.setObject(1, revisionId);
                 return p.executeUpdate();
             }
         });

@@ -1,4 +1,4 @@
-package org.dashdesk.sync;
+package org.dashdesk.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,18 +13,17 @@ import org.dashdesk.protocol.Change;
 import org.dashdesk.review.QuestionComment;
 import org.dashdesk.review.ReturnNotes;
 import org.dashdesk.review.ReturnNotesRepository;
-import org.dashdesk.store.Database;
 
 /**
  * Return comments kept in the local encrypted store (table {@code return_notes}), written by the
  * sync pull. Keyed by the central change's sequence number, so a page pulled twice stores nothing
  * the second time.
  */
-public final class LocalReturnNotes implements ReturnNotesRepository {
+final class LocalReturnNotes implements ReturnNotesRepository {
 
     private final Database database;
 
-    public LocalReturnNotes(Database database) {
+    LocalReturnNotes(Database database) {
         this.database = database;
     }
 

@@ -1,4 +1,4 @@
-package org.dashdesk.sync;
+package org.dashdesk.outbox;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -32,8 +32,8 @@ public record OutboxRecord(
     /** The state and, where there is one, the problem, in words. */
     public String describe() {
         return switch (state) {
-            case SYNCED -> "Synced — receipt #" + serverSeq + " at " + receivedAt;
-            case QUARANTINED -> "Refused by the server: " + lastError;
+            case SYNCED -> state.words(serverSeq, receivedAt, java.time.ZoneId.systemDefault());
+            case QUARANTINED -> state.words() + ": " + lastError;
             default -> lastError == null ? state.words() : state.words() + " (last attempt: " + lastError + ")";
         };
     }
