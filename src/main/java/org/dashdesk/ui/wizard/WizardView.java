@@ -124,8 +124,15 @@ public final class WizardView extends BorderPane {
     /** Alt+Left: back to the list of assessments (everything is saved, so nothing is asked). */
     public static final KeyCombination HOME = new KeyCodeCombination(KeyCode.LEFT, KeyCombination.ALT_DOWN);
 
+    /** Ctrl+Z (outside a text field, which has its own undo): undoes the last changed answer. */
+    public static final KeyCombination UNDO_CHANGE = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
     private void sectionKeys(KeyEvent e) {
-        if (HOME.match(e)) {
+        if (UNDO_CHANGE.match(e) && !(e.getTarget() instanceof TextInputControl)) {
+            if (vm.undoLastChange()) {
+                e.consume();
+            }
+        } else if (HOME.match(e)) {
             leave.run();
             e.consume();
         } else if (e.getCode() == KeyCode.PAGE_DOWN) {
@@ -157,7 +164,14 @@ public final class WizardView extends BorderPane {
         saved.textProperty().bind(vm.autosaver().statusProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, home, pageTitle, step, channel, spacer, saved);
+        Label change = new Label();
+        change.setId("answer-change");
+        change.getStyleClass().add("answer-change");
+        change.setWrapText(true);
+        change.textProperty().bind(vm.lastChangeProperty());
+        change.visibleProperty().bind(vm.lastChangeProperty().isNotEmpty());
+        change.managedProperty().bind(change.visibleProperty());
+        HBox bar = new HBox(12, home, pageTitle, step, channel, spacer, change, saved);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
 
@@ -370,7 +384,7 @@ public final class WizardView extends BorderPane {
             box.getChildren().add(note);
         }
         for (QuestionViewModel q : page.questions()) {
-            QuestionRow row = new QuestionRow(q);
+            QuestionRow row = new QuestionRow(q, vm::answerAndAdvance);
             rows.put(q, row);
             row.addEventFilter(KeyEvent.KEY_PRESSED, e -> questionKeys(e, q));
             box.getChildren().add(row);
@@ -385,13 +399,16 @@ public final class WizardView extends BorderPane {
         if (e.getTarget() instanceof TextInputControl || e.isControlDown() || e.isAltDown() || e.isMetaDown()) {
             return;
         }
+        // Y / N / D answer only when the question itself (its answer control) has focus: never from
+        // a tick box, a date picker or a field beside it.
+        boolean onAnswer = e.getTarget() == rows.get(q);
         Choice choice = switch (e.getCode()) {
             case Y -> Choice.YES;
             case N -> Choice.NO;
             case D -> Choice.DONT_KNOW;
             default -> null;
         };
-        if (choice != null && q.takesChoice()) {
+        if (choice != null && q.takesChoice() && onAnswer) {
             vm.answerAndAdvance(q, choice);
             e.consume();
         } else if (e.getCode() == KeyCode.DOWN) {

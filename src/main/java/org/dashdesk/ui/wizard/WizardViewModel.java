@@ -22,6 +22,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -192,10 +193,55 @@ public final class WizardViewModel {
         if (a.equals(before) || (before == null && a.isEmpty())) {
             return;
         }
+        noteChange(q, before == null ? null : before.choice(), a.choice());
         content = content.withAnswer(a);
         lastResumePoint = q.id();
         autosaver.saveAnswer(a, q.id());
         contentChanged();
+    }
+
+    // ---- a changed answer is shown and can be undone ----------------------------------------------
+
+    /** The last answer changed from one choice to another, for Ctrl+Z. */
+    private record Change(QuestionViewModel question, Choice before, Choice after) {
+    }
+
+    private Change lastChange;
+    private boolean undoing;
+    private final ReadOnlyStringWrapper lastChangeText = new ReadOnlyStringWrapper("");
+
+    /** A first answer is not a change; Yes → No is, and says so: "Q17 changed: Yes → No". */
+    private void noteChange(QuestionViewModel q, Choice before, Choice after) {
+        if (undoing) {
+            return;
+        }
+        if (before != null && after != null && before != after) {
+            lastChange = new Change(q, before, after);
+            lastChangeText.set(q.id() + " changed: " + before.label() + " → " + after.label() + " (Ctrl+Z undoes it)");
+        }
+    }
+
+    /** Puts the last changed answer back as it was; false when there is nothing to undo. */
+    public boolean undoLastChange() {
+        Change c = lastChange;
+        if (c == null || c.question().choiceProperty().get() != c.after()) {
+            return false;
+        }
+        lastChange = null;
+        undoing = true;
+        try {
+            c.question().choiceProperty().set(c.before());
+        } finally {
+            undoing = false;
+        }
+        lastChangeText.set(c.question().id() + " back to " + c.before().label() + " (undone)");
+        focusQuestion(c.question());
+        return true;
+    }
+
+    /** "Q17 changed: Yes → No (Ctrl+Z undoes it)", or empty when the last answer given was a first answer. */
+    public ReadOnlyStringProperty lastChangeProperty() {
+        return lastChangeText.getReadOnlyProperty();
     }
 
     void detailsEdited() {
