@@ -40,7 +40,7 @@ final class PeoplePage {
         incident.getStyleClass().add("form-heading");
         grid.add(incident, 0, row++, 2, 1);
         row = addText(grid, row, "Incident reference", d.incidentReferenceProperty(), "incident-reference");
-        var date = Controls.datePicker(d.incidentDateProperty());
+        var date = Controls.datePicker(d.incidentDateProperty(), d.incidentDateTypingProperty());
         date.setId("incident-date");
         grid.addRow(row++, Controls.labelFor("Incident date", date), date);
         row = addText(grid, row, "Incident time (24-hour, e.g. 23:40)", d.incidentTimeProperty(), "incident-time");
@@ -49,15 +49,18 @@ final class PeoplePage {
         row = addText(grid, row, "District", d.districtProperty(), "district");
         row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts");
         row = addError(grid, row, d.calloutsErrorProperty());
-        var marac = Controls.datePicker(d.lastMaracReferralProperty());
+        var marac = Controls.datePicker(d.lastMaracReferralProperty(), d.maracDateTypingProperty());
         marac.setId("last-marac");
         grid.addRow(row++, Controls.labelFor("Date of last MARAC referral, if known", marac), marac);
+        row = addError(grid, row, d.dateErrorProperty());
+        row = addError(grid, row, d.dateWarningProperty());
 
         Label people = new Label("People");
         people.getStyleClass().add("form-heading");
         grid.add(people, 0, row++, 2, 1);
         row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name");
         row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
+        row = addError(grid, row, d.lengthErrorProperty());
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();
         Controls.tabMovesFocus(deps);

@@ -72,6 +72,14 @@ public final class SubmitViewModel {
         if (d.timeErrorProperty().get() != null) {
             items.add(new ReviewItem(d.timeErrorProperty().get(), people, null, true));
         }
+        for (String blocking : new String[] {d.dateErrorProperty().get(), d.lengthErrorProperty().get()}) {
+            if (blocking != null) {
+                items.add(new ReviewItem(blocking, people, null, true));
+            }
+        }
+        if (d.dateWarningProperty().get() != null) {
+            items.add(new ReviewItem(d.dateWarningProperty().get(), people, null, false));
+        }
         if (d.calloutsErrorProperty().get() != null) {
             items.add(new ReviewItem(d.calloutsErrorProperty().get(), people, null, true));
         }

@@ -577,6 +577,10 @@ public final class WizardViewModel {
         return questionsById.values().stream().filter(q -> packId.equals(q.question().branchIfYes())).map(QuestionViewModel::id).findFirst();
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     /** False while the pages are still being built (the constructor). */
     boolean hasPages() {
         return !allPages.isEmpty();
