@@ -3,6 +3,7 @@ package org.dashdesk.ui.common;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Bounds;
@@ -23,7 +24,37 @@ import javafx.util.StringConverter;
 /** Small helpers the views share: labelled fields for screen readers, toggles bound to values. */
 public final class Controls {
 
-    public static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    /**
+     * Day/month/year, parsed strictly: "31/02/2026" is refused, never moved to 28/02 (a moved MARAC
+     * date once changed a grade, issue 11). "uuuu", not "yyyy": STRICT needs an era with "yyyy".
+     */
+    public static final DateTimeFormatter UK_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+
+    /** A typed date, or empty when it is not a real dd/mm/yyyy date (see {@link #UK_DATE}). */
+    public static java.util.Optional<LocalDate> parseUkDate(String s) {
+        try {
+            return java.util.Optional.of(LocalDate.parse(s.strip(), UK_DATE));
+        } catch (DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The words for a typed date that is not a date; nothing the user saved is changed. */
+    public static String notADate(String typed) {
+        return "\u201c" + typed.strip() + "\u201d is not a date on the calendar: nothing was changed. Type it as dd/mm/yyyy, e.g. 23/11/2026.";
+    }
+
+    /** As {@link #datePicker(ObjectProperty)}, and {@code problem} says when typed text is not a date. */
+    public static DatePicker datePicker(ObjectProperty<LocalDate> value, javafx.beans.property.StringProperty problem) {
+        DatePicker picker = datePicker(value);
+        picker.getEditor().focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                String t = picker.getEditor().getText();
+                problem.set(t == null || t.isBlank() || parseUkDate(t).isPresent() ? null : notADate(t));
+            }
+        });
+        return picker;
+    }
 
     private Controls() {
     }
@@ -53,11 +84,8 @@ public final class Controls {
                 if (s == null || s.isBlank()) {
                     return null;
                 }
-                try {
-                    return LocalDate.parse(s.strip(), UK_DATE);
-                } catch (DateTimeParseException e) {
-                    return picker.getValue();
-                }
+                // Not a real date: keep what was there (the caller's problem line says why).
+                return parseUkDate(s).orElse(picker.getValue());
             }
         });
         picker.valueProperty().bindBidirectional(value);

@@ -29,7 +29,7 @@ public final class FirstRunSetup {
 
     /** Due until the user's settings file exists, unless IT locked every setting. */
     public static boolean needed(AppConfig config) {
-        return !config.userFilePresent() && !config.everythingLocked();
+        return SetupViewModel.isDue(config);
     }
 
     /** Shows the setup over {@code owner}; returns the saved settings, or empty if it was closed unsaved. */

@@ -57,6 +57,15 @@ public final class SetupViewModel {
         fields.get(ConfigKey.CENTRAL_CERTIFICATE).addListener((o, a, b) -> forgetCheck());
     }
 
+    /**
+     * Whether the first-run setup is due: until the user's settings file exists, unless IT locked
+     * every setting. Here, not in {@link FirstRunSetup} (which opens a window), so the shell's
+     * view models decide it without reaching {@code javafx.stage}.
+     */
+    public static boolean isDue(AppConfig config) {
+        return !config.userFilePresent() && !config.everythingLocked();
+    }
+
     public StringProperty field(ConfigKey key) {
         return fields.get(key);
     }

@@ -36,12 +36,8 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
-import org.dashdesk.ui.record.RecordView;
-import org.dashdesk.ui.settings.SettingsView;
-import org.dashdesk.ui.setup.SetupView;
-import org.dashdesk.ui.signin.EnrolView;
+import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.signin.LockView;
-import org.dashdesk.ui.signin.SignInView;
 import org.dashdesk.ui.wizard.WizardView;
 
 /**
@@ -66,6 +62,7 @@ public final class ShellView extends StackPane {
     private final VBox curtain;
     private final StackPane lockLayer = new StackPane();
     private final Timeline idleCheck;
+    private final ScreenRegistry screens = new ScreenRegistry();
     /** Where focus was when the curtain came down, to put it back there. */
     private Node beforeCurtain;
 
@@ -198,7 +195,7 @@ public final class ShellView extends StackPane {
             vm.appearance().smaller();
             e.consume();
         } else if (e.isShortcutDown() && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
-            vm.appearance().fontSizeProperty().set(org.dashdesk.ui.common.Appearance.DEFAULT_FONT);
+            vm.appearance().fontSizeProperty().set(Appearance.DEFAULT_FONT);
             e.consume();
         }
     }
@@ -343,19 +340,7 @@ public final class ShellView extends StackPane {
     }
 
     private void showScreen() {
-        Node screen = switch (vm.screenProperty().get()) {
-            case LOADING -> loading();
-            case SETUP -> new SetupView(vm.setup(), vm::setupDone);
-            case ENROL -> new EnrolView(vm.enrol());
-            case SIGN_IN -> vm.signIn() == null ? loading() : new SignInView(vm.signIn());
-            case HOME -> new HomeView(vm);
-            case WIZARD -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard();
-            case REVIEW_QUEUE -> reviewQueue();
-            case SETTINGS -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.people(), vm.servicesProperty().get().packs(),
-                    vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showAddPerson, vm::showHome);
-            case ADD_PERSON -> vm.addPerson() == null ? new HomeView(vm) : new EnrolView(vm.addPerson());
-            case RECORD -> vm.recordProperty().get() == null ? new HomeView(vm) : new RecordView(vm.recordProperty().get());
-        };
+        Node screen = screens.create(vm.screenProperty().get(), vm);
         if (content.getCenter() instanceof WizardView && !(screen instanceof WizardView)) {
             content.setCenter(null);
         }
@@ -373,27 +358,6 @@ public final class ShellView extends StackPane {
         }
     }
 
-    private WizardView wizard() {
-        WizardView view = new WizardView(vm.wizardProperty().get(), vm::closeWizard, vm::submitted);
-        if (vm.returnNotesProperty().get() != null && vm.wizardProperty().get().isAmendment()) {
-            var notes = new org.dashdesk.ui.review.ReturnNotesViewModel(vm.returnNotesProperty().get(), vm.executor(),
-                    vm.wizardProperty().get().assessmentId());
-            view.placeReturnNotes(new org.dashdesk.ui.review.ReturnNotesPanel(notes));
-            notes.load();
-        }
-        return view;
-    }
-
-    private Node reviewQueue() {
-        var user = vm.userProperty().get();
-        var packs = vm.servicesProperty().get().packs();
-        // A CRU member gets the CRU queue; a supervisor (without CRU) the sign-off queue.
-        return user.hasRole(org.dashdesk.security.Role.CRU)
-                ? new org.dashdesk.ui.cru.CruScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs, vm::showHome)
-                : new org.dashdesk.ui.signoff.SignOffScreen(vm.reviewGatewayProperty().get(), user.actor(), vm.executor(), packs,
-                        vm::showHome);
-    }
-
     private static void focusFirst(Node n) {
         if (n == null) {
             return;
@@ -405,11 +369,6 @@ public final class ShellView extends StackPane {
         } else if (button != null) {
             button.requestFocus();
         }
-    }
-
-    private Node loading() {
-        // The home screen's shape at once, without its tables: the first frame comes sooner (0060).
-        return new LoadingView();
     }
 
     /** For tests and the screenshot tour: stops the idle timer of a window thrown away. */

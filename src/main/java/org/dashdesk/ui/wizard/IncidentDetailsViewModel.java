@@ -26,6 +26,7 @@ import org.dashdesk.assessment.Incident;
 import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.PhoneIn;
+import org.dashdesk.ui.common.Controls;
 
 /**
  * The incident-and-people page: who the assessment is about, the incident, the history the
@@ -58,6 +59,18 @@ public final class IncidentDetailsViewModel {
     private final ObjectProperty<Boolean> victimCouldSpeakSafely = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper timeError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper calloutsError = new ReadOnlyStringWrapper();
+    /** A typed incident / MARAC date that is not a date (set by the view, which sees the text). */
+    private final StringProperty incidentDateTyping = new SimpleStringProperty();
+    private final StringProperty maracDateTyping = new SimpleStringProperty();
+    private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper dateWarning = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper lengthError = new ReadOnlyStringWrapper();
+    /** Longest name kept (victim, each abuser): a pasted page is refused, not substituted into every question. */
+    public static final int NAME_LIMIT = 200;
+    /** Longest free text kept (dependants, place). */
+    public static final int TEXT_LIMIT = 4000;
+    /** An incident older than this is probably a typo (or a late record): it is pointed out, not refused. */
+    static final int OLD_INCIDENT_DAYS = 7;
     private final StringBinding abuserDisplayName;
     private boolean loading;
     private boolean dirty;
@@ -77,6 +90,11 @@ public final class IncidentDetailsViewModel {
         }
         incidentTime.addListener((o, a, b) -> validate());
         callouts.addListener((o, a, b) -> validate());
+        for (ObservableValue<?> p : List.of(incidentDate, lastMaracReferral, incidentDateTyping, maracDateTyping, victimName,
+                abuserNames, dependants, place)) {
+            p.addListener((o, a, b) -> checkDatesAndLengths());
+        }
+        checkDatesAndLengths();
     }
 
     private void load(AssessmentContent c) {
@@ -127,6 +145,70 @@ public final class IncidentDetailsViewModel {
 
     void markClean() {
         dirty = false;
+    }
+
+    /**
+     * Dates: not a date, an incident in the future, a last MARAC referral in the future or after
+     * the incident all stop submission; an incident more than a week ago is pointed out. Lengths:
+     * names up to {@link #NAME_LIMIT}, free text up to {@link #TEXT_LIMIT} characters.
+     */
+    private void checkDatesAndLengths() {
+        LocalDate today = LocalDate.now(owner.clock());
+        LocalDate incident = incidentDate.get();
+        LocalDate marac = lastMaracReferral.get();
+        String error = null;
+        if (incidentDateTyping.get() != null) {
+            error = "Incident date: " + incidentDateTyping.get();
+        } else if (maracDateTyping.get() != null) {
+            error = "Date of last MARAC referral: " + maracDateTyping.get();
+        } else if (incident != null && incident.isAfter(today)) {
+            error = "Incident date " + Controls.UK_DATE.format(incident) + " is in the future.";
+        } else if (marac != null && marac.isAfter(today)) {
+            error = "Date of last MARAC referral " + Controls.UK_DATE.format(marac) + " is in the future.";
+        } else if (marac != null && incident != null && marac.isAfter(incident)) {
+            error = "Date of last MARAC referral " + Controls.UK_DATE.format(marac) + " is after the incident ("
+                    + Controls.UK_DATE.format(incident) + "): a previous referral comes before this incident.";
+        }
+        dateError.set(error);
+        dateWarning.set(incident != null && error == null && incident.isBefore(today.minusDays(OLD_INCIDENT_DAYS))
+                ? "Incident date " + Controls.UK_DATE.format(incident) + " is more than " + OLD_INCIDENT_DAYS + " days ago: check it." : null);
+        String length = null;
+        if (len(victimName) > NAME_LIMIT) {
+            length = "Victim's name: " + len(victimName) + " characters, at most " + NAME_LIMIT + ".";
+        } else if (java.util.Arrays.stream(nz(abuserNames.get()).split(";")).anyMatch(n -> n.strip().length() > NAME_LIMIT)) {
+            length = "Abuser's name: at most " + NAME_LIMIT + " characters each.";
+        } else if (len(dependants) > TEXT_LIMIT) {
+            length = "Children / dependants: " + len(dependants) + " characters, at most " + TEXT_LIMIT + ".";
+        } else if (len(place) > TEXT_LIMIT) {
+            length = "Place: " + len(place) + " characters, at most " + TEXT_LIMIT + ".";
+        }
+        lengthError.set(length);
+        owner.updateReview();
+    }
+
+    private static int len(StringProperty p) {
+        return p.get() == null ? 0 : p.get().length();
+    }
+
+    /** Set by the view when a typed incident date is not a date (null when it is, or is empty). */
+    public StringProperty incidentDateTypingProperty() {
+        return incidentDateTyping;
+    }
+
+    public StringProperty maracDateTypingProperty() {
+        return maracDateTyping;
+    }
+
+    public ReadOnlyStringProperty dateErrorProperty() {
+        return dateError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty dateWarningProperty() {
+        return dateWarning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lengthErrorProperty() {
+        return lengthError.getReadOnlyProperty();
     }
 
     private void validate() {

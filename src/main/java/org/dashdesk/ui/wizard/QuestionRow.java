@@ -1,5 +1,7 @@
 package org.dashdesk.ui.wizard;
 
+import java.util.function.BiConsumer;
+
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
@@ -26,7 +28,11 @@ final class QuestionRow extends VBox {
 
     private final QuestionViewModel vm;
 
-    QuestionRow(QuestionViewModel vm) {
+    /**
+     * @param onChoice what a click on Yes / No / Don't know does: the same as the key (answer and
+     *                 move on), so a click and a key never disagree (issue 11)
+     */
+    QuestionRow(QuestionViewModel vm, BiConsumer<QuestionViewModel, Choice> onChoice) {
         this.vm = vm;
         Question q = vm.question();
         getStyleClass().add("question-row");
@@ -61,6 +67,12 @@ final class QuestionRow extends VBox {
                 b.setAccessibleText(q.id() + " " + b.getText());
             }
             Controls.bindToggles(vm.choiceProperty(), new ToggleButton[] {yes, no, dk}, Choice.YES, Choice.NO, Choice.DONT_KNOW);
+            // The row is the answer control: Tab from it goes to Comment, then Source, never to a
+            // button where a typed letter would answer the question.
+            for (ToggleButton b : new ToggleButton[] {yes, no, dk}) {
+                b.setFocusTraversable(false);
+                b.setOnAction(e -> onChoice.accept(vm, (Choice) b.getUserData()));
+            }
             HBox choices = new HBox(6, yes, no, dk);
             choices.getStyleClass().add("choices");
             getChildren().add(choices);
@@ -97,10 +109,12 @@ final class QuestionRow extends VBox {
         }
         if (vm.takesChoice()) {
             TextField comment = new TextField();
+            comment.getStyleClass().add("question-comment");
             comment.setPromptText("Comment");
             comment.textProperty().bindBidirectional(vm.commentProperty());
             comment.setAccessibleText(q.id() + " comment");
             TextField source = new TextField();
+            source.getStyleClass().add("question-source");
             source.setPromptText("Source, if not the victim");
             source.textProperty().bindBidirectional(vm.informationSourceProperty());
             source.setAccessibleText(q.id() + " source of information, if not the victim");

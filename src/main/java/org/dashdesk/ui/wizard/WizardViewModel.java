@@ -23,9 +23,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -40,8 +38,6 @@ import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.Referral;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
-import org.dashdesk.grading.Criterion;
-import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.ProfessionalJudgement;
 import org.dashdesk.grading.RiskLevel;
@@ -49,7 +45,6 @@ import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.instrument.Question;
 import org.dashdesk.instrument.Section;
-import org.dashdesk.ui.common.BackgroundTask;
 import org.dashdesk.ui.common.TaskExecutor;
 
 /**
@@ -98,23 +93,13 @@ public final class WizardViewModel {
     private final ReadOnlyObjectWrapper<GradingResult> grading = new ReadOnlyObjectWrapper<>();
     private final IntegerBinding yesCount;
     private final StringBinding levelLabel;
-    private final ObjectProperty<RiskLevel> judgementLevel = new SimpleObjectProperty<>();
-    private final StringProperty judgementRationale = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper judgementError = new ReadOnlyStringWrapper();
-    private final ObservableList<RiskLevel> raiseOptions = FXCollections.observableArrayList();
-    private boolean judgementDirty;
-    private boolean loadingJudgement;
+    private final JudgementViewModel judgement;
 
     private final Map<Referral, ReferralPromptViewModel> referralVms = new EnumMap<>(Referral.class);
     private final ObservableList<ReferralPromptViewModel> referralPrompts = FXCollections.observableArrayList();
     private final Set<ReferralPromptViewModel> dirtyReferrals = new HashSet<>();
 
-    private final ObservableList<ReviewItem> reviewItems = FXCollections.observableArrayList();
-    private final StringProperty amendmentReason = new SimpleStringProperty("");
-    private final BooleanProperty submitting = new SimpleBooleanProperty();
-    private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
-    private final ReadOnlyObjectWrapper<SubmitOutcome> submitted = new ReadOnlyObjectWrapper<>();
-    private final BooleanBinding canSubmit;
+    private final SubmitViewModel submission;
 
     /** What submitting produced: the frozen revision and where it was routed. */
     public record SubmitOutcome(Revision revision, AssessmentState state) {
@@ -132,25 +117,15 @@ public final class WizardViewModel {
         this.autosaver = new Autosaver(service.repository(), executor, assessmentId, actor, clock);
         this.details = new IncidentDetailsViewModel(this, content, user);
 
+        this.submission = new SubmitViewModel(this, service, executor, actor, amendment);
+        this.judgement = new JudgementViewModel(this, service.engine().policy(), content.judgement());
         buildPages(packs);
         yesCount = Bindings.createIntegerBinding(() -> grading.get() == null ? 0 : grading.get().yesCount(), grading);
         levelLabel = Bindings.createStringBinding(() -> grading.get() == null ? "" : grading.get().level().label(), grading);
 
-        ProfessionalJudgement j = content.judgement();
-        if (j != null) {
-            judgementLevel.set(j.level());
-            judgementRationale.set(j.rationale() == null ? "" : j.rationale());
-        }
-        judgementLevel.addListener((o, a, b) -> commitJudgement(true));
-        judgementRationale.addListener((o, a, b) -> commitJudgement(false));
         for (Referral r : Referral.values()) {
             referralVms.put(r, new ReferralPromptViewModel(r, promptFor(r), content.referrals().get(r), this));
         }
-        amendmentReason.addListener((o, a, b) -> updateReview());
-        canSubmit = Bindings.createBooleanBinding(
-                () -> !submitting.get() && submitted.get() == null && reviewItems.stream().noneMatch(ReviewItem::blocking),
-                reviewItems, submitting, submitted);
-
         contentChanged();
         resume(assessment.resumeQuestionId());
     }
@@ -218,10 +193,55 @@ public final class WizardViewModel {
         if (a.equals(before) || (before == null && a.isEmpty())) {
             return;
         }
+        noteChange(q, before == null ? null : before.choice(), a.choice());
         content = content.withAnswer(a);
         lastResumePoint = q.id();
         autosaver.saveAnswer(a, q.id());
         contentChanged();
+    }
+
+    // ---- a changed answer is shown and can be undone ----------------------------------------------
+
+    /** The last answer changed from one choice to another, for Ctrl+Z. */
+    private record Change(QuestionViewModel question, Choice before, Choice after) {
+    }
+
+    private Change lastChange;
+    private boolean undoing;
+    private final ReadOnlyStringWrapper lastChangeText = new ReadOnlyStringWrapper("");
+
+    /** A first answer is not a change; Yes → No is, and says so: "Q17 changed: Yes → No". */
+    private void noteChange(QuestionViewModel q, Choice before, Choice after) {
+        if (undoing) {
+            return;
+        }
+        if (before != null && after != null && before != after) {
+            lastChange = new Change(q, before, after);
+            lastChangeText.set(q.id() + " changed: " + before.label() + " → " + after.label() + " (Ctrl+Z undoes it)");
+        }
+    }
+
+    /** Puts the last changed answer back as it was; false when there is nothing to undo. */
+    public boolean undoLastChange() {
+        Change c = lastChange;
+        if (c == null || c.question().choiceProperty().get() != c.after()) {
+            return false;
+        }
+        lastChange = null;
+        undoing = true;
+        try {
+            c.question().choiceProperty().set(c.before());
+        } finally {
+            undoing = false;
+        }
+        lastChangeText.set(c.question().id() + " back to " + c.before().label() + " (undone)");
+        focusQuestion(c.question());
+        return true;
+    }
+
+    /** "Q17 changed: Yes → No (Ctrl+Z undoes it)", or empty when the last answer given was a first answer. */
+    public ReadOnlyStringProperty lastChangeProperty() {
+        return lastChangeText.getReadOnlyProperty();
     }
 
     void detailsEdited() {
@@ -249,7 +269,7 @@ public final class WizardViewModel {
 
     private void typingPaused() {
         pauseTimerArmed = false;
-        if (submitted.get() != null) {
+        if (submission.submittedProperty().get() != null) {
             return;
         }
         if (keystrokes != keystrokesWhenArmed) {
@@ -274,28 +294,8 @@ public final class WizardViewModel {
         contentChanged();
     }
 
-    private void commitJudgement(boolean immediately) {
-        if (loadingJudgement) {
-            return;
-        }
-        judgementDirty = true;
-        updateJudgementError();
-        regrade();
-        if (immediately) {
-            saveJudgement();
-        } else {
-            typed();
-        }
-    }
-
-    private void saveJudgement() {
-        judgementDirty = false;
-        RiskLevel level = judgementLevel.get();
-        String rationale = judgementRationale.get() == null ? "" : judgementRationale.get().strip();
-        ProfessionalJudgement j = level == null && rationale.isEmpty() ? null : new ProfessionalJudgement(level, rationale);
-        if (java.util.Objects.equals(j, content.judgement())) {
-            return;
-        }
+    /** The judgement changed on the grading page: store it with the rest of the content. */
+    void judgementEdited(ProfessionalJudgement j) {
         content = content.withJudgement(j);
         autosaver.saveDetails(content, "professional judgement");
         contentChanged();
@@ -336,8 +336,8 @@ public final class WizardViewModel {
         if (details.isDirty()) {
             commitDetails();
         }
-        if (judgementDirty) {
-            saveJudgement();
+        if (judgement.isDirty()) {
+            judgement.save();
         }
         for (ReferralPromptViewModel vm : List.copyOf(dirtyReferrals)) {
             saveReferral(vm);
@@ -347,8 +347,8 @@ public final class WizardViewModel {
     private void contentChanged() {
         regrade();
         updateVisiblePages();
-        updateRaiseOptions();
-        updateJudgementError();
+        judgement.updateRaiseOptions();
+        judgement.updateError();
         updateReferralPrompts();
         updateReview();
     }
@@ -508,11 +508,8 @@ public final class WizardViewModel {
     // ---- grading and judgement ----------------------------------------------------------------
 
     /** Grades what is on screen, including a judgement typed but not yet saved, for the live panel. */
-    private void regrade() {
-        RiskLevel level = judgementLevel.get();
-        String rationale = judgementRationale.get() == null ? "" : judgementRationale.get().strip();
-        AssessmentContent shown = level == null ? content.withJudgement(null) : content.withJudgement(new ProfessionalJudgement(level, rationale));
-        grading.set(service.preview(shown));
+    void regrade() {
+        grading.set(service.preview(content.withJudgement(judgement.shown())));
     }
 
     /** How many questions the policy counts for the yes-count (27 for the police DASH). */
@@ -520,91 +517,19 @@ public final class WizardViewModel {
         return service.engine().policy().countedQuestions().size();
     }
 
-    /**
-     * A criterion in words, from the policy that met it: "14+ yes answers (visible high risk)",
-     * "3+ police call-outs in 12 months (escalation)", "Repeat MARAC", "Professional judgement",
-     * or a force rule's own description.
-     */
+    /** A criterion in words, from the policy that met it (see {@link JudgementViewModel#criterionLabel}). */
     public String criterionLabel(String code) {
-        GradingPolicy policy = service.engine().policy();
-        for (GradingPolicy.Rule r : policy.rules()) {
-            if (code.equals(r.criterion()) && r.reason() != null && !r.reason().isBlank()) {
-                return r.reason().strip();
-            }
-        }
-        for (GradingPolicy.Band b : policy.bands()) {
-            if (code.equals(b.criterion())) {
-                return b.minYes() + "+ yes answers (" + (Criterion.VISIBLE_HIGH_RISK.equals(code) ? "visible high risk" : words(code)) + ")";
-            }
-        }
-        if (policy.escalation() != null && code.equals(policy.escalation().criterion())) {
-            return policy.escalation().minCallouts() + "+ police call-outs in 12 months (escalation)";
-        }
-        if (policy.repeatMarac() != null && code.equals(policy.repeatMarac().criterion())) {
-            return "Repeat MARAC";
-        }
-        if (Criterion.PROFESSIONAL_JUDGEMENT.equals(code)) {
-            return "Professional judgement";
-        }
-        return words(code);
+        return judgement.criterionLabel(code);
     }
 
     /** The criteria met, in words, joined for one line. */
     public String criteriaInWords(GradingResult g) {
-        return String.join("; ", g.criteria().stream().map(this::criterionLabel).toList());
-    }
-
-    /** A code the policy gives no words for, made readable: "FORCE_RULE_7" → "Force rule 7". */
-    private static String words(String code) {
-        String s = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).strip();
-        return s.isEmpty() ? code : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private RiskLevel computedLevel() {
-        return grading.get() == null ? RiskLevel.STANDARD : grading.get().computedLevel();
-    }
-
-    private void updateRaiseOptions() {
-        List<RiskLevel> above = new ArrayList<>();
-        for (RiskLevel l : RiskLevel.values()) {
-            if (l.isAbove(computedLevel())) {
-                above.add(l);
-            }
-        }
-        if (!above.equals(raiseOptions)) {
-            raiseOptions.setAll(above);
-        }
-    }
-
-    /** The judgement rules: it may only raise the computed level, and needs written reasons. */
-    private void updateJudgementError() {
-        RiskLevel level = judgementLevel.get();
-        String rationale = judgementRationale.get() == null ? "" : judgementRationale.get().strip();
-        if (level == null) {
-            judgementError.set(rationale.isEmpty() ? null
-                    : "Professional judgement: choose the level you raise the grading to, or clear the reasons.");
-        } else if (!level.isAbove(computedLevel())) {
-            judgementError.set("Professional judgement can only raise the grading: the checklist already gives "
-                    + computedLevel().label() + ", so " + level.label() + " would not raise it. Choose a higher level or none.");
-        } else if (rationale.isEmpty()) {
-            judgementError.set("Professional judgement: write your reasons for raising the grading to " + level.label() + ".");
-        } else {
-            judgementError.set(null);
-        }
-        updateReview();
+        return judgement.criteriaInWords(g);
     }
 
     /** Clears a judgement (the officer agrees with the computed level). */
     public void clearJudgement() {
-        loadingJudgement = true;
-        try {
-            judgementLevel.set(null);
-            judgementRationale.set("");
-        } finally {
-            loadingJudgement = false;
-        }
-        updateJudgementError();
-        saveJudgement();
+        judgement.clear();
     }
 
     private String promptFor(Referral r) {
@@ -634,144 +559,48 @@ public final class WizardViewModel {
         }
     }
 
-    // ---- review and submit --------------------------------------------------------------------
+    // ---- review and submit (SubmitViewModel) ---------------------------------------------------
 
-    private void updateReview() {
-        if (currentPage == null || allPages.isEmpty()) {
-            return;
-        }
-        Page people = pageById("people");
-        Page gradingPage = pageById("grading");
-        Page review = pageById("review");
-        List<ReviewItem> items = new ArrayList<>();
-        IncidentDetailsViewModel d = details;
-        if (d.timeErrorProperty().get() != null) {
-            items.add(new ReviewItem(d.timeErrorProperty().get(), people, null, true));
-        }
-        if (d.calloutsErrorProperty().get() != null) {
-            items.add(new ReviewItem(d.calloutsErrorProperty().get(), people, null, true));
-        }
-        if (content.channel() == Channel.PHONE_IN) {
-            if (content.phoneIn() == null || content.phoneIn().attendingOfficerCollar() == null) {
-                items.add(new ReviewItem("Phone-in: the attending officer's collar number is required.", people, null, true));
-            }
-            if (content.phoneIn() == null || content.phoneIn().victimCouldSpeakSafely() == null) {
-                items.add(new ReviewItem("Phone-in: whether the victim could speak safely is not recorded.", people, null, false));
-            }
-        }
-        if (content.incident().incidentReference() == null) {
-            items.add(new ReviewItem("Incident reference is missing.", people, null, false));
-        }
-        if (content.incident().occurredAt() == null) {
-            items.add(new ReviewItem("Incident date is missing.", people, null, false));
-        }
-        if (content.people().victimName() == null) {
-            items.add(new ReviewItem("Victim's name is missing.", people, null, false));
-        }
-        if (content.people().abuserNames().isEmpty()) {
-            items.add(new ReviewItem("Abuser's name is missing.", people, null, false));
-        }
-        if (content.people().childrenOrDependants() == null) {
-            items.add(new ReviewItem("Whether there are children or dependants is not recorded.", people, null, false));
-        }
-        for (Page p : visiblePages) {
-            reviewPage(p, items);
-        }
-        if (judgementError.get() != null) {
-            items.add(new ReviewItem(judgementError.get(), gradingPage, null, true));
-        }
-        for (ReferralPromptViewModel r : referralPrompts) {
-            String problem = r.problemProperty().get();
-            if (problem != null) {
-                items.add(new ReviewItem(problem, gradingPage, null, true));
-            }
-        }
-        if (amendment && amendmentReason.get().isBlank()) {
-            items.add(new ReviewItem("This amends a submitted assessment: give the reason for the change.", review, null, true));
-        }
-        // What stops submission comes first, so it is never below the fold of a long list.
-        items.sort(java.util.Comparator.comparing(i -> !i.blocking()));
-        if (!items.equals(reviewItems)) {
-            reviewItems.setAll(items);
+    void updateReview() {
+        if (submission != null) {
+            submission.update();
         }
     }
 
-    /**
-     * One section's lines, in its own order: each names the question by id and by its text (the
-     * abuser's name filled in). A supplement's unanswered questions are listed only when it was
-     * offered (its branch question is Yes) or opened by hand, and as one line while none of them
-     * is answered yet; an officer's free-text field left empty is listed too.
-     */
-    private void reviewPage(Page p, List<ReviewItem> items) {
-        boolean listUnanswered = true;
-        if (p.isSupplement()) {
-            String pack = p.pack().id();
-            boolean offered = isOffered(pack) || !branchTargets.contains(pack);
-            listUnanswered = offered || openedByHand.contains(pack);
-            boolean noneAnswered = p.questions().stream().filter(QuestionViewModel::takesChoice)
-                    .noneMatch(q -> content.answer(q.id()) != null && content.answer(q.id()).choice() != null);
-            if (listUnanswered && noneAnswered && !p.questions().isEmpty()) {
-                long count = p.questions().stream().filter(QuestionViewModel::takesChoice).count();
-                String why = offeredBy(pack).map(q -> "offered because " + q + " is Yes").orElse("opened");
-                items.add(new ReviewItem(p.pack().title() + ": " + why + "; none of its " + count + " questions is answered yet.",
-                        p, p.questions().get(0).id(), false));
-                listUnanswered = false;
-            }
-        }
-        for (QuestionViewModel q : p.questions()) {
-            if (q.numberErrorProperty().get() != null) {
-                items.add(new ReviewItem(q.numberErrorProperty().get(), p, q.id(), true));
-            }
-            Answer a = content.answer(q.id());
-            if (q.takesChoice() && (a == null || a.choice() == null)) {
-                if (listUnanswered) {
-                    items.add(new ReviewItem(describe(q) + " — not answered.", p, q.id(), false));
-                }
-            } else if (a != null && a.choice() == Choice.DONT_KNOW) {
-                items.add(new ReviewItem(describe(q) + " — answered Don't know.", p, q.id(), false));
-            } else if (q.question().kind() == org.dashdesk.instrument.QuestionKind.FREE_TEXT && !p.isSupplement()
-                    && (a == null || a.text() == null)) {
-                items.add(new ReviewItem(describe(q) + " — not filled in.", p, q.id(), false));
-            }
-        }
-    }
-
-    /** "Q5: Is (the abuser's name) …?" — the id, and the text as the officer sees it. */
-    private static String describe(QuestionViewModel q) {
-        return q.id() + ": " + q.displayTextProperty().get();
+    /** Whether a supplement's unanswered questions are listed for review: offered, unbranched or opened by hand. */
+    boolean isListed(String packId) {
+        return isOffered(packId) || !branchTargets.contains(packId) || openedByHand.contains(packId);
     }
 
     /** The question whose Yes offers a supplementary pack, if one does. */
-    private Optional<String> offeredBy(String packId) {
+    Optional<String> offeredBy(String packId) {
         return questionsById.values().stream().filter(q -> packId.equals(q.question().branchIfYes())).map(QuestionViewModel::id).findFirst();
     }
 
-    private Page pageById(String id) {
+    Clock clock() {
+        return clock;
+    }
+
+    /** False while the pages are still being built (the constructor). */
+    boolean hasPages() {
+        return !allPages.isEmpty();
+    }
+
+    Page pageById(String id) {
         return allPages.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
     }
 
     /** Grades, freezes and routes the assessment, after every pending save has been written. */
     public void submit() {
-        commitPending();
-        if (!canSubmit.get()) {
-            return;
-        }
-        submitting.set(true);
-        submitError.set(null);
-        String reason = amendment ? amendmentReason.get().strip() : null;
-        executor.execute(BackgroundTask.of(() -> {
-            autosaver.flush();
-            Revision r = service.submit(assessmentId, actor, reason);
-            AssessmentState state = service.repository().find(assessmentId).map(Assessment::state).orElse(AssessmentState.SUBMITTED);
-            return new SubmitOutcome(r, state);
-        }).onSuccess(outcome -> {
-            submitting.set(false);
-            submitted.set(outcome);
-        }).onFailure(e -> {
-            submitting.set(false);
-            submitError.set("Not submitted: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + ". Everything you entered is still here and saved as a draft; correct it or try again.");
-        }));
+        submission.submit();
+    }
+
+    public JudgementViewModel judgement() {
+        return judgement;
+    }
+
+    public SubmitViewModel submission() {
+        return submission;
     }
 
     // ---- properties for the views -------------------------------------------------------------
@@ -830,20 +659,20 @@ public final class WizardViewModel {
     }
 
     public ObjectProperty<RiskLevel> judgementLevelProperty() {
-        return judgementLevel;
+        return judgement.levelProperty();
     }
 
     public StringProperty judgementRationaleProperty() {
-        return judgementRationale;
+        return judgement.rationaleProperty();
     }
 
     public ReadOnlyStringProperty judgementErrorProperty() {
-        return judgementError.getReadOnlyProperty();
+        return judgement.errorProperty();
     }
 
     /** The levels a judgement may raise the grading to: only those above the computed level. */
     public ObservableList<RiskLevel> raiseOptions() {
-        return raiseOptions;
+        return judgement.raiseOptions();
     }
 
     public ObservableList<ReferralPromptViewModel> referralPrompts() {
@@ -851,7 +680,7 @@ public final class WizardViewModel {
     }
 
     public ObservableList<ReviewItem> reviewItems() {
-        return reviewItems;
+        return submission.reviewItems();
     }
 
     public boolean isAmendment() {
@@ -859,22 +688,22 @@ public final class WizardViewModel {
     }
 
     public StringProperty amendmentReasonProperty() {
-        return amendmentReason;
+        return submission.amendmentReasonProperty();
     }
 
     public BooleanBinding canSubmitProperty() {
-        return canSubmit;
+        return submission.canSubmitProperty();
     }
 
     public BooleanProperty submittingProperty() {
-        return submitting;
+        return submission.submittingProperty();
     }
 
     public ReadOnlyStringProperty submitErrorProperty() {
-        return submitError.getReadOnlyProperty();
+        return submission.submitErrorProperty();
     }
 
     public ReadOnlyObjectProperty<SubmitOutcome> submittedProperty() {
-        return submitted.getReadOnlyProperty();
+        return submission.submittedProperty();
     }
 }

@@ -1,0 +1,269 @@
+package org.dashdesk.ui.shell;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.dashdesk.assessment.Assessment;
+import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.PhoneIn;
+import org.dashdesk.assessment.Revision;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
+import org.dashdesk.ui.common.AppServices;
+import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.CurrentUser;
+import org.dashdesk.ui.common.DeskBackend;
+import org.dashdesk.ui.record.RecordViewModel;
+import org.dashdesk.ui.signin.EnrolViewModel;
+import org.dashdesk.ui.wizard.WizardViewModel;
+
+/**
+ * Where the signed-in user is: the home lists, the open wizard or record, settings, adding a
+ * person and the review queue. Everything read or written goes through the executor.
+ */
+public final class NavigationViewModel {
+
+    private final ShellContext ctx;
+    private final SyncStatusViewModel sync;
+    private final ObservableList<AssessmentSummary> drafts = FXCollections.observableArrayList();
+    private final ObservableList<AssessmentSummary> submitted = FXCollections.observableArrayList();
+    /** Who is enrolled on this laptop, for the settings page; read when it opens. */
+    private final ObservableList<UserAccount> people = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<WizardViewModel> wizard = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RecordViewModel> record = new ReadOnlyObjectWrapper<>();
+    private EnrolViewModel addPerson;
+
+    NavigationViewModel(ShellContext ctx, SyncStatusViewModel sync) {
+        this.ctx = ctx;
+        this.sync = sync;
+    }
+
+    /** Signed in: the lists as read with the store, and the draft that was open, if any. */
+    void opened(List<AssessmentSummary> drafts, List<AssessmentSummary> submitted, Assessment openDraft) {
+        this.drafts.setAll(drafts);
+        this.submitted.setAll(submitted);
+        if (openDraft != null) {
+            openWizard(openDraft);
+        } else {
+            ctx.screen.set(ShellViewModel.Screen.HOME);
+        }
+    }
+
+    /** Typed but unsaved text in the open wizard is saved now (lock, hide, sign-out). */
+    void commitPending() {
+        WizardViewModel w = wizard.get();
+        if (w != null) {
+            w.commitPending();
+        }
+    }
+
+    /** Signed out: forget every list and screen. */
+    void clear() {
+        wizard.set(null);
+        record.set(null);
+        drafts.clear();
+        submitted.clear();
+    }
+
+    public void refresh() {
+        AppServices s = ctx.services.get();
+        if (s == null) {
+            return;
+        }
+        ctx.executor.execute(BackgroundTask.of(() -> new Lists(s.service().repository().drafts(), s.service().repository().submitted()))
+                .onSuccess(l -> {
+                    drafts.setAll(l.drafts());
+                    submitted.setAll(l.submitted());
+                })
+                .onFailure(e -> ctx.error.set("The lists could not be read: " + e.getMessage())));
+    }
+
+    private record Lists(List<AssessmentSummary> drafts, List<AssessmentSummary> submitted) {
+    }
+
+    public void startNew(Channel channel) {
+        AppServices s = ctx.services.get();
+        CurrentUser u = ctx.user.get();
+        if (s == null || u == null || !u.mayStart(channel)) {
+            return;
+        }
+        PhoneIn phoneIn = channel == Channel.PHONE_IN ? new PhoneIn(u.asOfficer(), null, null, null) : null;
+        ctx.executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().startDraft(channel, channel == Channel.AT_SCENE ? u.asOfficer() : null, phoneIn, u.actor());
+            s.settings().put(ShellViewModel.OPEN_DRAFT, a.id().toString());
+            return a;
+        }).onSuccess(this::openWizard).onFailure(e -> ctx.error.set("A new assessment could not be started: " + e.getMessage())));
+    }
+
+    public void openDraft(UUID id) {
+        AppServices s = ctx.services.get();
+        ctx.executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
+            s.settings().put(ShellViewModel.OPEN_DRAFT, id.toString());
+            return a;
+        }).onSuccess(this::openWizard).onFailure(e -> ctx.error.set("The draft could not be opened: " + e.getMessage())));
+    }
+
+    private void openWizard(Assessment a) {
+        AppServices s = ctx.services.get();
+        CurrentUser u = ctx.user.get();
+        ctx.error.set(null);
+        ctx.message.set(null);
+        record.set(null);
+        wizard.set(new WizardViewModel(s.service(), s.packs(), ctx.executor, a, u.asOfficer(), u.actor(), ctx.clock));
+        ctx.screen.set(ShellViewModel.Screen.WIZARD);
+    }
+
+    /** Opens a submitted assessment read-only, with its audit rows. */
+    public void openRecord(UUID id) {
+        AppServices s = ctx.services.get();
+        if (s == null) {
+            return;
+        }
+        String words = sync.details().get(id);
+        CurrentUser viewer = ctx.user.get();
+        ctx.executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
+            if (viewer != null) {
+                s.service().repository().recordView(id, viewer.actor());
+            }
+            List<Revision> revisions = s.service().repository().revisions(id);
+            Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
+            String syncWords = words != null ? words : submitted.stream().filter(x -> x.id().equals(id)).map(AssessmentSummary::syncState)
+                    .findFirst().orElse(null);
+            return new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), syncWords, () -> amend(id), this::showHome);
+        }).onSuccess(vm -> {
+            ctx.error.set(null);
+            record.set(vm);
+            ctx.screen.set(ShellViewModel.Screen.RECORD);
+        }).onFailure(e -> ctx.error.set("The assessment could not be opened: " + e.getMessage())));
+    }
+
+    /** A returned assessment: reopen it as a draft; the wizard asks the reason for the new revision at submit. */
+    public void amend(UUID id) {
+        AppServices s = ctx.services.get();
+        CurrentUser u = ctx.user.get();
+        ctx.executor.execute(BackgroundTask.of(() -> {
+            Assessment a = s.service().reopen(id, u.actor());
+            s.settings().put(ShellViewModel.OPEN_DRAFT, id.toString());
+            return a;
+        }).onSuccess(a -> {
+            refresh();
+            openWizard(a);
+        }).onFailure(e -> ctx.error.set("The assessment could not be reopened: " + e.getMessage())));
+    }
+
+    /** Leaves the wizard for the lists; the draft stays as saved. */
+    public void closeWizard() {
+        commitPending();
+        forgetOpenDraft();
+        wizard.set(null);
+        ctx.screen.set(ShellViewModel.Screen.HOME);
+        refresh();
+    }
+
+    public void submitted(WizardViewModel.SubmitOutcome outcome) {
+        forgetOpenDraft();
+        wizard.set(null);
+        ctx.message.set("Submitted: graded " + outcome.revision().grading().level().label() + ", now "
+                + outcome.state().label().toLowerCase(Locale.ROOT) + ".");
+        ctx.screen.set(ShellViewModel.Screen.HOME);
+        refresh();
+        sync.sendSoon();
+    }
+
+    private void forgetOpenDraft() {
+        AppServices s = ctx.services.get();
+        ctx.executor.execute(BackgroundTask.run(() -> s.settings().remove(ShellViewModel.OPEN_DRAFT)));
+    }
+
+    public void showSettings() {
+        if (ctx.services.get() != null) {
+            ctx.screen.set(ShellViewModel.Screen.SETTINGS);
+            refreshPeople();
+        }
+    }
+
+    private void refreshPeople() {
+        SessionManager sessions = ctx.start.sessions();
+        ctx.executor.execute(BackgroundTask.of(sessions::enrolledAccounts).onSuccess(people::setAll)
+                .onFailure(e -> ctx.message.set("The list of people on this laptop could not be read: " + e.getMessage())));
+    }
+
+    /** "Add a person to this laptop", from the settings page. */
+    public void showAddPerson() {
+        if (ctx.services.get() == null) {
+            return;
+        }
+        DeskBackend.Start st = ctx.start;
+        addPerson = EnrolViewModel.anotherPerson(st.sessions(), ctx.executor, ctx.backend.onlineSignIn(),
+                st.config().centralEndpoint().isPresent(),
+                token -> ctx.backend.signOutOnline(st.config(), token),
+                added -> {
+                    addPerson = null;
+                    ctx.message.set(added.displayName() + " (username " + added.username() + ") can now sign in on this laptop.");
+                    showSettings();
+                },
+                () -> {
+                    addPerson = null;
+                    showSettings();
+                });
+        ctx.screen.set(ShellViewModel.Screen.ADD_PERSON);
+    }
+
+    public EnrolViewModel addPerson() {
+        return addPerson;
+    }
+
+    public ObservableList<UserAccount> people() {
+        return people;
+    }
+
+    public void showHome() {
+        record.set(null);
+        ctx.screen.set(ctx.user.get() == null ? ShellViewModel.Screen.SIGN_IN : ShellViewModel.Screen.HOME);
+        refresh();
+    }
+
+    /** Whether the signed-in user may take a new assessment this way (see {@link CurrentUser#mayStart}). */
+    public boolean mayStart(Channel channel) {
+        CurrentUser u = ctx.user.get();
+        return u != null && u.mayStart(channel);
+    }
+
+    /** Supervisors get the sign-off queue, CRU the CRU queue; nobody else has a review queue. */
+    public boolean hasReviewQueue() {
+        CurrentUser u = ctx.user.get();
+        return ctx.reviewGateway.get() != null && u != null && (u.hasRole(Role.SUPERVISOR) || u.hasRole(Role.CRU));
+    }
+
+    public void showReviewQueue() {
+        if (hasReviewQueue() && ctx.services.get() != null) {
+            ctx.screen.set(ShellViewModel.Screen.REVIEW_QUEUE);
+        }
+    }
+
+    public ObservableList<AssessmentSummary> drafts() {
+        return drafts;
+    }
+
+    public ObservableList<AssessmentSummary> submittedList() {
+        return submitted;
+    }
+
+    public ReadOnlyObjectProperty<WizardViewModel> wizardProperty() {
+        return wizard.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RecordViewModel> recordProperty() {
+        return record.getReadOnlyProperty();
+    }
+}

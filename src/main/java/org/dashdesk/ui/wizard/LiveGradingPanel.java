@@ -1,0 +1,73 @@
+package org.dashdesk.ui.wizard;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.dashdesk.grading.GradingResult;
+
+/**
+ * The wizard's right-hand panel: the yes-count, the level and the criteria met, always in view, and
+ * the offers to open a supplementary pack by hand.
+ * Built by {@link WizardView}; it holds no state of its own beyond the bindings.
+ */
+final class LiveGradingPanel {
+
+    private LiveGradingPanel() {
+    }
+
+    static Node build(WizardViewModel vm) {
+        Label heading = new Label("Live grading");
+        heading.getStyleClass().add("side-heading");
+        Label yes = new Label();
+        yes.setId("yes-count");
+        yes.getStyleClass().add("yes-count");
+        yes.textProperty().bind(Bindings.createStringBinding(() -> Integer.toString(vm.yesCountProperty().get()), vm.yesCountProperty()));
+        Label yesCaption = new Label("Yes answers of " + vm.countedQuestionCount());
+        yesCaption.setId("yes-caption");
+        Label level = new Label();
+        level.setId("level");
+        level.textProperty().bind(vm.levelLabelProperty());
+        level.getStyleClass().add("level");
+        vm.gradingProperty().addListener((o, a, b) -> styleLevel(level, b));
+        styleLevel(level, vm.gradingProperty().get());
+        Label criteria = new Label();
+        criteria.setId("criteria");
+        criteria.setWrapText(true);
+        criteria.getStyleClass().add("criteria");
+        criteria.textProperty().bind(Bindings.createStringBinding(() -> {
+            GradingResult g = vm.gradingProperty().get();
+            return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria met: " + vm.criteriaInWords(g);
+        }, vm.gradingProperty()));
+        VBox supplements = new VBox(6);
+        Runnable offers = () -> {
+            supplements.getChildren().clear();
+            for (Page p : vm.hiddenSupplementPages()) {
+                Button open = new Button("Open " + p.pack().id().toUpperCase(java.util.Locale.ROOT));
+                open.setId("open-" + p.pack().id());
+                open.setAccessibleText("Open the " + p.pack().title() + " by hand");
+                open.setTooltip(new Tooltip("Open the " + p.pack().title() + " by hand"));
+                open.setOnAction(e -> vm.openSupplement(p));
+                supplements.getChildren().add(open);
+            }
+        };
+        vm.visiblePages().addListener((ListChangeListener<Page>) c -> offers.run());
+        offers.run();
+        VBox side = new VBox(8, heading, yes, yesCaption, level, criteria, new Separator(), supplements);
+        side.getStyleClass().add("side-panel");
+        side.setPrefWidth(210);
+        side.setAccessibleText("Live grading");
+        return side;
+    }
+
+    private static void styleLevel(Label label, GradingResult g) {
+        label.getStyleClass().removeAll("level-standard", "level-medium", "level-high");
+        if (g != null) {
+            label.getStyleClass().add("level-" + g.level().jsonName());
+        }
+    }
+}

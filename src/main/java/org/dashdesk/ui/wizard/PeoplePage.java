@@ -1,0 +1,111 @@
+package org.dashdesk.ui.wizard;
+
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.dashdesk.ui.common.Controls;
+
+/**
+ * The wizard's first page: the incident, the people and, for a phone-in, who recorded it.
+ * Built by {@link WizardView}; it holds no state of its own beyond the bindings.
+ */
+final class PeoplePage {
+
+    private PeoplePage() {
+    }
+
+    static VBox build(WizardViewModel vm) {
+        IncidentDetailsViewModel d = vm.details();
+        GridPane grid = Controls.form();
+        grid.getStyleClass().add("form");
+        int row = 0;
+        if (d.isPhoneIn()) {
+            Label heading = new Label("Phone-in");
+            heading.getStyleClass().add("form-heading");
+            grid.add(heading, 0, row++, 2, 1);
+            Label recorder = new Label(d.recorder() == null ? "" : d.recorder().name() + " (" + d.recorder().collarNumber() + ")");
+            recorder.setId("recorder");
+            grid.addRow(row++, new Label("Recorded by (IMU)"), recorder);
+            row = addText(grid, row, "Attending officer's collar number", d.attendingOfficerCollarProperty(), "attending-collar");
+            row = addText(grid, row, "Call reference", d.callReferenceProperty(), "call-reference");
+            row = addYesNo(grid, row, "Could the victim speak safely?", d.victimCouldSpeakSafelyProperty(), "speak-safely");
+        }
+        Label incident = new Label("Incident");
+        incident.getStyleClass().add("form-heading");
+        grid.add(incident, 0, row++, 2, 1);
+        row = addText(grid, row, "Incident reference", d.incidentReferenceProperty(), "incident-reference");
+        var date = Controls.datePicker(d.incidentDateProperty(), d.incidentDateTypingProperty());
+        date.setId("incident-date");
+        grid.addRow(row++, Controls.labelFor("Incident date", date), date);
+        row = addText(grid, row, "Incident time (24-hour, e.g. 23:40)", d.incidentTimeProperty(), "incident-time");
+        row = addError(grid, row, d.timeErrorProperty());
+        row = addText(grid, row, "Place", d.placeProperty(), "place");
+        row = addText(grid, row, "District", d.districtProperty(), "district");
+        row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts");
+        row = addError(grid, row, d.calloutsErrorProperty());
+        var marac = Controls.datePicker(d.lastMaracReferralProperty(), d.maracDateTypingProperty());
+        marac.setId("last-marac");
+        grid.addRow(row++, Controls.labelFor("Date of last MARAC referral, if known", marac), marac);
+        row = addError(grid, row, d.dateErrorProperty());
+        row = addError(grid, row, d.dateWarningProperty());
+
+        Label people = new Label("People");
+        people.getStyleClass().add("form-heading");
+        grid.add(people, 0, row++, 2, 1);
+        row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name");
+        row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
+        row = addError(grid, row, d.lengthErrorProperty());
+        row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
+        TextArea deps = new TextArea();
+        Controls.tabMovesFocus(deps);
+        deps.setId("dependants");
+        deps.setPrefRowCount(3);
+        deps.setPromptText("One per line: name, age or date of birth, relationship");
+        deps.textProperty().bindBidirectional(d.dependantsProperty());
+        deps.disableProperty().bind(d.childrenOrDependantsProperty().isNotEqualTo(Boolean.TRUE));
+        grid.addRow(row++, Controls.labelFor("Children / dependants", deps), deps);
+        GridPane.setHgrow(deps, Priority.ALWAYS);
+        return new VBox(grid);
+    }
+
+    private static int addText(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(value);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        grid.addRow(row, Controls.labelFor(label, field), field);
+        return row + 1;
+    }
+
+    private static int addYesNo(GridPane grid, int row, String label, javafx.beans.property.ObjectProperty<Boolean> value, String id) {
+        ToggleButton yes = new ToggleButton("Yes");
+        ToggleButton no = new ToggleButton("No");
+        yes.setId(id + "-yes");
+        no.setId(id + "-no");
+        yes.setAccessibleText(label + " Yes");
+        no.setAccessibleText(label + " No");
+        Controls.bindToggles(value, new ToggleButton[] {yes, no}, Boolean.TRUE, Boolean.FALSE);
+        Label l = new Label(label);
+        l.setWrapText(true);
+        l.setLabelFor(yes);
+        l.getStyleClass().add("field-label");
+        grid.addRow(row, l, new HBox(6, yes, no));
+        return row + 1;
+    }
+
+    private static int addError(GridPane grid, int row, javafx.beans.value.ObservableStringValue error) {
+        Label l = new Label();
+        l.getStyleClass().add("field-error");
+        l.textProperty().bind(error);
+        l.visibleProperty().bind(Bindings.isNotNull(error));
+        l.managedProperty().bind(l.visibleProperty());
+        grid.add(l, 1, row);
+        return row + 1;
+    }
+}
