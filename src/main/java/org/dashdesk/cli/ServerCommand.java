@@ -109,8 +109,18 @@ final class ServerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        return reported(io, () -> serve(io.out(), io.err()));
+    }
+
+    /** A sub-command's work; its bad input throws IllegalArgumentException, its I/O IOException. */
+    private interface Work {
+        int run() throws IOException;
+    }
+
+    /** Runs the work; bad input is exit 2 and an I/O failure exit 1, each one line on stderr. */
+    private static int reported(Io io, Work work) {
         try {
-            return serve(io.out(), io.err());
+            return work.run();
         } catch (IllegalArgumentException e) {
             io.err().println("server: " + e.getMessage());
             return 2;
@@ -146,7 +156,7 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
+            return reported(io, () -> {
                 if (!role.equals("officer") && !role.equals("supervisor")) {
                     throw new IllegalArgumentException("--role must be officer or supervisor");
                 }
@@ -154,13 +164,7 @@ final class ServerCommand implements Callable<Integer> {
                 Duration validity = Duration.ofHours(validHours == null ? ServerTokens.DEFAULT_VALIDITY.toHours() : validHours);
                 io.out().println(ServerTokens.issue(config, collar, role, team, validity));
                 return 0;
-            } catch (IllegalArgumentException e) {
-                io.err().println("server: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                io.err().println("server: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 
@@ -210,7 +214,7 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try {
+            return reported(io, () -> {
                 Set<Role> chosen = Roles.parse(roles);
                 UserAccount user = new UserAccount(username, displayName == null ? username : displayName, collar, chosen, team);
                 ServerConfig config = config(store, null, false);
@@ -226,13 +230,7 @@ final class ServerCommand implements Callable<Integer> {
                 }
                 io.out().println("added user " + user.username() + " (" + Roles.words(chosen) + ", team " + user.team() + ")");
                 return 0;
-            } catch (IllegalArgumentException e) {
-                io.err().println("server: " + e.getMessage());
-                return 2;
-            } catch (IOException e) {
-                io.err().println("server: " + e.getMessage());
-                return 1;
-            }
+            });
         }
     }
 

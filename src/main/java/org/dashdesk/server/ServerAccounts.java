@@ -243,17 +243,27 @@ final class ServerAccounts {
     }
 
     /**
+     * The username in its stored form, or null when it cannot be one; then the password is still
+     * derived once (a decoy), so a malformed name answers as slowly as a wrong password.
+     */
+    private String normalisedOrNull(String typedUsername, char[] password) {
+        try {
+            return UserAccount.normaliseUsername(typedUsername);
+        } catch (IllegalArgumentException e) {
+            PasswordVerifier.decoy(password, policy.iterations());
+            return null;
+        }
+    }
+
+    /**
      * Checks a password, counting failures toward the lockout. The attempt is admitted (and one
      * failure counted) under the account's row lock before the slow derivation, which runs outside
      * any transaction; the result is then written under the lock again (decision 0125). A locked
      * account is refused without deriving anything, even with the right password.
      */
     Check check(String typedUsername, char[] password, Instant now) {
-        String username;
-        try {
-            username = UserAccount.normaliseUsername(typedUsername);
-        } catch (IllegalArgumentException e) {
-            PasswordVerifier.decoy(password, policy.iterations());
+        String username = normalisedOrNull(typedUsername, password);
+        if (username == null) {
             return new WrongCredentials();
         }
         Admitted admitted = store.transaction(c -> {
@@ -382,11 +392,8 @@ final class ServerAccounts {
      * past the per-username rate the answer is {@link Throttled}, whatever the username.
      */
     Check signIn(String typedUsername, char[] password, Instant now) {
-        String username;
-        try {
-            username = UserAccount.normaliseUsername(typedUsername);
-        } catch (IllegalArgumentException e) {
-            PasswordVerifier.decoy(password, policy.iterations());
+        String username = normalisedOrNull(typedUsername, password);
+        if (username == null) {
             return new WrongCredentials();
         }
         if (!admitRate(username, now)) {
