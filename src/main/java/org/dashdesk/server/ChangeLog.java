@@ -46,7 +46,10 @@ final class ChangeLog {
             Instant at, UUID revisionId, List<QuestionComment> comments) throws SQLException {
         long seq = nextSeq(c);
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_change (seq, assessment_id, owner_collar, event, state, actor,"
-                + " note, at, revision_id, comments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " note, at, revision_id, comments_json, team) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                // The assessment's team as of this change (decision 0127): a supervisor's pull is then one
+                // index range of (team, seq); the assessment row is already written in this transaction.
+                + " (SELECT a.team FROM srv_assessment a WHERE a.assessment_id = ?))")) {
             ins.setLong(1, seq);
             ins.setObject(2, assessmentId);
             ins.setString(3, ownerCollar);
@@ -57,6 +60,7 @@ final class ChangeLog {
             ins.setObject(8, ServerStore.offset(at));
             ins.setObject(9, revisionId);
             ins.setString(10, comments == null ? null : AssessmentJson.canonical(comments));
+            ins.setObject(11, assessmentId);
             ins.executeUpdate();
         }
         return seq;

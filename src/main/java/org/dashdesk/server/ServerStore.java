@@ -471,45 +471,64 @@ final class ServerStore implements AutoCloseable {
      * Changes after {@code since}, oldest first, of the assessments this user may see: their own;
      * for a supervisor, those of their team and those they cover (decision 0113, the queue's rule);
      * for CRU, those in CRU's remit. Return comments are case detail, so nobody else gets them.
+     *
+     * <p>Each kind of visibility is its own query that reads one index range in change order
+     * (decision 0127: owner and seq, team and seq, the few supervisor-owned cases for cover), each
+     * stopping after one page; the pages are merged here by change number. One query with every
+     * rule joined by OR made PostgreSQL and H2 read every assessment for each supervisor pull.
      */
     ChangesPage changes(long since, Principal who, int limit) {
-        List<String> visible = new ArrayList<>();
-        List<String> params = new ArrayList<>();
-        visible.add("srv_change.owner_collar = ?");
-        params.add(who.collar() == null ? "" : who.collar());
+        List<String> filters = new ArrayList<>();
+        List<List<String>> params = new ArrayList<>();
+        filters.add("owner_collar = ?");
+        params.add(List.of(who.collar() == null ? "" : who.collar()));
         if (who.supervisor()) {
-            // Sub-queries, so the shared rules' bare column names resolve to srv_assessment, not srv_change.
-            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE team = ? OR "
+            filters.add("team = ?");
+            params.add(List.of(who.team() == null ? "" : who.team()));
+            // Cover (decision 0113) is only ever for cases a supervisor owns: the owner filter narrows the
+            // range to those rows before the cover rule is checked against the assessment.
+            filters.add("owner_collar IN (SELECT o.collar FROM srv_user o WHERE o.collar IS NOT NULL AND (',' || o.roles || ',')"
+                    + " LIKE '%,supervisor,%') AND assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE "
                     + ServerReview.COVER_NEEDED + ")");
-            params.add(who.team());
+            params.add(List.of());
         }
         if (who.has(org.dashdesk.security.Role.CRU)) {
-            visible.add("srv_change.assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE " + ServerReview.CRU_REMIT + ")");
+            filters.add("assessment_id IN (SELECT assessment_id FROM srv_assessment WHERE " + ServerReview.CRU_REMIT + ")");
+            params.add(List.of());
         }
         return transaction(c -> {
-            String sql = "SELECT seq, assessment_id, event, state, actor, note, at, revision_id, comments_json FROM srv_change"
-                    + " WHERE seq > ? AND (" + String.join(" OR ", visible) + ") ORDER BY seq FETCH FIRST " + (limit + 1)
-                    + " ROWS ONLY";
-            List<Change> out = new ArrayList<>();
-            try (PreparedStatement q = c.prepareStatement(sql)) {
-                q.setLong(1, since);
-                for (int i = 0; i < params.size(); i++) {
-                    q.setString(i + 2, params.get(i));
-                }
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        String comments = rs.getString(9);
-                        out.add(new Change(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), instant(rs, 7), rs.getObject(8, UUID.class),
-                                comments == null ? null : List.of(AssessmentJson.read(comments,
-                                        org.dashdesk.review.QuestionComment[].class))));
+            java.util.TreeMap<Long, Change> merged = new java.util.TreeMap<>();
+            for (int f = 0; f < filters.size(); f++) {
+                String sql = "SELECT seq, assessment_id, event, state, actor, note, at, revision_id, comments_json FROM srv_change"
+                        + " WHERE seq > ? AND " + filters.get(f) + " ORDER BY seq FETCH FIRST " + (limit + 1) + " ROWS ONLY";
+                try (PreparedStatement q = c.prepareStatement(sql)) {
+                    q.setLong(1, since);
+                    List<String> values = params.get(f);
+                    for (int i = 0; i < values.size(); i++) {
+                        q.setString(i + 2, values.get(i));
+                    }
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            long seq = rs.getLong(1);
+                            if (merged.containsKey(seq)) {
+                                continue;
+                            }
+                            String comments = rs.getString(9);
+                            merged.put(seq, new Change(seq, rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), rs.getString(6), instant(rs, 7), rs.getObject(8, UUID.class),
+                                    comments == null ? null : List.of(AssessmentJson.read(comments,
+                                            org.dashdesk.review.QuestionComment[].class))));
+                        }
                     }
                 }
             }
+            // Every query returned its first limit + 1 rows after the cursor, so the first limit + 1 of
+            // the union are exactly right; anything later waits for the next page.
+            List<Change> out = new ArrayList<>(merged.values());
             boolean more = out.size() > limit;
             List<Change> page = more ? out.subList(0, limit) : out;
             long cursor = page.isEmpty() ? since : page.get(page.size() - 1).seq();
-            return new ChangesPage(page, Long.toString(cursor), more);
+            return new ChangesPage(List.copyOf(page), Long.toString(cursor), more);
         });
     }
 

@@ -41,9 +41,9 @@ public final class BenchData {
             return null;
         });
         store.transaction(c -> {
-            run(c, "INSERT INTO srv_change (seq, assessment_id, owner_collar, event, state, actor, note, at, revision_id)"
+            run(c, "INSERT INTO srv_change (seq, assessment_id, owner_collar, event, state, actor, note, at, revision_id, team)"
                     + " SELECT (SELECT last_seq FROM srv_change_clock) + ROW_NUMBER() OVER (ORDER BY assessment_id), assessment_id,"
-                    + " owner_collar, 'RETURN', 'RETURNED', '9999', 'bench', CURRENT_TIMESTAMP, head_revision_id FROM srv_assessment"
+                    + " owner_collar, 'RETURN', 'RETURNED', '9999', 'bench', CURRENT_TIMESTAMP, head_revision_id, team FROM srv_assessment"
                     + " WHERE head_hash = 'bench'");
             run(c, "UPDATE srv_change_clock SET last_seq = (SELECT MAX(seq) FROM srv_change)");
             return null;

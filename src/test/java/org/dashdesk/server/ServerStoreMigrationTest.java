@@ -44,6 +44,9 @@ class ServerStoreMigrationTest {
             }
             s.execute("INSERT INTO srv_user (username, display_name, collar, roles, team, iterations, salt, verifier, created_at)"
                     + " VALUES ('pc1', 'Synthetic One', '1234', 'officer', 'North', 1, 's', 'v', CURRENT_TIMESTAMP)");
+            s.execute("INSERT INTO srv_assessment (assessment_id, head_revision_id, head_number, head_hash, state, owner_collar,"
+                    + " updated_at) VALUES ('" + assessment + "', '" + UUID.randomUUID() + "', 1, 'h', 'RETURNED', '1234',"
+                    + " CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor, at) VALUES ('" + assessment
                     + "', '1234', 'RETURN', 'RETURNED', '5678', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor, at) VALUES ('" + assessment
@@ -59,13 +62,18 @@ class ServerStoreMigrationTest {
                 assertTrue(rs.next());
                 assertEquals(2, rs.getLong(1), "the change clock continues after the existing changes");
             }
+            try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM srv_change c JOIN srv_assessment a ON a.assessment_id = c.assessment_id"
+                    + " WHERE c.team IS NOT DISTINCT FROM a.team")) {
+                rs.next();
+                assertEquals(2, rs.getLong(1), "old changes take their assessment's team, so supervisors still see them");
+            }
             List<String> versions = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("SELECT \"version\" FROM \"srv_schema_history\" WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
                 while (rs.next()) {
                     versions.add(rs.getString(1));
                 }
             }
-            assertEquals(List.of("0", "1", "2", "3"), versions, "baselined at 0, then every script");
+            assertEquals(List.of("0", "1", "2", "3", "4"), versions, "baselined at 0, then every script");
         }
         // Opening again changes nothing and fails nothing.
         try (ServerStore store = ServerStore.open(ServerStore.defaultJdbcUrl(data), null, null, 2)) {
