@@ -46,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
 
     /** The pack an imported line is assessed with, as on the laptops. */
     private static final String MAIN_PACK = "dash-2009";
-    static final int BATCH = Integer.getInteger("dashdesk.import.batch", 500);
+    static final int BATCH = Integer.getInteger("dashdesk.import.batch", 100);
     private static final long PROGRESS_NANOS = 3_000_000_000L;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "answer sheets, one JSON object per line")

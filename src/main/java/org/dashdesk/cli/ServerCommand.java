@@ -103,7 +103,14 @@ final class ServerCommand implements Callable<Integer> {
     static CommandLine commandLine(Io io) {
         CommandLine server = new CommandLine(new ServerCommand(io));
         server.addSubcommand(new CommandLine(new Token(io)));
-        server.addSubcommand(new CommandLine(new User()).addSubcommand(new CommandLine(new AddUser(io))));
+        server.addSubcommand(new CommandLine(new User()).addSubcommand(new CommandLine(new AddUser(io)))
+                .addSubcommand(new CommandLine(new SetPassword(io)))
+                .addSubcommand("disable", ChangeUser.commandLine(io, ServerTokens.AccountChange.DISABLE,
+                        "Disable a user; every token of theirs stops working."))
+                .addSubcommand("enable", ChangeUser.commandLine(io, ServerTokens.AccountChange.ENABLE,
+                        "Enable a disabled user again (they sign in afresh)."))
+                .addSubcommand("delete", ChangeUser.commandLine(io, ServerTokens.AccountChange.DELETE,
+                        "Delete a user; every token of theirs stops working.")));
         return server;
     }
 
@@ -175,7 +182,7 @@ final class ServerCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "give a sub-command: add");
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a sub-command: add, password, disable, enable or delete");
         }
     }
 
@@ -229,6 +236,77 @@ final class ServerCommand implements Callable<Integer> {
                     Arrays.fill(password, '\0');
                 }
                 io.out().println("added user " + user.username() + " (" + Roles.words(chosen) + ", team " + user.team() + ")");
+                return 0;
+            });
+        }
+    }
+
+    /** {@code server user delete|disable|enable --username U}: the account's tokens stop working at once. */
+    @Command(mixinStandardHelpOptions = true)
+    static final class ChangeUser implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        @Option(names = "--username", required = true, paramLabel = "U", description = "the sign-in name")
+        String username;
+
+        private final Io io;
+        private final ServerTokens.AccountChange change;
+
+        ChangeUser(Io io, ServerTokens.AccountChange change) {
+            this.io = io;
+            this.change = change;
+        }
+
+        static CommandLine commandLine(Io io, ServerTokens.AccountChange change, String description) {
+            CommandLine line = new CommandLine(new ChangeUser(io, change));
+            line.getCommandSpec().usageMessage().description(description);
+            return line;
+        }
+
+        @Override
+        public Integer call() {
+            return reported(io, () -> {
+                ServerTokens.change(config(store, null, false), username, change);
+                io.out().println(switch (change) {
+                    case DELETE -> "deleted user " + username + "; their tokens are revoked";
+                    case DISABLE -> "disabled user " + username + "; their tokens are revoked";
+                    case ENABLE -> "enabled user " + username;
+                });
+                return 0;
+            });
+        }
+    }
+
+    /** {@code server user password --username U}: a new password; every token of the account is revoked. */
+    @Command(name = "password", mixinStandardHelpOptions = true,
+            description = "Set a user's password (on standard input or in --password-file); their tokens stop working.")
+    static final class SetPassword implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        @Option(names = "--username", required = true, paramLabel = "U", description = "the sign-in name")
+        String username;
+
+        @Option(names = "--password-file", paramLabel = "F", description = "the password's file instead of standard input")
+        String passwordFile;
+
+        private final Io io;
+
+        SetPassword(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return reported(io, () -> {
+                char[] password = LocalSignIn.readPassword(passwordFile, io.in());
+                try {
+                    ServerTokens.changePassword(config(store, null, false), ServerPolicy.defaults(), username, password);
+                } finally {
+                    Arrays.fill(password, '\0');
+                }
+                io.out().println("changed the password of " + username + "; their tokens are revoked");
                 return 0;
             });
         }

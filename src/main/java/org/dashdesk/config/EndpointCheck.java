@@ -53,7 +53,7 @@ public final class EndpointCheck {
         if (certificate.isPresent()) {
             try {
                 builder.sslContext(trusting(certificate.get()));
-            } catch (IOException | GeneralSecurityException | IllegalArgumentException e) {
+            } catch (IllegalArgumentException e) {
                 return new Result(false, "The certificate file " + certificate.get() + " cannot be used: it must hold an X.509 "
                         + "certificate (PEM or DER). (" + e.getClass().getSimpleName() + ")");
             }
@@ -116,24 +116,7 @@ public final class EndpointCheck {
     }
 
     /** Trusts exactly the certificates in {@code file} (pinning the server's own is simplest). */
-    static SSLContext trusting(Path file) throws IOException, GeneralSecurityException {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(file)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
-        }
-        if (certificates.isEmpty()) {
-            throw new IllegalArgumentException("no certificate in " + file);
-        }
-        int i = 0;
-        for (Certificate certificate : certificates) {
-            trust.setCertificateEntry("trusted-" + i++, certificate);
-        }
-        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init(trust);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, factory.getTrustManagers(), null);
-        return context;
+    static SSLContext trusting(Path file) {
+        return org.dashdesk.security.TrustFiles.trusting(file, null);
     }
 }

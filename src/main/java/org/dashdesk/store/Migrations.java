@@ -24,7 +24,7 @@ final class Migrations {
     static final String RESOURCE_DIR = "/org/dashdesk/store/migrations/";
 
     /** Every migration, in order. A test checks this matches the resources on disk. */
-    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__return_notes.sql");
+    static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__return_notes.sql", "V3__audit_sequence_cache.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 

@@ -33,14 +33,8 @@ final class Endpoint {
         new SyncClient(new SyncClient.Settings(settings.server(), "check", settings.ssl(), settings.devInsecureHttp(),
                 settings.connectTimeout(), settings.requestTimeout()));
         this.settings = settings;
-        String text = settings.server().toString();
-        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
-        if (settings.ssl() != null) {
-            b.sslContext(settings.ssl());
-        }
-        this.http = b.build();
+        this.base = SyncClient.base(settings.server());
+        this.http = SyncClient.httpClient(settings);
     }
 
     SyncClient.Settings settings() {

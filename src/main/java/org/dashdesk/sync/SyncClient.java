@@ -86,14 +86,24 @@ public final class SyncClient {
         if (settings.token() == null || settings.token().isBlank()) {
             throw new IllegalArgumentException("no sign-in token for " + server);
         }
+        this.base = base(server);
+        this.http = httpClient(settings);
+    }
+
+    /** The server's address without a trailing slash, so paths can be appended. */
+    static URI base(URI server) {
         String text = server.toString();
-        this.base = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+        return URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+    }
+
+    /** HTTP/1.1, the settings' connect timeout and TLS context, never following a redirect (a portal's or anyone's). */
+    static HttpClient httpClient(Settings settings) {
         HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER);
         if (settings.ssl() != null) {
             b.sslContext(settings.ssl());
         }
-        this.http = b.build();
+        return b.build();
     }
 
     private static boolean isLoopback(String host) {
@@ -105,35 +115,7 @@ public final class SyncClient {
      * more X.509 certificates (PEM or DER) — pinning the server's own certificate is the simplest.
      */
     public static SSLContext trusting(Path file, char[] storePassword) {
-        try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-                try (InputStream in = Files.newInputStream(file)) {
-                    trust.load(in, storePassword);
-                }
-            } else {
-                trust.load(null, null);
-                Collection<? extends Certificate> certs;
-                try (InputStream in = Files.newInputStream(file)) {
-                    certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
-                }
-                if (certs.isEmpty()) {
-                    throw new IllegalArgumentException(file + ": no certificate in the file");
-                }
-                int i = 0;
-                for (Certificate c : certs) {
-                    trust.setCertificateEntry("trusted-" + i++, c);
-                }
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
-            return ctx;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException(file + ": cannot be used as a trusted certificate: " + e.getMessage(), e);
-        }
+        return org.dashdesk.security.TrustFiles.trusting(file, storePassword);
     }
 
     public URI server() {

@@ -304,4 +304,52 @@ class H2AssessmentRepositoryTest {
         assertEquals(Optional.empty(), settings.get("profile.collar"));
         assertNotNull(repo.database().deviceId());
     }
+
+    @Test
+    void aBatchIsCommittedWhenItEndsNotWithTheNextTransaction() {
+        // The import's batches: before decision 0162 the batch joined a transaction that only the next
+        // top-level call committed, so a failure there rolled the whole batch back with it.
+        List<UUID> ids = new java.util.ArrayList<>();
+        repo.inOneCommit(() -> {
+            ids.add(repo.createDraft(StoreFixtures.start(), "1234").id());
+            ids.add(repo.createDraft(StoreFixtures.start(), "1234").id());
+        });
+        assertThrows(IllegalStateException.class, () -> repo.database().inTransaction(c -> {
+            throw new IllegalStateException("a later, failing piece of work");
+        }));
+        for (UUID id : ids) {
+            assertTrue(repo.find(id).isPresent(), "the committed batch survives a later failure");
+        }
+        repo.close();
+        repo = H2AssessmentRepository.open(dir, new FileKeyProvider());
+        assertEquals(2, ids.stream().filter(id -> repo.find(id).isPresent()).count());
+    }
+
+    @Test
+    void submittingRewritesOnlyTheAnswersThatChanged() throws Exception {
+        UUID id = repo.createDraft(StoreFixtures.withYes(StoreFixtures.start(), 3), "1234").id();
+        java.util.Map<String, java.time.OffsetDateTime> before = answerTimes(id);
+        assertEquals(27, before.size());
+        Thread.sleep(5);
+        submit(id, null);
+        java.util.Map<String, java.time.OffsetDateTime> after = answerTimes(id);
+        assertEquals(before, after, "submitting the draft's own answers rewrote none of their rows");
+        assertEquals(3, repo.find(id).orElseThrow().content().answers().values().stream()
+                .filter(a -> a.choice() == Choice.YES).count(), "and the record still has every answer");
+    }
+
+    private java.util.Map<String, java.time.OffsetDateTime> answerTimes(UUID id) {
+        return repo.database().inTransaction(c -> {
+            java.util.Map<String, java.time.OffsetDateTime> out = new java.util.TreeMap<>();
+            try (var p = c.prepareStatement("SELECT question_id, updated_at FROM answer WHERE assessment_id = ?")) {
+                p.setObject(1, id);
+                try (var r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.put(r.getString(1), r.getObject(2, java.time.OffsetDateTime.class));
+                    }
+                }
+            }
+            return out;
+        });
+    }
 }

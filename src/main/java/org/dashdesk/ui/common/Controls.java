@@ -189,4 +189,27 @@ public final class Controls {
         }
         scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
     }
+
+    /** A section heading of a form or panel. */
+    public static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("form-heading");
+        return l;
+    }
+
+    /** A quiet line of help that wraps. */
+    public static Label hint(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("field-hint");
+        return l;
+    }
+
+    /** A field's problem, shown (and taking space) only while there is one. */
+    public static Label fieldError(javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.getStyleClass().add("field-error");
+        return shownWhenSet(l, text);
+    }
 }

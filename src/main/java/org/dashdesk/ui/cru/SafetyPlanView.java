@@ -131,8 +131,8 @@ public final class SafetyPlanView extends ScrollPane {
         addForm.addRow(2, Controls.labelFor("Due by", due), due);
         addForm.add(add, 1, 3);
 
-        box.getChildren().addAll(message, error, heading("Safety-plan actions"), table, closeRow, fieldError(vm.updateErrorProperty()),
-                new Separator(), heading("Add an action"), addForm, fieldError(vm.addErrorProperty()));
+        box.getChildren().addAll(message, error, Controls.heading("Safety-plan actions"), table, closeRow, Controls.fieldError(vm.updateErrorProperty()),
+                new Separator(), Controls.heading("Add an action"), addForm, Controls.fieldError(vm.addErrorProperty()));
 
         if (vm.maracApplies()) {
             Label current = new Label();
@@ -167,23 +167,12 @@ public final class SafetyPlanView extends ScrollPane {
             marac.addRow(1, Controls.labelFor("Change to", state), state);
             marac.addRow(2, Controls.labelFor("Note", maracNote), maracNote);
             marac.add(save, 1, 3);
-            box.getChildren().addAll(new Separator(), heading("MARAC referral (high risk)"), marac, fieldError(vm.maracErrorProperty()));
+            box.getChildren().addAll(new Separator(), Controls.heading("MARAC referral (high risk)"), marac, Controls.fieldError(vm.maracErrorProperty()));
         }
         setContent(box);
     }
 
-    private static Label heading(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("form-heading");
-        return l;
-    }
 
-    private static Label fieldError(ObservableStringValue text) {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.getStyleClass().add("field-error");
-        return Controls.shownWhenSet(l, text);
-    }
 
     private static <T> TableColumn<T, String> col(String title, Function<T, String> f, double width) {
         TableColumn<T, String> c = new TableColumn<>(title);

@@ -31,7 +31,7 @@ import org.dashdesk.ui.review.ReviewErrors;
  * MARAC referral stands. Closing always needs a note: it is what shows later that the action
  * was really carried out, or why not.
  */
-public final class SafetyPlanViewModel {
+public final class SafetyPlanViewModel extends org.dashdesk.ui.common.ServerWorkViewModel {
 
     static final Comparator<SafetyAction> ORDER = Comparator.comparing((SafetyAction a) -> !a.overdue())
             .thenComparing(a -> a.state() != ActionState.OPEN)
@@ -57,9 +57,6 @@ public final class SafetyPlanViewModel {
     private final StringProperty maracNote = new SimpleStringProperty("");
     private final StringProperty maracError = new SimpleStringProperty();
 
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private final StringProperty message = new SimpleStringProperty();
 
     public SafetyPlanViewModel(ReviewGateway gateway, TaskExecutor executor, QueueItem item, Clock clock) {
         this.gateway = gateway;
@@ -266,15 +263,6 @@ public final class SafetyPlanViewModel {
         return maracError;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
 
-    public StringProperty messageProperty() {
-        return message;
-    }
 }

@@ -22,7 +22,7 @@ import org.dashdesk.ui.common.TaskExecutor;
  * sent, so nothing sinks out of sight; {@link #message} carries the confirmation of the last
  * decision, {@link #error} why the queue could not be read.
  */
-public final class QueueViewModel {
+public final class QueueViewModel extends org.dashdesk.ui.common.ServerWorkViewModel {
 
     static final Comparator<QueueItem> OLDEST_FIRST = Comparator.comparing(QueueItem::receivedAt,
             Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(QueueItem::incidentReference,
@@ -31,9 +31,6 @@ public final class QueueViewModel {
     private final Callable<List<QueueItem>> source;
     private final TaskExecutor executor;
     private final ObservableList<QueueItem> items = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
-    private final StringProperty error = new SimpleStringProperty();
-    private final StringProperty message = new SimpleStringProperty();
     private final StringProperty summary = new SimpleStringProperty("");
 
     public QueueViewModel(Callable<List<QueueItem>> source, TaskExecutor executor) {
@@ -85,17 +82,8 @@ public final class QueueViewModel {
         return items;
     }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 
-    public StringProperty errorProperty() {
-        return error;
-    }
 
-    public StringProperty messageProperty() {
-        return message;
-    }
 
     public StringProperty summaryProperty() {
         return summary;

@@ -178,7 +178,7 @@ public final class ReviewView extends BorderPane {
             side.getChildren().addAll(approveButton, ret);
             decisionButtons.addAll(List.of(approveButton, ret));
             if (vm.isOwnAssessment()) {
-                side.getChildren().add(hint("This is your own assessment: another supervisor must approve it."));
+                side.getChildren().add(Controls.hint("This is your own assessment: another supervisor must approve it."));
             }
         }
         if (vm.canMarkReviewed()) {
@@ -201,7 +201,7 @@ public final class ReviewView extends BorderPane {
         side.getChildren().addAll(raise, new Separator(), decisionForm);
         decisionButtons.add(raise);
         if (!signOff) {
-            side.getChildren().add(hint("Raising routes the case on like any medium or high referral."));
+            side.getChildren().add(Controls.hint("Raising routes the case on like any medium or high referral."));
         }
         VBox.setVgrow(decisionForm, Priority.ALWAYS);
         ScrollPane scroll = new ScrollPane(side);
@@ -277,7 +277,7 @@ public final class ReviewView extends BorderPane {
     }
 
     private Node approveForm() {
-        Label title = title("Approve and sign");
+        Label title = Controls.heading("Approve and sign");
         Label explain = new Label("Re-enter your password. It is your electronic signature: the revision is then locked, "
                 + "and a later revision voids the approval.");
         explain.setWrapText(true);
@@ -299,11 +299,11 @@ public final class ReviewView extends BorderPane {
         enterFires(sign);
         password.setOnAction(e -> go.run());
         Button cancel = cancel();
-        return form(title, explain, label, password, new HBox(8, sign, cancel), error(vm.approveErrorProperty()));
+        return form(title, explain, label, password, new HBox(8, sign, cancel), Controls.fieldError(vm.approveErrorProperty()));
     }
 
     private Node returnForm() {
-        Label title = title("Return to the officer");
+        Label title = Controls.heading("Return to the officer");
         Label explain = new Label("Attach comments to the questions the officer should look at again. At least one comment.");
         explain.setWrapText(true);
         ComboBox<QuestionRef> question = new ComboBox<>(vm.questions());
@@ -350,11 +350,11 @@ public final class ReviewView extends BorderPane {
         send.setOnAction(e -> vm.returnToOfficer());
         enterFires(send);
         return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), comment,
-                add, list, new HBox(8, send, cancel()), error(vm.returnErrorProperty()));
+                add, list, new HBox(8, send, cancel()), Controls.fieldError(vm.returnErrorProperty()));
     }
 
     private Node reviewedForm() {
-        Label title = title("Mark reviewed by CRU");
+        Label title = Controls.heading("Mark reviewed by CRU");
         Label explain = new Label("Say what you reviewed and decided. The case leaves the CRU queue until a new revision is "
                 + "submitted; open safety-plan actions stay tracked and still show when overdue.");
         explain.setWrapText(true);
@@ -370,11 +370,11 @@ public final class ReviewView extends BorderPane {
         send.setOnAction(e -> vm.markReviewed());
         enterFires(send);
         return form(title, explain, Controls.labelFor("Review note", note), note, new HBox(8, send, cancel()),
-                error(vm.reviewErrorProperty()));
+                Controls.fieldError(vm.reviewErrorProperty()));
     }
 
     private Node raiseForm() {
-        Label title = title("Raise the grading");
+        Label title = Controls.heading("Raise the grading");
         Label explain = new Label("Choose a higher level and give your reasons. The case is then routed on as a referral.");
         explain.setWrapText(true);
         ComboBox<RiskLevel> level = new ComboBox<>(vm.raiseOptions());
@@ -403,7 +403,7 @@ public final class ReviewView extends BorderPane {
         send.setOnAction(e -> vm.raise());
         enterFires(send);
         return form(title, explain, Controls.labelFor("Raise to", level), level, Controls.labelFor("Reasons", why), why,
-                new HBox(8, send, cancel()), error(vm.raiseErrorProperty()));
+                new HBox(8, send, cancel()), Controls.fieldError(vm.raiseErrorProperty()));
     }
 
     private Button cancel() {
@@ -422,25 +422,8 @@ public final class ReviewView extends BorderPane {
         return box;
     }
 
-    private static Label title(String s) {
-        Label l = new Label(s);
-        l.getStyleClass().add("form-heading");
-        return l;
-    }
 
-    private static Label hint(String s) {
-        Label l = new Label(s);
-        l.setWrapText(true);
-        l.getStyleClass().add("field-hint");
-        return l;
-    }
 
-    private static Label error(ObservableStringValue text) {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.getStyleClass().add("field-error");
-        return Controls.shownWhenSet(l, text);
-    }
 
     static Label banner(String id, ObservableStringValue text) {
         Label error = new Label();

@@ -1,5 +1,6 @@
 package org.dashdesk.ui.shell;
 
+import org.dashdesk.ui.common.Controls;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -33,7 +34,7 @@ final class LoadingView extends VBox {
         StackPane submitted = list("Opening…");
         VBox.setVgrow(drafts, Priority.ALWAYS);
         VBox.setVgrow(submitted, Priority.ALWAYS);
-        getChildren().addAll(actions, heading("Drafts"), drafts, heading("Submitted"), submitted);
+        getChildren().addAll(actions, Controls.heading("Drafts"), drafts, Controls.heading("Submitted"), submitted);
         setAccessibleText("DASH Desk is opening its data");
     }
 
@@ -43,11 +44,6 @@ final class LoadingView extends VBox {
         return b;
     }
 
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("form-heading");
-        return l;
-    }
 
     private static StackPane list(String placeholder) {
         StackPane box = new StackPane(new Label(placeholder));

@@ -46,7 +46,7 @@ import org.dashdesk.ui.common.UserProfile;
  * server session is ended at once: they are not being signed in); offline, the roles on offer are
  * those the signed-in user may grant.
  */
-public final class EnrolViewModel {
+public final class EnrolViewModel extends PasswordForm {
 
     private final SessionManager sessions;
     private final TaskExecutor executor;
@@ -59,11 +59,8 @@ public final class EnrolViewModel {
     private final StringProperty collar = new SimpleStringProperty("");
     private final StringProperty team = new SimpleStringProperty("");
     private final Map<Role, BooleanProperty> roles = new EnumMap<>(Role.class);
-    private final StringProperty password = new SimpleStringProperty("");
     private final StringProperty confirm = new SimpleStringProperty("");
     private final StringBinding problem;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final boolean migrating;
     private final int minLength;
     private final boolean anotherPerson;
@@ -332,9 +329,6 @@ public final class EnrolViewModel {
         return roles.get(role);
     }
 
-    public StringProperty passwordProperty() {
-        return password;
-    }
 
     public StringProperty confirmProperty() {
         return confirm;
@@ -345,11 +339,5 @@ public final class EnrolViewModel {
         return problem;
     }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 }

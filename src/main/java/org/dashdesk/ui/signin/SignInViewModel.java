@@ -22,7 +22,7 @@ import org.dashdesk.ui.common.TaskExecutor;
  * Username and password against the laptop's keyring (offline), then the server's sign-in
  * through {@link OnlineSignIn} for a sync token. The slow key derivation runs in the background.
  */
-public final class SignInViewModel {
+public final class SignInViewModel extends PasswordForm {
 
     private final SessionManager sessions;
     private final OnlineSignIn online;
@@ -30,9 +30,6 @@ public final class SignInViewModel {
     private final Clock clock;
     private final BiConsumer<Session, OnlineSignIn.Outcome> onSignedIn;
     private final StringProperty username = new SimpleStringProperty("");
-    private final StringProperty password = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
 
     public SignInViewModel(SessionManager sessions, OnlineSignIn online, TaskExecutor executor, Clock clock, String notice,
                            BiConsumer<Session, OnlineSignIn.Outcome> onSignedIn) {
@@ -91,15 +88,6 @@ public final class SignInViewModel {
         return username;
     }
 
-    public StringProperty passwordProperty() {
-        return password;
-    }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 }

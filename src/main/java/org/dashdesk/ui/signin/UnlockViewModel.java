@@ -26,16 +26,13 @@ import org.dashdesk.ui.common.TaskExecutor;
  * server session after the laptop has unlocked — the screen does not wait for the network — so a
  * token that expired while the laptop sat locked does not leave records waiting until sign-out.
  */
-public final class UnlockViewModel {
+public final class UnlockViewModel extends PasswordForm {
 
     private final SessionManager sessions;
     private final TaskExecutor executor;
     private final Clock clock;
     private final Runnable onUnlocked;
     private final Consumer<String> onEnded;
-    private final StringProperty password = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final String username;
     private OnlineSignIn online;
     private BooleanSupplier renewWanted = () -> false;
@@ -117,15 +114,6 @@ public final class UnlockViewModel {
         return username;
     }
 
-    public StringProperty passwordProperty() {
-        return password;
-    }
 
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
 
-    public BooleanProperty busyProperty() {
-        return busy;
-    }
 }
