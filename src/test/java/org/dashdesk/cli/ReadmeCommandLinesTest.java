@@ -47,7 +47,7 @@ class ReadmeCommandLinesTest {
             } while (!line.equals(previous));
             List<String> words = List.of(line.trim().split("\\s+"));
             String key = words.get(0).equals("server") && words.size() > 1 && !words.get(1).startsWith("--")
-                    ? words.get(1).equals("user") ? "server user add" : "server " + words.get(1)
+                    ? words.get(1).equals("user") ? "server user " + words.get(2) : "server " + words.get(1)
                     : words.get(0);
             out.put(key, words);
         }
@@ -74,7 +74,8 @@ class ReadmeCommandLinesTest {
     @Test
     void everyReadmeCommandLineRuns() throws Exception {
         Map<String, List<String>> commands = readmeCommands();
-        assertEquals(List.of("grade", "packs", "setup", "import", "sync", "server", "server user add", "server token"),
+        assertEquals(List.of("grade", "packs", "setup", "import", "sync", "server", "server user add", "server user password",
+                "server user disable", "server token"),
                 List.copyOf(commands.keySet()), "the commands the README shows");
 
         Path desk = dir.resolve("desk");
@@ -106,6 +107,10 @@ class ReadmeCommandLinesTest {
         Map<String, String> server = with(values, "DIR", srv.toString());
         CliTest.Run user = run(PASSWORD + "\n", fill(commands.get("server user add"), server));
         assertEquals(0, user.code(), user.err());
+        CliTest.Run password = run("another synthetic phrase\n", fill(commands.get("server user password"), server));
+        assertEquals(0, password.code(), password.err());
+        CliTest.Run back = run(PASSWORD + "\n", fill(commands.get("server user password"), server));
+        assertEquals(0, back.code(), back.err());
         CliTest.Run token = run("", fill(commands.get("server token"), server));
         assertEquals(0, token.code(), token.err());
         assertTrue(token.out().strip().length() > 20, "a token is printed");
@@ -126,6 +131,9 @@ class ReadmeCommandLinesTest {
             assertTrue(synced.out().startsWith("sent 2, refused 0"), synced.out());
             assertEquals(2, running.revisionCount());
         }
+        CliTest.Run disable = run("", fill(commands.get("server user disable"), server));
+        assertEquals(0, disable.code(), disable.err());
+        assertTrue(disable.out().contains("disabled user pc1234"), disable.out());
     }
 
     @Test
