@@ -212,4 +212,14 @@ public final class Controls {
         l.getStyleClass().add("field-error");
         return shownWhenSet(l, text);
     }
+
+    /** A read-only text column of a fixed preferred width, not sortable (the lists keep their own order). */
+    public static <T> javafx.scene.control.TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> text,
+            double width) {
+        javafx.scene.control.TableColumn<T, String> c = new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyStringWrapper(text.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        return c;
+    }
 }

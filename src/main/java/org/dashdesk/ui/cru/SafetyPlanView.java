@@ -2,11 +2,8 @@ package org.dashdesk.ui.cru;
 
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
-import java.util.function.Function;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,7 +11,6 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -61,12 +57,12 @@ public final class SafetyPlanView extends ScrollPane {
         table.setId("actions-table");
         table.setPrefHeight(220);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Action", SafetyAction::description, 240));
-        table.getColumns().add(col("Owner", SafetyAction::ownerCollar, 70));
-        table.getColumns().add(col("Due", a -> a.due() == null ? "" : Controls.UK_DATE.format(a.due()), 100));
-        table.getColumns().add(col("State", SafetyPlanViewModel::stateText, 100));
-        table.getColumns().add(col("Note", SafetyAction::note, 160));
-        table.getColumns().add(col("Last change", a -> (a.updatedBy() == null ? "" : a.updatedBy())
+        table.getColumns().add(Controls.textColumn("Action", SafetyAction::description, 240));
+        table.getColumns().add(Controls.textColumn("Owner", SafetyAction::ownerCollar, 70));
+        table.getColumns().add(Controls.textColumn("Due", a -> a.due() == null ? "" : Controls.UK_DATE.format(a.due()), 100));
+        table.getColumns().add(Controls.textColumn("State", SafetyPlanViewModel::stateText, 100));
+        table.getColumns().add(Controls.textColumn("Note", SafetyAction::note, 160));
+        table.getColumns().add(Controls.textColumn("Last change", a -> (a.updatedBy() == null ? "" : a.updatedBy())
                 + (a.updatedAt() == null ? "" : " · " + WHEN.format(a.updatedAt().atZone(ZoneId.systemDefault()))), 150));
         table.getColumns().stream().skip(1).forEach(c -> c.setMinWidth(c.getPrefWidth()));
         table.setRowFactory(t -> new TableRow<>() {
@@ -174,11 +170,4 @@ public final class SafetyPlanView extends ScrollPane {
 
 
 
-    private static <T> TableColumn<T, String> col(String title, Function<T, String> f, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
-    }
 }

@@ -6,8 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;

@@ -4,11 +4,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
@@ -27,7 +25,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
@@ -134,10 +131,10 @@ public final class ReviewView extends BorderPane {
         TableView<CentralAuditEntry> table = new TableView<>(vm.audit());
         table.setId("audit-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("When", e -> e.at() == null ? "" : WHEN.format(e.at().atZone(ZoneId.systemDefault())), 160));
-        table.getColumns().add(col("Who", CentralAuditEntry::actor, 100));
-        table.getColumns().add(col("Role", CentralAuditEntry::role, 120));
-        table.getColumns().add(col("What", CentralAuditEntry::what, 360));
+        table.getColumns().add(Controls.textColumn("When", e -> e.at() == null ? "" : WHEN.format(e.at().atZone(ZoneId.systemDefault())), 160));
+        table.getColumns().add(Controls.textColumn("Who", CentralAuditEntry::actor, 100));
+        table.getColumns().add(Controls.textColumn("Role", CentralAuditEntry::role, 120));
+        table.getColumns().add(Controls.textColumn("What", CentralAuditEntry::what, 360));
         table.setPlaceholder(new Label("No audit entries yet."));
         table.setAccessibleText("Audit trail: every view and change of this assessment");
         Tab tab = new Tab("Audit", table);
@@ -145,13 +142,6 @@ public final class ReviewView extends BorderPane {
         return tab;
     }
 
-    private static <T> TableColumn<T, String> col(String title, Function<T, String> f, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        return c;
-    }
 
     private Node decisions() {
         Label heading = new Label("Decision");

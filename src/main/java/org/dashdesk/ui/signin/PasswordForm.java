@@ -28,4 +28,19 @@ abstract class PasswordForm {
     public BooleanProperty busyProperty() {
         return busy;
     }
+
+    /**
+     * The typed password as characters, the field cleared and the form busy; or null, with the
+     * message asking for it, when nothing was typed. The caller wipes the array after use.
+     */
+    protected char[] takePassword() {
+        if (password.get() == null || password.get().isEmpty()) {
+            message.set("Enter your password.");
+            return null;
+        }
+        char[] typed = password.get().toCharArray();
+        password.set("");
+        busy.set(true);
+        return typed;
+    }
 }

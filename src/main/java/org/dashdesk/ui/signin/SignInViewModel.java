@@ -4,10 +4,6 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -53,13 +49,10 @@ public final class SignInViewModel extends PasswordForm {
             message.set("Enter your username.");
             return;
         }
-        if (password.get() == null || password.get().isEmpty()) {
-            message.set("Enter your password.");
+        char[] typed = takePassword();
+        if (typed == null) {
             return;
         }
-        char[] typed = password.get().toCharArray();
-        password.set("");
-        busy.set(true);
         message.set("Signing in…");
         executor.execute(BackgroundTask.of(() -> {
             try {

@@ -5,12 +5,6 @@ import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.SignInException;
@@ -63,13 +57,10 @@ public final class UnlockViewModel extends PasswordForm {
         if (busy.get()) {
             return;
         }
-        if (password.get() == null || password.get().isEmpty()) {
-            message.set("Enter your password.");
+        char[] typed = takePassword();
+        if (typed == null) {
             return;
         }
-        char[] typed = password.get().toCharArray();
-        password.set("");
-        busy.set(true);
         boolean renew = online != null && renewWanted.getAsBoolean();
         executor.execute(BackgroundTask.of(() -> {
             try {
