@@ -33,6 +33,8 @@ public class DashDeskApp extends Application {
         Appearance appearance = new Appearance();
         // Signs in online at the configured central server after the laptop's own sign-in (decision 0100).
         StoreServices backend = StoreServices.forThisMachine();
+        // Night from the first frame: the laptop's last look, kept outside the encrypted store (decision 0152).
+        appearance.bindToLaptop(new org.dashdesk.ui.common.AppearanceFile(backend.appearanceFile()));
         shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance, backend, Platform::runLater);
         ShellView view = new ShellView(shell);
         Scene scene = new Scene(view, 1180, 780);

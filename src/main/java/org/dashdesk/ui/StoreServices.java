@@ -82,6 +82,11 @@ public final class StoreServices implements DeskBackend {
         return new StoreServices(ConfigLocations.forThisMachine(), SecurityPolicy.defaults(), Clock.systemUTC());
     }
 
+    /** The laptop's plain appearance file (theme and text size only), read before anyone signs in. */
+    public Path appearanceFile() {
+        return locations.baseDataDirectory().resolve(org.dashdesk.ui.common.AppearanceFile.FILE_NAME);
+    }
+
     /** Allows a plain-http server on loopback, as {@code -Ddashdesk.devInsecureHttp=true} does (tests). */
     public StoreServices allowingDevInsecureHttp() {
         devInsecureHttp = true;
@@ -185,7 +190,7 @@ public final class StoreServices implements DeskBackend {
      */
     private SyncClient.Settings transport(AppConfig config, String token) {
         var endpoint = config.centralEndpoint()
-                .orElseThrow(() -> new IllegalArgumentException("No central server is set up (central.endpoint)."));
+                .orElseThrow(() -> new IllegalArgumentException("No central server is set up on this laptop: IT adds its address in the settings."));
         boolean http = "http".equalsIgnoreCase(endpoint.getScheme());
         if (http) {
             if (!devInsecureHttp) {

@@ -40,12 +40,16 @@ public final class Appearance {
     public static final double MAX_FONT = 28;
     /** Also the root font size in base.css: keep the two equal. */
     public static final double DEFAULT_FONT = 14;
-    private static final String THEME_KEY = "ui.theme";
-    private static final String FONT_KEY = "ui.fontSize";
+    static final String THEME_KEY = "ui.theme";
+    static final String FONT_KEY = "ui.fontSize";
 
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final DoubleProperty fontSize = new SimpleDoubleProperty(DEFAULT_FONT);
-    private SettingsStore settings;
+    /** The laptop's plain file: what the sign-in screen looks like (decision 0152). */
+    private SettingsStore laptop;
+    /** The signed-in person's own settings, in the encrypted store. */
+    private SettingsStore user;
+    private boolean remembering;
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
@@ -63,33 +67,66 @@ public final class Appearance {
         fontSize.set(Math.max(MIN_FONT, fontSize.get() - 2));
     }
 
-    /** Reads the remembered choices and remembers every later change. */
+    /**
+     * The laptop's own remembered look, read before anyone signs in (so the sign-in screen is
+     * already in the night theme), and kept up to date with every later change.
+     */
+    public void bindToLaptop(SettingsStore store) {
+        this.laptop = store;
+        read(store);
+        rememberChanges();
+    }
+
+    /**
+     * The signed-in person's remembered look, which wins over the laptop's; every later change is
+     * remembered in both. Called on each sign-in: it replaces the previous person's store.
+     */
     public void bindTo(SettingsStore store) {
-        this.settings = store;
+        this.user = store;
+        read(store);
+        rememberChanges();
+    }
+
+    /** Night, or light again: the window-wide shortcut. */
+    public void toggleNight() {
+        theme.set(theme.get() == Theme.NIGHT ? Theme.LIGHT : Theme.NIGHT);
+    }
+
+    private void read(SettingsStore store) {
         store.get(THEME_KEY).ifPresent(t -> {
             try {
                 theme.set(Theme.valueOf(t));
             } catch (IllegalArgumentException ignored) {
-                // an unknown theme name from a newer version: keep the default
+                // an unknown theme name from a newer version: keep the current one
             }
         });
         store.get(FONT_KEY).ifPresent(f -> {
             try {
                 fontSize.set(Math.max(MIN_FONT, Math.min(MAX_FONT, Double.parseDouble(f))));
             } catch (NumberFormatException ignored) {
-                // keep the default
+                // keep the current size
             }
         });
+    }
+
+    /** Listens once, however many times a store is bound (a sign-in each time). */
+    private void rememberChanges() {
+        if (remembering) {
+            return;
+        }
+        remembering = true;
         theme.addListener((o, a, b) -> remember(THEME_KEY, b.name()));
         fontSize.addListener((o, a, b) -> remember(FONT_KEY, String.format(Locale.ROOT, "%.0f", b.doubleValue())));
     }
 
     private void remember(String key, String value) {
-        if (settings != null) {
-            try {
-                settings.put(key, value);
-            } catch (RuntimeException e) {
-                // a setting that cannot be remembered is not worth interrupting the user for
+        for (SettingsStore store : new SettingsStore[] {laptop, user}) {
+            if (store != null) {
+                try {
+                    store.put(key, value);
+                } catch (RuntimeException e) {
+                    // a setting that cannot be remembered is not worth interrupting the user for
+                }
             }
         }
     }

@@ -46,6 +46,7 @@ public final class SettingsView extends ScrollPane {
         title.getStyleClass().add("page-title");
         ComboBox<Appearance.Theme> theme = new ComboBox<>();
         theme.setId("theme");
+        theme.setTooltip(new javafx.scene.control.Tooltip("Ctrl+Shift+N switches night and light anywhere, the sign-in screen too"));
         theme.getItems().setAll(Appearance.Theme.values());
         theme.valueProperty().bindBidirectional(appearance.themeProperty());
         Button smaller = new Button("A−");

@@ -42,7 +42,7 @@ import org.dashdesk.ui.wizard.WizardView;
 
 /**
  * The window's root: the current screen and the status bar, with the privacy curtain and the lock
- * screen above them. Window-wide keys: Ctrl+Shift+H hides everything, Ctrl+Shift+S syncs now,
+ * screen above them. Window-wide keys: Ctrl+Shift+N switches night and light, Ctrl+Shift+H hides everything, Ctrl+Shift+S syncs now,
  * Ctrl+L locks, Ctrl+plus / Ctrl+minus / Ctrl+0 change the text size. They are caught by a filter
  * on the scene, so they work wherever focus is (a text area, a date picker's field or its open
  * calendar). Any key, click or scroll counts as activity for the idle lock, which a timer checks
@@ -53,6 +53,8 @@ public final class ShellView extends StackPane {
     public static final KeyCombination PRIVACY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination SYNC_NOW = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
+    /** Night or light, anywhere, the sign-in and lock screens included. */
+    public static final KeyCombination NIGHT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     /** How often the idle lock is checked; the timeout itself is the security policy's. */
     static final Duration IDLE_CHECK = Duration.seconds(5);
 
@@ -160,6 +162,11 @@ public final class ShellView extends StackPane {
     }
 
     private void windowKeys(KeyEvent e) {
+        if (NIGHT.match(e)) {
+            vm.appearance().toggleNight();
+            e.consume();
+            return;
+        }
         if (vm.lockedProperty().get()) {
             // Only the lock screen takes keys; nothing reaches the screen underneath.
             if (!isInside(e.getTarget(), lockLayer)) {

@@ -2,6 +2,7 @@ package org.dashdesk.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -101,6 +102,69 @@ class AppearanceTest {
                 .flatMap(r -> r.getDeclarations().stream()).filter(d -> d.getProperty().equals("-fx-font-size"))
                 .map(d -> d.getParsedValue().toString()).findFirst().orElseThrow(() -> new AssertionError("base.css sets no root font size"));
         assertTrue(size.contains(">" + Appearance.DEFAULT_FONT + "px<"), size);
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
+
+    @Test
+    void theLaptopsLastLookIsThereBeforeSignInAndAPersonsOwnWinsAfter() throws Exception {
+        Path file = dir.resolve(AppearanceFile.FILE_NAME);
+        Appearance yesterday = new Appearance();
+        yesterday.bindToLaptop(new AppearanceFile(file));
+        yesterday.toggleNight();
+        yesterday.fontSizeProperty().set(20);
+
+        Appearance today = new Appearance();
+        today.bindToLaptop(new AppearanceFile(file));
+        assertEquals(Appearance.Theme.NIGHT, today.themeProperty().get(), "the sign-in screen is already dark");
+        assertEquals(20, today.fontSizeProperty().get(), 0.01);
+        String text = Files.readString(file);
+        assertTrue(text.contains("ui.theme=NIGHT") && text.contains("ui.fontSize=20"), text);
+
+        java.util.List<String> writes = new java.util.ArrayList<>();
+        SettingsStore person = new SettingsStore() {
+            private final java.util.Map<String, String> values = new java.util.HashMap<>(java.util.Map.of("ui.theme", "LIGHT"));
+
+            @Override
+            public java.util.Optional<String> get(String key) {
+                return java.util.Optional.ofNullable(values.get(key));
+            }
+
+            @Override
+            public void put(String key, String value) {
+                writes.add(key + "=" + value);
+                values.put(key, value);
+            }
+
+            @Override
+            public void remove(String key) {
+                values.remove(key);
+            }
+        };
+        today.bindTo(person);
+        assertEquals(Appearance.Theme.LIGHT, today.themeProperty().get(), "the person's own choice wins after sign-in");
+        assertTrue(Files.readString(file).contains("ui.theme=LIGHT"), "and becomes the laptop's look for the next sign-in screen");
+        today.bindTo(person);
+        today.bindTo(person);
+        writes.clear();
+        today.toggleNight();
+        assertEquals(java.util.List.of("ui.theme=NIGHT"), writes, "one write per change, however many sign-ins there were");
+    }
+
+    @Test
+    void theLaptopFileHoldsOnlyTheLookAndSurvivesARuinedFile() throws Exception {
+        Path file = dir.resolve(AppearanceFile.FILE_NAME);
+        AppearanceFile store = new AppearanceFile(file);
+        assertThrows(IllegalArgumentException.class, () -> store.put("victim.name", "Synthetic"));
+        Files.write(file, new byte[] {(byte) 0xff, (byte) 0xfe, '\\', 'u', 'z', 'z'});
+        Appearance a = new Appearance();
+        a.bindToLaptop(new AppearanceFile(file));
+        assertEquals(Appearance.Theme.LIGHT, a.themeProperty().get(), "a file that cannot be read means the defaults");
+        a.toggleNight();
+        Appearance next = new Appearance();
+        next.bindToLaptop(new AppearanceFile(file));
+        assertEquals(Appearance.Theme.NIGHT, next.themeProperty().get(), "and is written afresh on the next change");
     }
 
     private static String describe(Stylesheet s) {

@@ -163,7 +163,7 @@ class ShellViewModelTest {
     void withoutACentralServerTheStatusSaysWhyNothingIsSent() throws Exception {
         shell(true);
         signIn(PASSWORD);
-        assertEquals("Nothing waiting to send · last successful sync never · Not sending: No central server is set up (central.endpoint).",
+        assertEquals("Nothing waiting to send · last successful sync never · Not sending: No central server is set up on this laptop: IT adds its address in the settings.",
                 vm.syncStatusProperty().get());
         assertEquals(Optional.empty(), vm.exitWarning());
     }

@@ -81,6 +81,21 @@ class SignInLockAndExitTest {
     }
 
     @Test
+    void ctrlShiftNSwitchesNightAndLightOnTheSignInScreen(FxRobot robot) throws Exception {
+        desk = new DeskFixture(dir, stage).configured().enrolled("pc4471", "PC Test Example", "4471", Role.OFFICER);
+        desk.open();
+        tabUntil(robot, id("sign-in-username"), "username");
+        assertTrue(stage.getScene().getStylesheets().get(1).endsWith("/light.css"));
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(stage.getScene().getStylesheets().get(1).endsWith("/night.css"), "night before anyone signs in");
+        assertEquals("", robot.lookup("#sign-in-username").queryTextInputControl().getText(), "the key typed nothing");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.N).release(KeyCode.N, KeyCode.SHIFT, KeyCode.CONTROL);
+        desk.settle();
+        assertTrue(stage.getScene().getStylesheets().get(1).endsWith("/light.css"), "and back");
+    }
+
+    @Test
     void theIdleLockHidesEverythingAndUnlockingKeepsTheDraft(FxRobot robot) throws Exception {
         desk = new DeskFixture(dir, stage).configured().enrolled("pc4471", "PC Test Example", "4471", Role.OFFICER);
         desk.open();
