@@ -37,7 +37,13 @@ public class DashDeskApp extends Application {
         appearance.bindToLaptop(new org.dashdesk.ui.common.AppearanceFile(backend.appearanceFile()));
         shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance, backend, Platform::runLater);
         ShellView view = new ShellView(shell);
-        Scene scene = new Scene(view, 1180, 780);
+        // Sized to the screen it opens on, and maximised on a laptop-sized screen (1366×768 or smaller):
+        // a fixed 1180×780 window lost its bottom rows, the status bar among them, on a 768-pixel screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1180, screen.getWidth()), Math.min(780, screen.getHeight()));
+        if (screen.getWidth() <= 1366 || screen.getHeight() <= 768) {
+            stage.setMaximized(true);
+        }
         appearance.apply(scene);
         stage.setTitle("DASH Desk");
         stage.setMinWidth(800);

@@ -48,6 +48,8 @@ public final class SignInView extends VBox {
         newHere.setId("signin-new-here");
         newHere.setWrapText(true);
         newHere.getStyleClass().add("field-hint");
-        getChildren().addAll(title, grid, signIn, message, newHere);
+        Label keys = org.dashdesk.ui.common.Controls.hint("Night or light: Ctrl+Shift+N. Larger or smaller text: Ctrl+plus, Ctrl+minus.");
+        keys.setId("signin-keys");
+        getChildren().addAll(title, grid, signIn, message, newHere, keys);
     }
 }
