@@ -27,6 +27,7 @@ import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.grading.Choice;
 import org.dashdesk.assessment.AssessmentRepository;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AssessmentSummary;
@@ -128,7 +129,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         String json = answer.isEmpty() ? null : AssessmentJson.canonical(answer);
         OffsetDateTime now = now();
         database.inTransaction(c -> {
-            // The state check rides on the update of updated_at, so the autosave path stays at three statements.
+            // The state check rides on the update of updated_at; with the read of the answer it replaces, the
+            // autosave path is four short statements.
             try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET updated_at = ?, resume_question_id = COALESCE(?, resume_question_id)"
                     + " WHERE id = ? AND state = 'DRAFT'")) {
                 p.setObject(1, now);
@@ -146,6 +148,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 }
                 audit(c, assessmentId, now, actor, "cleared " + answer.questionId());
             } else {
+                Choice before = storedChoice(c, assessmentId, answer.questionId());
                 try (PreparedStatement p = c.prepareStatement("MERGE INTO answer (assessment_id, question_id, answer, updated_at)"
                         + " KEY (assessment_id, question_id) VALUES (?, ?, ?, ?)")) {
                     p.setObject(1, assessmentId);
@@ -154,7 +157,11 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                     p.setObject(4, now);
                     p.executeUpdate();
                 }
-                audit(c, assessmentId, now, actor, "answered " + answer.questionId());
+                // A changed answer is audited as a change, from and to (issue 11): a first answer and a
+                // changed one must not look alike in the record.
+                audit(c, assessmentId, now, actor, before != null && answer.choice() != null && before != answer.choice()
+                        ? "changed " + answer.questionId() + ": " + before.label() + " → " + answer.choice().label()
+                        : "answered " + answer.questionId());
             }
             return null;
         });
@@ -407,6 +414,17 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             p.executeUpdate();
         }
         replaceAnswers(c, id, content.answers(), now);
+    }
+
+    /** The yes / no / don't-know already stored for this question, or null. */
+    private static Choice storedChoice(Connection c, UUID id, String questionId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT answer FROM answer WHERE assessment_id = ? AND question_id = ?")) {
+            p.setObject(1, id);
+            p.setString(2, questionId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? AssessmentJson.read(r.getString(1), Answer.class).choice() : null;
+            }
+        }
     }
 
     /**

@@ -121,7 +121,8 @@ class H2AssessmentRepositoryTest {
         assertEquals("Q9", repo.find(id).orElseThrow().resumeQuestionId());
 
         List<String> audit = repo.audit(id).stream().map(AuditEntry::what).toList();
-        assertEquals(List.of("created draft (phone-in)", "answered Q5", "answered Q5", "cleared Q5"), audit);
+        assertEquals(List.of("created draft (phone-in)", "answered Q5", "changed Q5: Yes → No", "cleared Q5"), audit,
+                "a changed answer is audited as a change, from and to");
     }
 
     @Test
