@@ -31,6 +31,17 @@ public record AssessmentContent(
         referrals = referrals == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(referrals));
     }
 
+    /**
+     * What a laptop keeps of a case once its personal content is purged (issue 14): the pack, the
+     * channel, the officer, and the incident's reference and district, which name no one. Gone:
+     * people, place and time, history, phone-in details, answers with their comments, the
+     * judgement's rationale and referral reasons.
+     */
+    public AssessmentContent withoutPersonalContent() {
+        return new AssessmentContent(packId, packVersion, channel, officer, null, People.EMPTY,
+                new Incident(null, null, incident.district(), incident.incidentReference(), null, null), Map.of(), null, Map.of());
+    }
+
     public static AssessmentContent start(String packId, String packVersion, Channel channel, Officer officer, PhoneIn phoneIn) {
         return new AssessmentContent(packId, packVersion, channel, officer, phoneIn, People.EMPTY, Incident.EMPTY, Map.of(), null, Map.of());
     }

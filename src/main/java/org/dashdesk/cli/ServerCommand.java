@@ -24,6 +24,7 @@ import org.dashdesk.security.Role;
 import org.dashdesk.security.UserAccount;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
+import org.dashdesk.server.ServerEvidence;
 import org.dashdesk.server.ServerPolicy;
 import org.dashdesk.server.ServerTokens;
 import picocli.CommandLine;
@@ -53,6 +54,10 @@ final class ServerCommand implements Callable<Integer> {
 
         @Option(names = "--jdbc-password-file", paramLabel = "F", description = "the database password's file")
         String jdbcPasswordFile;
+
+        @Option(names = "--evidence-dir", paramLabel = "DIR",
+                description = "receipt-signing keys and audit checkpoints (default DATA-DIR/evidence; required with --jdbc-url)")
+        String evidenceDir;
     }
 
     @Mixin
@@ -111,6 +116,9 @@ final class ServerCommand implements Callable<Integer> {
                         "Enable a disabled user again (they sign in afresh)."))
                 .addSubcommand("delete", ChangeUser.commandLine(io, ServerTokens.AccountChange.DELETE,
                         "Delete a user; every token of theirs stops working.")));
+        server.addSubcommand(new CommandLine(new Audit()).addSubcommand(new CommandLine(new AuditVerify(io))));
+        server.addSubcommand(new CommandLine(new ReceiptKeyCommand()).addSubcommand(new CommandLine(new ReceiptKeyShow(io)))
+                .addSubcommand(new CommandLine(new ReceiptKeyRotate(io))));
         return server;
     }
 
@@ -135,6 +143,98 @@ final class ServerCommand implements Callable<Integer> {
             io.err().println("server: " + e.getMessage());
             return 1;
         }
+    }
+
+    @Command(name = "audit", mixinStandardHelpOptions = true, description = "The central audit log: 'server audit verify'.")
+    static final class Audit implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a sub-command: verify");
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check the audit log's hash chain and its signed checkpoints; exit 0 intact, 1 broken.")
+    static final class AuditVerify implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        private final Io io;
+
+        AuditVerify(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return reported(io, () -> ServerEvidence.verify(config(store, null, false), io.out()));
+        }
+    }
+
+    @Command(name = "receipt-key", mixinStandardHelpOptions = true,
+            description = "The key the server signs receipts and audit checkpoints with: 'show' or 'rotate'.")
+    static final class ReceiptKeyCommand implements Callable<Integer> {
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give a sub-command: show or rotate");
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Print the current receipt key and its fingerprint.")
+    static final class ReceiptKeyShow implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        private final Io io;
+
+        ReceiptKeyShow(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return reported(io, () -> {
+                io.out().println(ServerEvidence.describeKey(evidenceDir(store)));
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "rotate", mixinStandardHelpOptions = true,
+            description = "Make a new receipt key, endorsed by the current one (desks accept it without a visit).")
+    static final class ReceiptKeyRotate implements Callable<Integer> {
+        @Mixin
+        Store store = new Store();
+
+        private final Io io;
+
+        ReceiptKeyRotate(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public Integer call() {
+            return reported(io, () -> {
+                io.out().println(ServerEvidence.rotateKey(evidenceDir(store), Clock.systemUTC()));
+                return 0;
+            });
+        }
+    }
+
+    private static Path evidenceDir(Store store) {
+        if (store.evidenceDir != null) {
+            return Path.of(store.evidenceDir);
+        }
+        if (store.dataDir != null) {
+            return Path.of(store.dataDir).resolve("evidence");
+        }
+        throw new IllegalArgumentException("--evidence-dir (or --data-dir) is required");
     }
 
     @Command(name = "token", mixinStandardHelpOptions = true,
@@ -321,6 +421,7 @@ final class ServerCommand implements Callable<Integer> {
             stopped.countDown();
         }, "dashdesk-server-shutdown"));
         out.println("DASH Desk reference server, protocol v1, listening on " + server.uri());
+        out.println("Receipts are signed with " + server.receiptKeyWords());
         out.flush();
         try {
             stopped.await();
@@ -409,7 +510,8 @@ final class ServerCommand implements Callable<Integer> {
                     .withMetricsToken(serving.metricsTokenFile == null ? null : secret(Path.of(serving.metricsTokenFile)));
         }
         return new ServerConfig(address, serving == null ? 8443 : serving.port, dataDir == null ? null : Path.of(dataDir), jdbcUrl,
-                store.jdbcUser, jdbcPassword, keystore, ksPassword, dev, serving == null ? 16 : serving.threads, http);
+                store.jdbcUser, jdbcPassword, keystore, ksPassword, dev, serving == null ? 16 : serving.threads, http,
+                store.evidenceDir == null ? null : Path.of(store.evidenceDir));
     }
 
     /** A secret from a file (first line), so it never appears in the process list. */

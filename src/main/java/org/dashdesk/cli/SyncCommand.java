@@ -64,6 +64,10 @@ final class SyncCommand implements Callable<Integer> {
     @Option(names = "--dev-insecure-http", description = "plain HTTP, for development on loopback only")
     boolean devInsecureHttp;
 
+    @Option(names = "--receipt-key", paramLabel = "KEY",
+            description = "the server's receipt key ('server receipt-key show'); default the one pinned before, else the server's first")
+    String receiptKey;
+
     private final Io io;
 
     SyncCommand(Io io) {
@@ -115,6 +119,14 @@ final class SyncCommand implements Callable<Integer> {
         try (session; H2AssessmentRepository repository = H2AssessmentRepository.open(dir, local.keys());
                 SyncService sync = session.prepare(new SyncService(new OutboxStore(repository.database()), repository,
                         new LocalSettings(repository.database()), session.client(), Clock.systemUTC(), new Random(), parallel))) {
+            if (receiptKey != null) {
+                try {
+                    sync.pinReceiptKey(receiptKey);
+                } catch (IllegalArgumentException e) {
+                    err.println("sync: --receipt-key: " + e.getMessage());
+                    return 2;
+                }
+            }
             long start = System.nanoTime();
             CycleReport r = sync.runCycle(true);
             double seconds = (System.nanoTime() - start) / 1e9;

@@ -93,6 +93,17 @@ public final class AppConfig {
         return value(ConfigKey.CENTRAL_CERTIFICATE).map(Path::of);
     }
 
+    /** IT's pinned receipt key (Base64), when the file sets one. */
+    public Optional<String> receiptKey() {
+        return value(ConfigKey.CENTRAL_RECEIPT_KEY).map(String::strip);
+    }
+
+    /** Days before a held, finished case's personal content is purged from this laptop (default 7). */
+    public int retentionDays() {
+        return value(ConfigKey.RETENTION_DAYS).filter(v -> SettingRules.check(ConfigKey.RETENTION_DAYS, v) == null)
+                .map(v -> Integer.parseInt(v.strip())).orElse(SettingRules.RETENTION_DAYS_DEFAULT);
+    }
+
     public Optional<Path> packDirectory() {
         return value(ConfigKey.PACK_DIRECTORY).map(Path::of);
     }

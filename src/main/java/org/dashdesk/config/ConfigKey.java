@@ -19,7 +19,18 @@ public enum ConfigKey {
     /** Consecutive wrong passwords that lock an account on this laptop. */
     SECURITY_LOCKOUT_FAILURES("security.lockout.failures", false),
     /** Minutes a locked account refuses every password, even the right one. */
-    SECURITY_LOCKOUT_MINUTES("security.lockout.minutes", false);
+    SECURITY_LOCKOUT_MINUTES("security.lockout.minutes", false),
+    /**
+     * The central server's receipt-signing public key (Base64, from {@code server receipt-key show}):
+     * receipts must be signed by it or by a key it endorsed. Unset: the first key the server
+     * publishes is pinned (decision 0170).
+     */
+    CENTRAL_RECEIPT_KEY("central.receipt.key", false),
+    /**
+     * Days a case's personal content stays on this laptop once the force holds it and it has left
+     * the officer's hands (issue 14); 0 keeps it until signed off.
+     */
+    RETENTION_DAYS("retention.days", false);
 
     private final String key;
     private final boolean firstRun;

@@ -24,6 +24,8 @@ public final class SettingRules {
             case SECURITY_LOCKOUT_FAILURES -> checkWholeNumber(value.strip(), LOCKOUT_FAILURES_MIN, LOCKOUT_FAILURES_MAX,
                     "wrong passwords");
             case SECURITY_LOCKOUT_MINUTES -> checkWholeNumber(value.strip(), LOCKOUT_MINUTES_MIN, LOCKOUT_MINUTES_MAX, "minutes");
+            case CENTRAL_RECEIPT_KEY -> checkPublicKey(value.strip());
+            case RETENTION_DAYS -> checkWholeNumber(value.strip(), 0, RETENTION_DAYS_MAX, "days");
         };
     }
 
@@ -35,6 +37,19 @@ public final class SettingRules {
     public static final int LOCKOUT_FAILURES_MAX = 20;
     public static final int LOCKOUT_MINUTES_MIN = 1;
     public static final int LOCKOUT_MINUTES_MAX = 1440;
+
+    /** A laptop holds a case's personal content at most a year after the force has it. */
+    public static final int RETENTION_DAYS_MAX = 365;
+    public static final int RETENTION_DAYS_DEFAULT = 7;
+
+    private static String checkPublicKey(String value) {
+        try {
+            org.dashdesk.evidence.Ed25519.publicKey(value);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "is not the server's receipt key: " + e.getMessage() + " (copy it from 'server receipt-key show')";
+        }
+    }
 
     private static String checkWholeNumber(String value, int min, int max, String unit) {
         int n;

@@ -9,6 +9,8 @@ public final class Protocol {
     public static final String BASE = "/api/v1";
     public static final String HEALTH = BASE + "/health";
     public static final String CHANGES = BASE + "/changes";
+    /** The server's receipt-signing public keys ({@link ReceiptKey.Published}); public, like a certificate. */
+    public static final String RECEIPT_KEYS = BASE + "/receipt-keys";
     public static final String SESSIONS = BASE + "/sessions";
     public static final String CURRENT_SESSION = SESSIONS + "/current";
     public static final String USERS = BASE + "/users";

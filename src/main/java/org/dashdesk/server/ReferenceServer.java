@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Clock;
@@ -90,11 +91,20 @@ public final class ReferenceServer implements AutoCloseable {
     private final ReviewRoutes routes;
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
+    private final ReceiptKeys receiptKeys;
+    private final java.util.concurrent.ScheduledExecutorService hourly;
     private Javalin app;
 
-    private ReferenceServer(ServerConfig config, ServerStore store, RevisionValidator validator, Clock clock, ServerPolicy policy) {
+    private ReferenceServer(ServerConfig config, ServerStore store, RevisionValidator validator, Clock clock, ServerPolicy policy,
+            ReceiptKeys receiptKeys) {
         this.config = config;
         this.store = store;
+        this.receiptKeys = receiptKeys;
+        this.hourly = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "dashdesk-audit-checkpoint");
+            t.setDaemon(true);
+            return t;
+        });
         this.validator = validator;
         this.clock = clock;
         this.tls = !config.devInsecureHttp();
@@ -140,9 +150,23 @@ public final class ReferenceServer implements AutoCloseable {
         if (config.jdbcUrl() == null) {
             Files.createDirectories(config.dataDir());
         }
+        Path evidence = config.effectiveEvidenceDir();
+        if (evidence == null) {
+            throw new IllegalArgumentException("with --jdbc-url the server needs --evidence-dir: its receipt-signing key and audit"
+                    + " checkpoints are kept there (give every node a copy of the same folder's keys)");
+        }
+        ReceiptKeys keys;
+        try {
+            keys = ReceiptKeys.openOrCreate(evidence, clock.instant());
+        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+            throw new IOException("the receipt-signing keys cannot be used: " + e.getMessage(), e);
+        }
         ServerStore store = ServerStore.open(config.effectiveJdbcUrl(), config.jdbcUser(), config.jdbcPassword(),
                 config.threads());
-        ReferenceServer server = new ReferenceServer(config, store, new RevisionValidator(packs, policies), clock, policy);
+        store.useNotary(new AuditLedger.Notary(keys, evidence.resolve(AuditLedger.CHECKPOINT_FOLDER)));
+        ReferenceServer server = new ReferenceServer(config, store, new RevisionValidator(packs, policies), clock, policy, keys);
+        // The hourly checkpoint: a quiet hour still leaves a signed record of where the log stood.
+        server.hourly.scheduleWithFixedDelay(server::hourlyCheckpoint, 5, 5, java.util.concurrent.TimeUnit.MINUTES);
         try {
             server.app = Javalin.create(server::configure);
             server.app.start();
@@ -234,6 +258,8 @@ public final class ReferenceServer implements AutoCloseable {
         // Operations: no token. Health is liveness (no database); ready is for the load balancer.
         r.get(Protocol.HEALTH, ctx -> Exchange.send(ctx, 200, new Health("ok", Protocol.VERSION)));
         r.get(READY, this::ready);
+        // Public keys only, like a certificate: a desk checks receipts against the key it pinned.
+        r.get(Protocol.RECEIPT_KEYS, ctx -> Exchange.send(ctx, 200, receiptKeys.published()));
         r.get(METRICS, this::metrics);
         // Sessions: signing in needs no token, the password is the credential.
         r.post(Protocol.SESSIONS, routes::signIn);
@@ -289,7 +315,7 @@ public final class ReferenceServer implements AutoCloseable {
         }
         String path = ctx.path();
         if (!path.startsWith(Protocol.BASE + "/") || path.equals(Protocol.HEALTH) || path.equals(READY)
-                || path.equals(Protocol.SESSIONS)) {
+                || path.equals(Protocol.SESSIONS) || path.equals(Protocol.RECEIPT_KEYS)) {
             return;
         }
         String tokenHash = Exchange.bearerHash(ctx);
@@ -436,8 +462,27 @@ public final class ReferenceServer implements AutoCloseable {
         return store.revisionCount();
     }
 
+    private void hourlyCheckpoint() {
+        try {
+            store.checkpointIfStale(clock.instant(), java.time.Duration.ofHours(1));
+        } catch (RuntimeException e) {
+            LOG.warning("hourly audit checkpoint failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** The first receipt key (Base64), as IT puts it in a desk's settings file ({@code central.receipt.key}). */
+    public String pinnedReceiptKey() {
+        return receiptKeys.published().keys().get(0).publicKey();
+    }
+
+    /** The receipt key's id and fingerprint, for the start-up line an operator reads to a desk's set-up. */
+    public String receiptKeyWords() {
+        return "receipt key " + receiptKeys.currentKeyId() + ", fingerprint " + receiptKeys.currentFingerprint();
+    }
+
     @Override
     public void close() {
+        hourly.shutdownNow();
         if (app != null) {
             app.stop();
         }
@@ -482,7 +527,7 @@ public final class ReferenceServer implements AutoCloseable {
             Optional<org.dashdesk.protocol.Receipt> original = store.replay(assessmentId, revisionId,
                     upload.revision().contentHash(), who.collar());
             if (original.isPresent()) {
-                return new Reply(200, original.get());
+                return new Reply(200, receiptKeys.sign(original.get()));
             }
         }
         if (!who.has(Role.OFFICER) && !who.has(Role.IMU)) {
@@ -503,7 +548,7 @@ public final class ReferenceServer implements AutoCloseable {
         String routed = Lifecycle.next(AssessmentState.SUBMITTED, Lifecycle.routeFor(upload.revision().grading().level())).name();
         PutOutcome outcome = store.put(upload, who, routed, clock.instant());
         if (outcome instanceof PutOutcome.Stored s) {
-            return new Reply(s.replay() ? 200 : 201, s.receipt());
+            return new Reply(s.replay() ? 200 : 201, receiptKeys.sign(s.receipt()));
         } else if (outcome instanceof PutOutcome.IdTaken t) {
             return new Reply(409, new Problem("conflict", t.reason(), "revision.contentHash", null));
         } else if (outcome instanceof PutOutcome.NotHead h) {

@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param threads          HTTP worker threads (Jetty adds a few of its own for accepting and selecting)
  * @param http             connection, size and rate limits; {@link Http#defaults()} unless an operator
  *                         has a reason
+ * @param evidenceDir      the receipt-signing keys and the audit checkpoints (decision 0170); null for
+ *                         {@code dataDir/evidence}. Every node of one server holds the same keys.
  */
 public record ServerConfig(
         InetAddress bindAddress,
@@ -26,10 +28,17 @@ public record ServerConfig(
         char[] keystorePassword,
         boolean devInsecureHttp,
         int threads,
-        Http http) {
+        Http http,
+        Path evidenceDir) {
 
     public ServerConfig {
         http = http == null ? Http.defaults() : http;
+    }
+
+    public ServerConfig(InetAddress bindAddress, int port, Path dataDir, String jdbcUrl, String jdbcUser, String jdbcPassword,
+            Path keystore, char[] keystorePassword, boolean devInsecureHttp, int threads, Http http) {
+        this(bindAddress, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, keystore, keystorePassword, devInsecureHttp, threads, http,
+                null);
     }
 
     /** The settings before {@link Http} existed: every limit at its default. */
@@ -49,7 +58,17 @@ public record ServerConfig(
 
     public ServerConfig withHttp(Http settings) {
         return new ServerConfig(bindAddress, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, keystore, keystorePassword,
-                devInsecureHttp, threads, settings);
+                devInsecureHttp, threads, settings, evidenceDir);
+    }
+
+    public ServerConfig withEvidenceDir(Path dir) {
+        return new ServerConfig(bindAddress, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, keystore, keystorePassword,
+                devInsecureHttp, threads, http, dir);
+    }
+
+    /** Where the signing keys and checkpoints are: the setting, else {@code dataDir/evidence}; null when neither is known. */
+    public Path effectiveEvidenceDir() {
+        return evidenceDir != null ? evidenceDir : dataDir != null ? dataDir.resolve("evidence") : null;
     }
 
     public String effectiveJdbcUrl() {

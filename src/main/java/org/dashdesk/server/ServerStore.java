@@ -45,6 +45,9 @@ final class ServerStore implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final String where;
+    /** The audit rows of the transaction running on this thread, appended to the chain just before it commits. */
+    private static final ThreadLocal<List<AuditLedger.Pending>> PENDING_AUDIT = new ThreadLocal<>();
+    private volatile AuditLedger.Notary notary;
 
     private ServerStore(HikariDataSource pool, String where) {
         this.pool = pool;
@@ -102,7 +105,7 @@ final class ServerStore implements AutoCloseable {
             throw new StoreException("server database " + where + " cannot be opened: " + rootMessage(e), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations(migrations(url)).table("srv_schema_history")
+            flyway(pool, url)
                     // A database made by the hand-written runner has tables but no history: it is
                     // baselined at 0 and V1 (all IF NOT EXISTS) passes over it (decision 0120).
                     .baselineOnMigrate(true).baselineVersion("0").load().migrate();
@@ -134,11 +137,34 @@ final class ServerStore implements AutoCloseable {
                 }
             }
             // Flyway borrows connections of its own: the one above is given back first.
-            return Flyway.configure().dataSource(pool).locations(migrations(pool.getJdbcUrl())).table("srv_schema_history").load().info()
-                    .pending().length == 0;
+            return flyway(pool, pool.getJdbcUrl()).load().info().pending().length == 0;
         } catch (SQLException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** The scripts, and the one Java step (V6, chaining the audit rows written before the chain). */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource pool, String url) {
+        return Flyway.configure().dataSource(pool).locations(migrations(url)).table("srv_schema_history")
+                .javaMigrations(new AuditLedger.ChainExistingRows());
+    }
+
+    /** Signs and files audit checkpoints from now on (the running server; account tools need none). */
+    void useNotary(AuditLedger.Notary notary) {
+        this.notary = notary;
+    }
+
+    AuditLedger.Notary notary() {
+        return notary;
+    }
+
+    /** The hourly checkpoint, when the log grew since the last one and that is an hour old. */
+    void checkpointIfStale(Instant now, java.time.Duration maxAge) {
+        AuditLedger.Notary n = notary;
+        if (n == null) {
+            return;
+        }
+        transaction(c -> AuditLedger.checkpointIfStale(c, n, now, maxAge)).ifPresent(cp -> AuditLedger.file(cp, n.folder()));
     }
 
     private static String rootMessage(Throwable e) {
@@ -199,12 +225,18 @@ final class ServerStore implements AutoCloseable {
         } catch (SQLException e) {
             throw new StoreException("server database " + where + " unavailable (SQL state " + e.getSQLState() + ")");
         }
+        List<AuditLedger.Pending> outer = PENDING_AUDIT.get();
+        List<AuditLedger.Pending> pending = new ArrayList<>();
+        PENDING_AUDIT.set(pending);
+        Optional<org.dashdesk.evidence.AuditCheckpoint> checkpoint;
+        T result;
         try (c) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
+                // The chain's head lock is the last lock taken, held only for the appends and the commit.
+                checkpoint = AuditLedger.seal(c, pending, notary, Instant.now());
                 c.commit();
-                return result;
             } catch (SQLException e) {
                 rollback(c);
                 throw new StoreFailure(e);
@@ -215,7 +247,14 @@ final class ServerStore implements AutoCloseable {
         } catch (SQLException e) {
             // setAutoCommit or close failed: the connection is broken (HikariCP evicts it).
             throw new StoreFailure(e);
+        } finally {
+            PENDING_AUDIT.set(outer);
         }
+        AuditLedger.Notary n = notary;
+        if (checkpoint.isPresent() && n != null) {
+            AuditLedger.file(checkpoint.get(), n.folder());
+        }
+        return result;
     }
 
     private static void rollback(Connection c) {
@@ -456,15 +495,12 @@ final class ServerStore implements AutoCloseable {
 
     /** One row of the central audit trail: who, in which role, when, what. Never answer text or names. */
     static void audit(Connection c, UUID assessmentId, Instant at, String actor, String role, String what) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO srv_audit (assessment_id, at, actor, role, what) VALUES (?, ?, ?, ?, ?)")) {
-            ins.setObject(1, assessmentId);
-            ins.setObject(2, offset(at.truncatedTo(ChronoUnit.MILLIS)));
-            ins.setString(3, actor);
-            ins.setString(4, role);
-            ins.setString(5, clip(what, 500));
-            ins.executeUpdate();
+        List<AuditLedger.Pending> pending = PENDING_AUDIT.get();
+        if (pending == null) {
+            throw new IllegalStateException("an audit row is written inside ServerStore.transaction only");
         }
+        // Written, chained, just before this transaction commits (AuditLedger.seal).
+        pending.add(new AuditLedger.Pending(assessmentId, at.truncatedTo(ChronoUnit.MILLIS), actor, role, clip(what, 500)));
     }
 
     /**

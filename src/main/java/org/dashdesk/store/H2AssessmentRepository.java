@@ -297,7 +297,9 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             try (PreparedStatement p = c.prepareStatement("SELECT canonical_json FROM revision WHERE revision_id = ?")) {
                 p.setObject(1, revisionId);
                 try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? Optional.of(AssessmentJson.read(r.getString(1), Revision.class)) : Optional.<Revision>empty();
+                    // A purged revision (issue 14) keeps its row and hash but no content.
+                    return r.next() && r.getString(1) != null ? Optional.of(AssessmentJson.read(r.getString(1), Revision.class))
+                            : Optional.<Revision>empty();
                 }
             }
         });
@@ -312,7 +314,9 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(1, assessmentId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
-                        out.add(AssessmentJson.read(r.getString(1), Revision.class));
+                        if (r.getString(1) != null) {
+                            out.add(AssessmentJson.read(r.getString(1), Revision.class));
+                        }
                     }
                 }
             }
@@ -406,6 +410,10 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 }
                 json = r.getString(1);
             }
+        }
+        if (json == null) {
+            throw new IllegalStateException("the content of assessment " + id + " was removed from this laptop once the force held it;"
+                    + " amend it from the central copy");
         }
         AssessmentContent content = AssessmentJson.read(json, Revision.class).content();
         try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET content = ? WHERE id = ?")) {
@@ -535,8 +543,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             }
             Map<UUID, AssessmentSummary> out = new LinkedHashMap<>();
             try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state,"
-                    + " o.server_seq, o.received_at FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id WHERE " + where
-                    + " ORDER BY a.updated_at DESC, a.id")) {
+                    + " o.server_seq, o.received_at, a.purged_at FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id"
+                    + " WHERE " + where + " ORDER BY a.updated_at DESC, a.id")) {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         UUID id = r.getObject(1, UUID.class);
@@ -545,8 +553,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                         out.put(id, new AssessmentSummary(id, AssessmentState.valueOf(r.getString(2)), content.channel(),
                                 content.incident().incidentReference(), content.incident().district(), instant(r, 4),
                                 completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
-                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6), r.getObject(7, Long.class),
-                                        instant(r, 8), java.time.ZoneId.systemDefault())));
+                                level == null ? null : RiskLevel.valueOf(level), retentionWords(AssessmentState.valueOf(r.getString(2)),
+                                        instant(r, 4), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9))));
                     }
                 }
             }
@@ -561,6 +569,34 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         Set<String> answered = Set.copyOf(answeredQuestionIds);
         long done = counted.stream().filter(answered::contains).count();
         return (int) (done * 100 / counted.size());
+    }
+
+    /**
+     * Days a held, finished case keeps its personal content here (the IT setting {@code retention.days});
+     * the lists say when it goes.
+     */
+    private volatile int retentionDays = 7;
+
+    public void useRetentionDays(int days) {
+        this.retentionDays = days;
+    }
+
+    public int retentionDays() {
+        return retentionDays;
+    }
+
+    /** The sync words, with what retention has done or will do to this case on this laptop (issue 14). */
+    private String retentionWords(AssessmentState state, Instant updated, String outboxState, Long serverSeq, Instant receivedAt,
+            Instant purgedAt) {
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        if (purgedAt != null) {
+            return "Held centrally — personal content removed from this laptop " + day.format(purgedAt.atZone(zone));
+        }
+        String words = syncWords(outboxState, serverSeq, receivedAt, zone);
+        return RetentionSweep.purgeOn(state, updated, outboxState, serverSeq, receivedAt, retentionDays)
+                .map(on -> words + "; personal content leaves this laptop " + day.format(on.atZone(zone)))
+                .orElse(words);
     }
 
     /** The head revision's delivery in the outbox's one set of words (null before it is queued). */
@@ -605,13 +641,13 @@ public final class H2AssessmentRepository implements AssessmentRepository {
     }
 
     private static void audit(Connection c, UUID id, OffsetDateTime at, String actor, String what) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO audit (assessment_id, at, actor, what) VALUES (?, ?, ?, ?)")) {
-            p.setObject(1, id);
-            p.setObject(2, at);
-            p.setString(3, actor.strip());
-            p.setString(4, what.length() > MAX_WHAT ? what.substring(0, MAX_WHAT - 1) + "…" : what);
-            p.executeUpdate();
-        }
+        // Chained in this same transaction (issue 14): the row and the change it records commit together.
+        AuditChain.append(c, id, at, actor.strip(), what.length() > MAX_WHAT ? what.substring(0, MAX_WHAT - 1) + "…" : what);
+    }
+
+    /** Walks the audit trail's hash chain: "N rows, intact" or the first break (issue 14). */
+    public org.dashdesk.evidence.ChainVerifier.Result verifyAudit() {
+        return database.inTransaction(AuditChain::verify);
     }
 
     private static String contentJson(AssessmentContent content) {

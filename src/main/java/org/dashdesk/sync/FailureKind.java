@@ -23,6 +23,12 @@ public enum FailureKind {
     CAPTIVE_PORTAL(true, true),
     /** An answer that is not ours or does not match the record (wrong type, bad JSON, another record's receipt). */
     NOT_OURS(true, false),
+    /**
+     * The server answered with a receipt that is not signed by a key this desk trusts, or whose
+     * signature does not match it (issue 14): the record stays queued, and trying again at once
+     * would only get the same receipt.
+     */
+    UNVERIFIED_RECEIPT(false, false),
     /** HTTP 5xx: the server or a proxy in front of it had a problem. */
     SERVER_ERROR(true, false),
     /** An unexpected HTTP 4xx: sending the same again will not change it soon. */

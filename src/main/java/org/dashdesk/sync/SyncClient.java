@@ -181,6 +181,11 @@ public final class SyncClient {
         return get(path, ChangesPage.class);
     }
 
+    /** The server's published receipt-signing keys, oldest first. */
+    public Result<org.dashdesk.protocol.ReceiptKey.Published> receiptKeys() {
+        return get(Protocol.RECEIPT_KEYS, org.dashdesk.protocol.ReceiptKey.Published.class);
+    }
+
     /** True when the server answers its health check with protocol v1. */
     public boolean reachable() {
         return health().value() != null;

@@ -86,6 +86,7 @@ public final class SyncService implements AutoCloseable {
      */
     private final java.util.concurrent.locks.ReadWriteLock receiptLock = new java.util.concurrent.locks.ReentrantReadWriteLock();
     private volatile SyncClient client;
+    private volatile ReceiptTrust receiptTrust;
     private volatile String lastProblem;
     private volatile boolean lastCycleUnreachable;
     private volatile boolean lastCycleSignInNeeded;
@@ -106,6 +107,7 @@ public final class SyncService implements AutoCloseable {
         this.clock = clock;
         this.random = random;
         this.parallelism = Math.max(1, parallelism);
+        this.receiptTrust = new ReceiptTrust(settings, null);
         // Enough threads that replies delayed by seconds (5 % of requests at 200/s × 3 s ≈ 30) do not starve the rest.
         this.workerThreads = Math.min(128, this.parallelism * 16);
         AtomicInteger n = new AtomicInteger();
@@ -114,6 +116,21 @@ public final class SyncService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /**
+     * Pins the receipt key IT configured ({@code central.receipt.key}); without one the desk pins
+     * the server's first published key (decision 0170).
+     *
+     * @throws IllegalArgumentException when the text is not an Ed25519 public key
+     */
+    public void pinReceiptKey(String base64) {
+        this.receiptTrust = new ReceiptTrust(settings, base64);
+    }
+
+    /** Which receipts this desk accepts. */
+    public ReceiptTrust receiptTrust() {
+        return receiptTrust;
     }
 
     /**
@@ -374,6 +391,13 @@ public final class SyncService implements AutoCloseable {
                         inFlight.remove(record.revisionId());
                         slots.release(held);
                         held = null;
+                    }
+                    if (result instanceof PushResult.Stored stored) {
+                        // Held centrally only on a receipt signed by a key this desk trusts (issue 14).
+                        Optional<String> untrusted = receiptTrust.problem(stored.receipt(), c);
+                        if (untrusted.isPresent()) {
+                            result = new PushResult.Failed(FailureKind.UNVERIFIED_RECEIPT, untrusted.get());
+                        }
                     }
                     if (!(result instanceof PushResult.Failed f)) {
                         outage.reached();

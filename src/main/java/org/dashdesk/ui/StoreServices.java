@@ -27,6 +27,7 @@ import org.dashdesk.security.SessionManager;
 import org.dashdesk.store.Database;
 import org.dashdesk.store.H2AssessmentRepository;
 import org.dashdesk.store.LocalSettings;
+import org.dashdesk.store.RetentionSweep;
 import org.dashdesk.review.ReviewException;
 import org.dashdesk.review.ReviewGateway;
 import org.dashdesk.sync.AccountClient;
@@ -121,7 +122,17 @@ public final class StoreServices implements DeskBackend {
 
     @Override
     public AppServices open(Start start) throws Exception {
-        return open(start.config().dataDirectory(), start.sessions().keyProvider(), start.config().packDirectory().orElse(null), clock);
+        AppServices services = open(start.config().dataDirectory(), start.sessions().keyProvider(),
+                start.config().packDirectory().orElse(null), clock, start.config().retentionDays());
+        // IT's pinned receipt key; the config reader has already refused one that is not a key.
+        start.config().receiptKey().ifPresent(key -> {
+            try {
+                services.sync().pinReceiptKey(key);
+            } catch (IllegalArgumentException e) {
+                // reported among the settings file's problems; the pin from first contact stays
+            }
+        });
+        return services;
     }
 
     /** Opens the store in {@code directory} with {@code keys} and the built-in packs only. */
@@ -130,12 +141,25 @@ public final class StoreServices implements DeskBackend {
     }
 
     static AppServices open(Path directory, KeyProvider keys, Path packDirectory, Clock clock) throws java.io.IOException {
+        return open(directory, keys, packDirectory, clock, 7);
+    }
+
+    /**
+     * @param retentionDays the IT setting {@code retention.days}: a held, finished case's personal
+     *                      content is removed when the store opens and before it closes (and so
+     *                      compacts), once that many days have passed (issue 14)
+     */
+    static AppServices open(Path directory, KeyProvider keys, Path packDirectory, Clock clock, int retentionDays)
+            throws java.io.IOException {
         Files.createDirectories(directory);
         PolicyRegistry policies = PolicyRegistry.load(packDirectory);
         PackRegistry packs = policies.packs();
         List<String> packProblems = policies.problems();
         H2AssessmentRepository repository = H2AssessmentRepository.open(directory, keys);
         LocalSettings local = new LocalSettings(repository.database());
+        repository.useRetentionDays(retentionDays);
+        RetentionSweep retention = new RetentionSweep(repository.database(), clock);
+        sweep(retention, retentionDays);
         AssessmentService service = new AssessmentService(repository, new GradingEngine(packs, policies.inForce("dash-2009")),
                 packs.require("dash-2009"), clock);
         SyncService sync = new SyncService(new OutboxStore(repository.database()), repository, local, null, clock, new Random(), 4);
@@ -149,9 +173,21 @@ public final class StoreServices implements DeskBackend {
             scheduler.shutdownNow();
             // A cycle in progress holds the store; let it notice before the store closes under it.
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            // Before the close, whose compaction then takes the purged bytes out of the file.
+            sweep(retention, retentionDays);
             repository.close();
         };
         return new AppServices(service, packs, settings(local), closer, sync, scheduler, packProblems);
+    }
+
+    /** Never stops an open or a close: a failed sweep is tried again next time, and nothing is lost by waiting. */
+    private static void sweep(RetentionSweep retention, int days) {
+        try {
+            retention.purgeDue(days, "retention");
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(StoreServices.class.getName()).warning("retention sweep failed: "
+                    + e.getClass().getSimpleName());
+        }
     }
 
     private static SettingsStore settings(LocalSettings local) {

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 
 import org.dashdesk.assessment.AssessmentJson;
@@ -43,7 +44,7 @@ class ServerJdbcUrlTest {
         assertTrue(Files.exists(Path.of(db + ".mv.db")), "the database is where the URL says");
 
         ServerConfig config = new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, url, "dashdesk", "synthetic db pass phrase",
-                null, null, true, 2);
+                null, null, true, 2).withEvidenceDir(dir.resolve("evidence"));
         try (ReferenceServer server = ReferenceServer.start(config)) {
             Revision r = TestRevisions.first(UUID.randomUUID(), 3);
             HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -58,7 +59,7 @@ class ServerJdbcUrlTest {
 
         // The credentials are really used: a wrong password is refused, naming the database, never the password.
         ServerConfig wrong = new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, url, "dashdesk", "not the password", null,
-                null, true, 2);
+                null, true, 2).withEvidenceDir(dir.resolve("evidence"));
         StoreException e = assertThrows(StoreException.class, () -> ReferenceServer.start(wrong));
         assertTrue(e.getMessage().contains(db.toString()), e.getMessage());
         assertFalse(e.getMessage().contains("not the password"), e.getMessage());
@@ -105,9 +106,12 @@ class ServerJdbcUrlTest {
     }
 
     @Test
-    void anInMemoryUrlNeedsNoDataDirectory() throws Exception {
-        ServerConfig config = new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, "jdbc:h2:mem:srv-" + UUID.randomUUID()
+    void anInMemoryUrlNeedsNoDataDirectoryOnlyAnEvidenceDirectory() throws Exception {
+        ServerConfig noEvidence = new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, "jdbc:h2:mem:srv-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1", null, null, null, null, true, 2);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ReferenceServer.start(noEvidence));
+        assertTrue(refused.getMessage().contains("--evidence-dir"), refused.getMessage());
+        ServerConfig config = noEvidence.withEvidenceDir(dir.resolve("evidence"));
         try (ReferenceServer server = ReferenceServer.start(config)) {
             String token = server.issueToken("1234", "officer");
             Revision r = TestRevisions.first(UUID.randomUUID(), 2);
@@ -119,7 +123,7 @@ class ServerJdbcUrlTest {
             assertEquals(201, put.statusCode(), put.body());
         }
         try (var files = Files.list(dir)) {
-            assertEquals(0, files.count(), "nothing written to disk");
+            assertEquals(List.of(dir.resolve("evidence")), files.toList(), "nothing written to disk but the signing key");
         }
     }
 }

@@ -51,6 +51,10 @@ class ServerStoreMigrationTest {
                     + "', '1234', 'RETURN', 'RETURNED', '5678', CURRENT_TIMESTAMP)");
             s.execute("INSERT INTO srv_change (assessment_id, owner_collar, event, state, actor, at) VALUES ('" + assessment
                     + "', '1234', 'SIGN_OFF', 'SIGNED_OFF', '5678', CURRENT_TIMESTAMP)");
+            for (String what : List.of("revision 1 received (standard), now awaiting sign-off", "returned revision 1", "signed off")) {
+                s.execute("INSERT INTO srv_audit (assessment_id, at, actor, role, what) VALUES ('" + assessment
+                        + "', CURRENT_TIMESTAMP, '5678', 'supervisor', '" + what + "')");
+            }
         }
         try (ServerStore store = ServerStore.open(ServerStore.defaultJdbcUrl(data), null, null, 2);
                 Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
@@ -73,7 +77,11 @@ class ServerStoreMigrationTest {
                     versions.add(rs.getString(1));
                 }
             }
-            assertEquals(List.of("0", "1", "2", "3", "4"), versions, "baselined at 0, then every script");
+            assertEquals(List.of("0", "1", "2", "3", "4", "5", "6"), versions, "baselined at 0, then every script and the Java step");
+            // Issue 14: the audit rows written before the chain are chained in their order, and verify as intact.
+            var result = AuditLedger.verify(store.dataSource(), AuditLedger.headAnchor(c).stream().toList());
+            assertTrue(result.intact(), result.words());
+            assertEquals(3, result.rows());
         }
         // Opening again changes nothing and fails nothing.
         try (ServerStore store = ServerStore.open(ServerStore.defaultJdbcUrl(data), null, null, 2)) {

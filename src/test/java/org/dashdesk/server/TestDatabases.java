@@ -72,6 +72,15 @@ public final class TestDatabases {
 
     /** A development configuration on a given JDBC URL (PostgreSQL user {@code postgres}). */
     public static ServerConfig onUrl(String url) {
-        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, url, "postgres", null, null, null, true, 8);
+        return new ServerConfig(InetAddress.getLoopbackAddress(), 0, null, url, "postgres", null, null, null, true, 8)
+                .withEvidenceDir(evidenceDirFor(url));
+    }
+
+    /**
+     * The evidence folder (receipt keys, checkpoints) of the server on this database: one per
+     * database, so two nodes on it sign with the same key, as an operator would set them up.
+     */
+    public static Path evidenceDirFor(String url) {
+        return Path.of(System.getProperty("java.io.tmpdir"), "dashdesk-test-evidence", Integer.toHexString(url.hashCode()));
     }
 }

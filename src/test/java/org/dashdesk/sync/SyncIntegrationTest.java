@@ -79,6 +79,8 @@ class SyncIntegrationTest {
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         front = new FaultyFront(server.uri());
         desk = new LocalDesk(dir.resolve("desk"), client(front.uri(), token), 1);
+        // Pinned at set-up, as IT does (decision 0170): no first-contact key fetch among the faults.
+        desk.sync.pinReceiptKey(server.pinnedReceiptKey());
     }
 
     @AfterEach

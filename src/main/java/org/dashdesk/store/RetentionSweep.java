@@ -1,0 +1,154 @@
+package org.dashdesk.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.AssessmentJson;
+import org.dashdesk.assessment.AssessmentState;
+import org.dashdesk.grading.RiskLevel;
+
+/**
+ * A laptop that forgets what it no longer needs (issue 14). A case's personal content — names,
+ * answers, comments, free text, people's details — is removed from this laptop once all of these
+ * hold: every revision of it has a receipt from the central server (verified against the pinned
+ * key before it was stored), the case has left the officer's hands (signed off, or referred and
+ * so received by CRU), and {@code retention.days} have passed since. Ids, level, hashes, receipts
+ * and the audit chain stay, so the list still shows "INC-… High, held centrally". Drafts and
+ * anything unsent are never touched. The bytes leave the file when the store is next compacted,
+ * which it is every time it closes (sign-out, lock, quit).
+ */
+public final class RetentionSweep {
+
+    /** A case whose personal content leaves this laptop on {@code purgeOn}. */
+    public record Due(UUID assessmentId, String incidentReference, RiskLevel level, AssessmentState state, Instant purgeOn) {
+    }
+
+    private static final Logger LOG = Logger.getLogger(RetentionSweep.class.getName());
+
+    private final Database database;
+    private final Clock clock;
+
+    public RetentionSweep(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** When a held, finished case's content goes: the later of its receipt and its last move, plus the days. */
+    static Optional<Instant> purgeOn(AssessmentState state, Instant lastMove, String outboxState, Long serverSeq, Instant receivedAt,
+            int days) {
+        if (!(state == AssessmentState.SIGNED_OFF || state == AssessmentState.REFERRED) || !"synced".equals(outboxState)
+                || serverSeq == null || receivedAt == null) {
+            return Optional.empty();
+        }
+        Instant left = lastMove == null || receivedAt.isAfter(lastMove) ? receivedAt : lastMove;
+        return Optional.of(left.plus(Duration.ofDays(Math.max(0, days))));
+    }
+
+    /** Every case not yet purged that will be, soonest first (what the desk shows). */
+    public List<Due> schedule(int days) {
+        return database.inTransaction(c -> {
+            List<Due> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.content, a.head_level, a.state, a.updated_at, o.state, o.server_seq,"
+                    + " o.received_at FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
+                    + " WHERE a.purged_at IS NULL AND a.state IN ('SIGNED_OFF', 'REFERRED')"
+                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')");
+                    ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    AssessmentState state = AssessmentState.valueOf(r.getString(4));
+                    Optional<Instant> on = purgeOn(state, instant(r, 5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), days);
+                    if (on.isPresent()) {
+                        AssessmentContent content = AssessmentJson.read(r.getString(2), AssessmentContent.class);
+                        out.add(new Due(r.getObject(1, UUID.class), content.incident().incidentReference(),
+                                r.getString(3) == null ? null : RiskLevel.valueOf(r.getString(3)), state, on.get()));
+                    }
+                }
+            }
+            out.sort(java.util.Comparator.comparing(Due::purgeOn));
+            return out;
+        });
+    }
+
+    /**
+     * Purges every case that is due; each in its own transaction with its audit row.
+     *
+     * @return how many were purged
+     */
+    public int purgeDue(int days, String actor) {
+        Instant now = clock.instant();
+        int purged = 0;
+        for (Due due : schedule(days)) {
+            if (due.purgeOn().isAfter(now)) {
+                break;
+            }
+            if (purge(due, days, actor, now)) {
+                purged++;
+            }
+        }
+        if (purged > 0) {
+            LOG.info("retention: personal content of " + purged + " held case(s) removed from this laptop");
+        }
+        return purged;
+    }
+
+    private boolean purge(Due due, int days, String actor, Instant now) {
+        return database.inTransaction(c -> {
+            AssessmentContent content;
+            try (PreparedStatement p = c.prepareStatement("SELECT content FROM assessment WHERE id = ? AND purged_at IS NULL FOR UPDATE")) {
+                p.setObject(1, due.assessmentId());
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        return false;
+                    }
+                    content = AssessmentJson.read(r.getString(1), AssessmentContent.class);
+                }
+            }
+            // Checked again inside the transaction: a revision queued since the schedule was read keeps the case.
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE assessment_id = ? AND state <> 'synced'")) {
+                p.setObject(1, due.assessmentId());
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return false;
+                    }
+                }
+            }
+            OffsetDateTime at = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            update(c, "UPDATE assessment SET content = ?, resume_question_id = NULL, purged_at = ? WHERE id = ?",
+                    AssessmentJson.canonical(content.withoutPersonalContent()), at, due.assessmentId());
+            update(c, "DELETE FROM answer WHERE assessment_id = ?", due.assessmentId());
+            update(c, "UPDATE revision SET canonical_json = NULL WHERE assessment_id = ?", due.assessmentId());
+            update(c, "DELETE FROM return_notes WHERE assessment_id = ?", due.assessmentId());
+            AuditChain.append(c, due.assessmentId(), at, actor, "personal content removed from this laptop: held centrally and "
+                    + (due.state() == AssessmentState.SIGNED_OFF ? "signed off" : "referred") + ", kept " + days + (days == 1 ? " day" : " days"));
+            return true;
+        });
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                p.setObject(i + 1, args[i]);
+            }
+            p.executeUpdate();
+        }
+    }
+
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        OffsetDateTime t = r.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+}
