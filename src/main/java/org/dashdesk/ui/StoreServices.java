@@ -177,7 +177,33 @@ public final class StoreServices implements DeskBackend {
             sweep(retention, retentionDays);
             repository.close();
         };
-        return new AppServices(service, packs, settings(local), closer, sync, scheduler, packProblems);
+        return new AppServices(service, packs, settings(local), closer, sync, scheduler, packProblems,
+                () -> evidenceWords(sync, retention, retentionDays));
+    }
+
+    /** The Settings screen's "Evidence" lines: which server key receipts must carry, and what retention removes when. */
+    static List<String> evidenceWords(SyncService sync, RetentionSweep retention, int days) {
+        List<String> out = new java.util.ArrayList<>();
+        out.add(sync.receiptTrust().rootFingerprint()
+                .map(f -> "Receipts from the central server must be signed by its key, fingerprint " + f
+                        + " (or a key it endorsed); a receipt that is not stays queued.")
+                .orElse("No central server key is pinned yet: the first key the server shows is pinned at the first sync."));
+        out.add("A case's names, answers and comments leave this laptop " + (days == 0 ? "as soon as" : days + (days == 1 ? " day" : " days")
+                + " after") + " the force holds it and it is signed off or referred (IT setting retention.days). Drafts and"
+                + " anything not yet sent are never removed.");
+        List<RetentionSweep.Due> due = retention.schedule(days);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        if (due.isEmpty()) {
+            out.add("Nothing is due to be removed.");
+        }
+        for (RetentionSweep.Due d : due.subList(0, Math.min(5, due.size()))) {
+            out.add((d.incidentReference() == null ? "An assessment" : d.incidentReference()) + (d.level() == null ? "" : " (" + d.level().label()
+                    + ")") + ": personal content leaves this laptop " + day.format(d.purgeOn().atZone(java.time.ZoneId.systemDefault())));
+        }
+        if (due.size() > 5) {
+            out.add("… and " + (due.size() - 5) + " more.");
+        }
+        return out;
     }
 
     /** Never stops an open or a close: a failed sweep is tried again next time, and nothing is lost by waiting. */

@@ -75,7 +75,7 @@ class ReadmeCommandLinesTest {
     void everyReadmeCommandLineRuns() throws Exception {
         Map<String, List<String>> commands = readmeCommands();
         assertEquals(List.of("grade", "packs", "setup", "import", "sync", "server", "server user add", "server user password",
-                "server user disable", "server token"),
+                "server user disable", "audit", "server audit", "server receipt-key", "server token"),
                 List.copyOf(commands.keySet()), "the commands the README shows");
 
         Path desk = dir.resolve("desk");
@@ -131,6 +131,16 @@ class ReadmeCommandLinesTest {
             assertTrue(synced.out().startsWith("sent 2, refused 0"), synced.out());
             assertEquals(2, running.revisionCount());
         }
+        // Issue 14: the evidence commands, on what the run above wrote.
+        CliTest.Run deskAudit = run("", withDesk(fill(commands.get("audit"), values), desk, pw));
+        assertEquals(0, deskAudit.code(), deskAudit.out() + deskAudit.err());
+        assertTrue(deskAudit.out().matches("(?s)audit: \\d+ rows, intact.*"), deskAudit.out());
+        CliTest.Run serverAudit = run("", fill(commands.get("server audit"), server));
+        assertEquals(0, serverAudit.code(), serverAudit.out() + serverAudit.err());
+        assertTrue(serverAudit.out().contains("rows, intact"), serverAudit.out());
+        CliTest.Run key = run("", fill(commands.get("server receipt-key"), server));
+        assertEquals(0, key.code(), key.err());
+        assertTrue(key.out().contains("central.receipt.key = "), key.out());
         CliTest.Run disable = run("", fill(commands.get("server user disable"), server));
         assertEquals(0, disable.code(), disable.err());
         assertTrue(disable.out().contains("disabled user pc1234"), disable.out());

@@ -39,6 +39,31 @@ class AutosaveBenchmark {
             });
         }
 
+        // What the chain adds (issue 14), measured on one encrypted store: the chained audit append
+        // (head row, the assessment's last hash, SHA-256, insert, head update) against the plain
+        // audit INSERT every autosave made before, each in its own committed transaction.
+        long[] chained;
+        long[] plainAudit;
+        try (H2AssessmentRepository repo = H2AssessmentRepository.open(dir.resolve("chain"), new FileKeyProvider())) {
+            UUID id = repo.createDraft(StoreFixtures.fullDetails(), "1234").id();
+            Database db = repo.database();
+            chained = measure(i -> db.inTransaction(c -> {
+                AuditChain.append(c, id, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), "1234", "answered Q" + (i % 27 + 1));
+                return null;
+            }));
+            plainAudit = measure(i -> db.inTransaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO audit (seq, assessment_id, at, actor, what) VALUES (?, ?, ?, ?, ?)")) {
+                    p.setLong(1, 10_000_000L + i);
+                    p.setObject(2, id);
+                    p.setObject(3, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+                    p.setString(4, "1234");
+                    p.setString(5, "answered Q" + (i % 27 + 1));
+                    p.executeUpdate();
+                }
+                return null;
+            }));
+        }
+
         long[] floor;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("plain").resolve("floor") + ";WRITE_DELAY=0", "sa", "")) {
             c.createStatement().execute("CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(200))");
@@ -60,6 +85,14 @@ class AutosaveBenchmark {
         System.out.printf("  autosave (H2AssessmentRepository.saveAnswer, CIPHER=AES, WRITE_DELAY=0): p50 %.3f ms  p99 %.3f ms%n", a50, a99);
         System.out.printf("  floor    (raw single-row INSERT, autocommit, plain file, WRITE_DELAY=0):  p50 %.3f ms  p99 %.3f ms%n", f50, f99);
         System.out.printf("  ratio autosave/floor: p50 %.2fx  p99 %.2fx%n", a50 / f50, a99 / f99);
+        double c50 = percentile(chained, 50);
+        double c99 = percentile(chained, 99);
+        double u50 = percentile(plainAudit, 50);
+        double u99 = percentile(plainAudit, 99);
+        System.out.printf("  audit row, chained (AuditChain.append + commit, encrypted):  p50 %.3f ms  p99 %.3f ms%n", c50, c99);
+        System.out.printf("  audit row, plain INSERT as before the chain (+ commit):      p50 %.3f ms  p99 %.3f ms%n", u50, u99);
+        System.out.printf("  ratio chained/plain: p50 %.2fx  p99 %.2fx; the chain adds p50 %.3f ms to an autosave%n", c50 / u50, c99 / u99,
+                c50 - u50);
     }
 
     @FunctionalInterface

@@ -54,6 +54,39 @@ class SyncBenchmark {
     /** H2 loads far slower than PostgreSQL; {@code -Dbench.preload.h2=N} gives it its own number (default: the same). */
     private static final int PRELOAD_H2 = Integer.getInteger("bench.preload.h2", PRELOAD);
 
+    /**
+     * Issue 14: what signing (server) and verifying (desk) a receipt costs per revision, measured on
+     * the run's own receipts, beside the run's end-to-end time per revision.
+     */
+    private static void receiptCost(List<Revision> revisions, double e2eSeconds) {
+        java.security.KeyPair key = org.dashdesk.evidence.Ed25519.generate();
+        List<org.dashdesk.protocol.Receipt> receipts = new ArrayList<>();
+        for (int i = 0; i < revisions.size(); i++) {
+            Revision r = revisions.get(i);
+            receipts.add(new org.dashdesk.protocol.Receipt(r.assessmentId(), r.revisionId(), r.contentHash(), i + 1, java.time.Instant.now()));
+        }
+        for (int i = 0; i < 2000; i++) {
+            org.dashdesk.evidence.Ed25519.sign(key.getPrivate(), receipts.get(i).signedText());
+        }
+        long s0 = System.nanoTime();
+        List<String> signatures = new ArrayList<>();
+        for (org.dashdesk.protocol.Receipt r : receipts) {
+            signatures.add(org.dashdesk.evidence.Ed25519.sign(key.getPrivate(), r.signedText()));
+        }
+        double signUs = (System.nanoTime() - s0) / 1e3 / receipts.size();
+        long v0 = System.nanoTime();
+        for (int i = 0; i < receipts.size(); i++) {
+            if (!org.dashdesk.evidence.Ed25519.verify(key.getPublic(), receipts.get(i).signedText(), signatures.get(i))) {
+                throw new AssertionError("receipt " + i + " does not verify");
+            }
+        }
+        double verifyUs = (System.nanoTime() - v0) / 1e3 / receipts.size();
+        double perRevisionUs = e2eSeconds * 1e6 / revisions.size();
+        System.out.printf("receipt Ed25519 sign %.0f µs + verify %.0f µs per revision (one thread); the run took %.0f µs of wall time"
+                + " per revision, so signing and verifying are %.0f %% of it (both are inside the end-to-end figure above)%n", signUs,
+                verifyUs, perRevisionUs, 100 * (signUs + verifyUs) / perRevisionUs);
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void syncTenThousandQueuedAssessments(TestDatabases.Kind kind) throws Exception {
@@ -92,6 +125,7 @@ class SyncBenchmark {
                         PARALLEL, N / floorP);
                 System.out.printf("end to end / floor (same concurrency): %.2f; target 410/s: %s%n", floorP / e2e,
                         N / e2e >= 410 ? "met" : "NOT met");
+                receiptCost(queued, e2e);
             }
             changesLatency(server, preload);
             try (ReferenceServer second = ReferenceServer.start(config)) {

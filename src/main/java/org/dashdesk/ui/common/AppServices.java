@@ -2,6 +2,7 @@ package org.dashdesk.ui.common;
 
 import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.instrument.PackRegistry;
@@ -14,12 +15,21 @@ import org.dashdesk.sync.SyncService;
  * @param sync         the outbox's sync service, not yet started; null only in tests without a store
  * @param syncScheduler the thread sync cycles run on (never the FX thread); shut down by {@code closer}
  * @param packProblems pack files in the force's folder that were refused, each naming its file
+ * @param evidence     what this laptop keeps and trusts, in words for Settings (the pinned receipt
+ *                     key, what retention will remove when); read off the FX thread
  */
 public record AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer,
-                          SyncService sync, ScheduledExecutorService syncScheduler, List<String> packProblems) {
+                          SyncService sync, ScheduledExecutorService syncScheduler, List<String> packProblems,
+                          Supplier<List<String>> evidence) {
 
     public AppServices {
         packProblems = packProblems == null ? List.of() : List.copyOf(packProblems);
+        evidence = evidence == null ? List::of : evidence;
+    }
+
+    public AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer, SyncService sync,
+            ScheduledExecutorService syncScheduler, List<String> packProblems) {
+        this(service, packs, settings, closer, sync, syncScheduler, packProblems, null);
     }
 
     public AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer) {

@@ -36,6 +36,16 @@ public final class SettingsView extends ScrollPane {
 
     public SettingsView(Appearance appearance, CurrentUser user, ObservableList<UserAccount> people, PackRegistry packs,
                         List<String> packProblems, Consumer<String> onToken, Runnable onAddPerson, Runnable onClose) {
+        this(appearance, user, people, packs, packProblems, onToken, onAddPerson, onClose, List::of);
+    }
+
+    /**
+     * @param evidence the pinned receipt key and what retention removes when, in words; read on a
+     *                 background thread (it queries the store), shown when it arrives
+     */
+    public SettingsView(Appearance appearance, CurrentUser user, ObservableList<UserAccount> people, PackRegistry packs,
+                        List<String> packProblems, Consumer<String> onToken, Runnable onAddPerson, Runnable onClose,
+                        java.util.function.Supplier<List<String>> evidence) {
         setId("settings");
         setFitToWidth(true);
         // The themed page background; without it the viewport keeps modena's grey in the night theme.
@@ -116,8 +126,31 @@ public final class SettingsView extends ScrollPane {
         }
         Label packsHeading = new Label("Question packs");
         packsHeading.getStyleClass().add("form-heading");
+        Label evidenceHeading = new Label("Evidence and retention");
+        evidenceHeading.getStyleClass().add("form-heading");
+        VBox evidenceList = new VBox(4);
+        evidenceList.setId("settings-evidence");
+        Label checking = new Label("Checking what this laptop keeps…");
+        evidenceList.getChildren().add(checking);
+        Thread reader = new Thread(() -> {
+            List<String> lines;
+            try {
+                lines = evidence.get();
+            } catch (RuntimeException e) {
+                lines = List.of("What this laptop keeps could not be read just now; it is checked again next time.");
+            }
+            List<String> shown = lines;
+            javafx.application.Platform.runLater(() -> evidenceList.getChildren().setAll(shown.stream().map(line -> {
+                Label l = new Label(line);
+                l.setWrapText(true);
+                return l;
+            }).toList()));
+        }, "dashdesk-settings-evidence");
+        reader.setDaemon(true);
+        reader.start();
         box.getChildren().addAll(title, grid, back, new Separator(), whoHeading, who, new Separator(), peopleHeading, peopleList, addPerson,
                 new Separator(), tokenHeading, tokenGrid,
+                new Separator(), evidenceHeading, evidenceList,
                 new Separator(), packsHeading, packList);
         if (!packProblems.isEmpty()) {
             Label refused = new Label("These pack files in the force's folder were refused and are not used:\n• "

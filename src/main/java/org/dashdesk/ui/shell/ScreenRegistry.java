@@ -37,7 +37,7 @@ final class ScreenRegistry {
         screens.put(ShellViewModel.Screen.REVIEW_QUEUE, ScreenRegistry::reviewQueue);
         screens.put(ShellViewModel.Screen.SETTINGS, vm -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.people(),
                 vm.servicesProperty().get().packs(), vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showAddPerson,
-                vm::showHome));
+                vm::showHome, vm.servicesProperty().get().evidence()));
         screens.put(ShellViewModel.Screen.ADD_PERSON, vm -> vm.addPerson() == null ? new HomeView(vm) : new EnrolView(vm.addPerson()));
         screens.put(ShellViewModel.Screen.RECORD, vm -> vm.recordProperty().get() == null ? new HomeView(vm)
                 : new RecordView(vm.recordProperty().get()));
