@@ -114,7 +114,7 @@ final class AuditLedger {
 
     private static String lastHashOf(Connection c, UUID assessmentId) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT row_hash FROM srv_audit WHERE assessment_id = ? ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+                "SELECT row_hash FROM srv_audit WHERE assessment_id = ? ORDER BY assessment_id DESC, seq DESC FETCH FIRST 1 ROWS ONLY")) {
             q.setObject(1, assessmentId);
             try (ResultSet rs = q.executeQuery()) {
                 return rs.next() ? rs.getString(1) : "";

@@ -46,7 +46,9 @@ final class AuditChain {
             }
         }
         String assessmentPrev;
-        try (PreparedStatement q = c.prepareStatement("SELECT row_hash FROM audit WHERE assessment_id = ? ORDER BY seq DESC LIMIT 1")) {
+        // Ordered by the whole index, descending: H2 then reads the index backwards and stops at the
+        // first row ("index sorted"); by seq alone it read every row of the assessment (decision 0170).
+        try (PreparedStatement q = c.prepareStatement("SELECT row_hash FROM audit WHERE assessment_id = ? ORDER BY assessment_id DESC, seq DESC LIMIT 1")) {
             q.setObject(1, assessmentId);
             try (ResultSet rs = q.executeQuery()) {
                 assessmentPrev = rs.next() ? rs.getString(1) : "";
