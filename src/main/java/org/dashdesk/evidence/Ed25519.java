@@ -16,19 +16,26 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Ed25519 through the JDK's own provider ({@code Signature.getInstance("Ed25519")}, Java 15+): no
- * extra library, deterministic signatures (the same receipt signed twice is the same bytes), and
- * 32-byte keys short enough to paste into a settings file. Keys travel as Base64 of their standard
- * encodings (X.509 SubjectPublicKeyInfo, PKCS#8); people compare them by {@link #fingerprint}.
+ * Ed25519 through the standard JCA interfaces ({@code Signature.getInstance("Ed25519", provider)}):
+ * deterministic signatures (the same receipt signed twice is the same bytes) and 32-byte keys short
+ * enough to paste into a settings file. Keys travel as Base64 of their standard encodings (X.509
+ * SubjectPublicKeyInfo, PKCS#8); people compare them by {@link #fingerprint}.
+ *
+ * <p>The provider is Bouncy Castle's, passed explicitly (never installed JVM-wide): on these
+ * machines JDK 17's own Ed25519 took 0.5 ms to sign and 0.5 ms to verify, a third of the time of a
+ * whole sync round trip, where Bouncy Castle takes 0.03 ms and 0.08 ms (decision 0170). The
+ * encodings are the standard ones, so keys and signatures are the same with either provider.
  */
 public final class Ed25519 {
+
+    private static final java.security.Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private Ed25519() {
     }
 
     public static KeyPair generate() {
         try {
-            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            return KeyPairGenerator.getInstance("Ed25519", PROVIDER).generateKeyPair();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this Java has no Ed25519", e);
         }
@@ -36,7 +43,7 @@ public final class Ed25519 {
 
     public static String sign(PrivateKey key, String payload) {
         try {
-            Signature s = Signature.getInstance("Ed25519");
+            Signature s = Signature.getInstance("Ed25519", PROVIDER);
             s.initSign(key);
             s.update(payload.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(s.sign());
@@ -52,7 +59,7 @@ public final class Ed25519 {
         }
         try {
             byte[] sig = Base64.getDecoder().decode(signatureBase64);
-            Signature s = Signature.getInstance("Ed25519");
+            Signature s = Signature.getInstance("Ed25519", PROVIDER);
             s.initVerify(key);
             s.update(payload.getBytes(StandardCharsets.UTF_8));
             return s.verify(sig);
@@ -83,7 +90,7 @@ public final class Ed25519 {
             throw new IllegalArgumentException("the public key is not Base64 text");
         }
         try {
-            return KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(der));
+            return KeyFactory.getInstance("Ed25519", PROVIDER).generatePublic(new X509EncodedKeySpec(der));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("the text is not an Ed25519 public key (expected Base64 of 44 bytes, got " + der.length + ")");
         }
@@ -95,7 +102,7 @@ public final class Ed25519 {
 
     public static PrivateKey privateKey(String base64) {
         try {
-            return KeyFactory.getInstance("Ed25519").generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64.strip())));
+            return KeyFactory.getInstance("Ed25519", PROVIDER).generatePrivate(new PKCS8EncodedKeySpec(Base64.getMimeDecoder().decode(base64.strip())));
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IllegalArgumentException("the text is not an Ed25519 private key (PKCS#8, Base64)");
         }
