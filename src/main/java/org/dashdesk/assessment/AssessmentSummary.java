@@ -12,6 +12,8 @@ import org.dashdesk.grading.RiskLevel;
  * @param completenessPercent share of the checklist questions answered, 0–100
  * @param level               the latest grading's final level, null for a never-submitted draft
  * @param syncState           the sync outbox state in words, or null where nothing is queued
+ * @param onThisLaptop        what retention has done or will do to its personal content here
+ *                            ("Until 12 Dec", "Removed 5 Dec"; the year when it is not this one), empty while it stays (issue 14)
  */
 public record AssessmentSummary(
         UUID id,
@@ -22,5 +24,6 @@ public record AssessmentSummary(
         Instant updatedAt,
         int completenessPercent,
         RiskLevel level,
-        String syncState) {
+        String syncState,
+        String onThisLaptop) {
 }

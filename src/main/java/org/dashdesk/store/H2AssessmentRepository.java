@@ -553,7 +553,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                         out.put(id, new AssessmentSummary(id, AssessmentState.valueOf(r.getString(2)), content.channel(),
                                 content.incident().incidentReference(), content.incident().district(), instant(r, 4),
                                 completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
-                                level == null ? null : RiskLevel.valueOf(level), retentionWords(AssessmentState.valueOf(r.getString(2)),
+                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6), r.getObject(7, Long.class),
+                                        instant(r, 8), java.time.ZoneId.systemDefault()), retentionWords(AssessmentState.valueOf(r.getString(2)),
                                         instant(r, 4), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9))));
                     }
                 }
@@ -585,18 +586,22 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         return retentionDays;
     }
 
-    /** The sync words, with what retention has done or will do to this case on this laptop (issue 14). */
+    /** What retention has done or will do to this case's personal content on this laptop (issue 14); empty while it stays. */
     private String retentionWords(AssessmentState state, Instant updated, String outboxState, Long serverSeq, Instant receivedAt,
             Instant purgedAt) {
         java.time.ZoneId zone = java.time.ZoneId.systemDefault();
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
         if (purgedAt != null) {
-            return "Held centrally — personal content removed from this laptop " + day.format(purgedAt.atZone(zone));
+            return "Removed " + shortDay(purgedAt, zone);
         }
-        String words = syncWords(outboxState, serverSeq, receivedAt, zone);
         return RetentionSweep.purgeOn(state, updated, outboxState, serverSeq, receivedAt, retentionDays)
-                .map(on -> words + "; personal content leaves this laptop " + day.format(on.atZone(zone)))
-                .orElse(words);
+                .map(on -> "Until " + shortDay(on, zone)).orElse("");
+    }
+
+    /** "12 Dec" in this year, "12 Dec 2027" otherwise: short enough for a list column at 1366×768. */
+    private String shortDay(Instant at, java.time.ZoneId zone) {
+        java.time.ZonedDateTime t = at.atZone(zone);
+        String pattern = t.getYear() == clock.instant().atZone(zone).getYear() ? "d MMM" : "d MMM yyyy";
+        return java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.UK).format(t);
     }
 
     /** The head revision's delivery in the outbox's one set of words (null before it is queued). */

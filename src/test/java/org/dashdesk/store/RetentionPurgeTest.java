@@ -187,8 +187,9 @@ class RetentionPurgeTest {
         List<RetentionSweep.Due> schedule = sweep.schedule(7);
         assertEquals(1, schedule.size(), "only the held, signed-off case is scheduled: " + schedule);
         assertEquals(T0.plus(Duration.ofHours(10)).plus(Duration.ofDays(7)), schedule.get(0).purgeOn(), "seven days after sign-off");
-        assertTrue(repo.submitted().stream().anyMatch(s -> s.syncState() != null
-                && s.syncState().contains("personal content leaves this laptop 27 Nov 2026")), "the desk says when: " + repo.submitted());
+        assertTrue(repo.submitted().stream().anyMatch(s -> "Until 27 Nov".equals(s.onThisLaptop())),
+                "the desk says when: " + repo.submitted());
+        assertEquals(1, repo.submitted().stream().filter(s -> !s.onThisLaptop().isEmpty()).count(), "and only for that case");
 
         clock.advance(Duration.ofDays(5));
         assertEquals(1, sweep.purgeDue(7, "retention"));
@@ -200,7 +201,8 @@ class RetentionPurgeTest {
         assertEquals(null, after.content().incident().place(), "the place goes");
         assertTrue(repo.revisions(held.assessmentId()).isEmpty(), "the revision's content is gone");
         AssessmentSummary line = repo.submitted().stream().filter(s -> s.id().equals(held.assessmentId())).findFirst().orElseThrow();
-        assertTrue(line.syncState().startsWith("Held centrally — personal content removed from this laptop"), line.syncState());
+        assertEquals("Removed 28 Nov", line.onThisLaptop());
+        assertTrue(line.syncState().startsWith("Synced"), "still shown as held centrally: " + line.syncState());
         assertEquals(held.grading().level(), line.level(), "the level stays");
         assertTrue(repo.audit(held.assessmentId()).stream().anyMatch(e -> e.what().startsWith("personal content removed from this laptop")));
         assertTrue(repo.verifyAudit().intact(), "the purge is audited in the chain");

@@ -91,6 +91,10 @@ final class HomeView extends VBox {
         submitted.getColumns().add(column("State", s -> s.state().label(), 150));
         submitted.getColumns().add(column("Level", s -> s.level() == null ? "" : s.level().label(), 90));
         submitted.getColumns().add(column("Updated", s -> s.updatedAt() == null ? "" : WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), 150));
+        // Held, finished cases lose their names and answers here after retention.days (issue 14): when, or since when.
+        TableColumn<AssessmentSummary, String> kept = column("On this laptop", s -> s.onThisLaptop() == null ? "" : s.onThisLaptop(), 130);
+        kept.setId("column-on-this-laptop");
+        submitted.getColumns().add(kept);
         submitted.getColumns().add(column("Sync", vm::syncWords, 260));
         vm.syncDetails().addListener((javafx.collections.MapChangeListener<UUID, String>) c -> submitted.refresh());
         submitted.setPlaceholder(new Label("Nothing submitted yet."));
