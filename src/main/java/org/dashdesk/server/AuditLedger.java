@@ -63,18 +63,10 @@ final class AuditLedger {
         if (pending.isEmpty()) {
             return Optional.empty();
         }
-        long lastSeq;
-        String lastHash;
-        long count;
-        try (PreparedStatement q = c.prepareStatement("SELECT last_seq, last_hash, row_count FROM srv_audit_head WHERE id = 1 FOR UPDATE");
-                ResultSet rs = q.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("the audit head row is missing", "55000");
-            }
-            lastSeq = rs.getLong(1);
-            lastHash = rs.getString(2);
-            count = rs.getLong(3);
-        }
+        Head head = lockHead(c).orElseThrow(() -> new SQLException("the audit head row is missing", "55000"));
+        long lastSeq = head.lastSeq();
+        String lastHash = head.lastHash();
+        long count = head.count();
         Map<UUID, String> assessmentHeads = new HashMap<>();
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_audit (seq, assessment_id, at, actor, role, what,"
                 + " assessment_prev, log_prev, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -112,6 +104,17 @@ final class AuditLedger {
         return Optional.empty();
     }
 
+    private record Head(long lastSeq, String lastHash, long count) {
+    }
+
+    /** The end of the log, locked until this transaction ends: every appender queues here. */
+    private static Optional<Head> lockHead(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT last_seq, last_hash, row_count FROM srv_audit_head WHERE id = 1 FOR UPDATE");
+                ResultSet rs = q.executeQuery()) {
+            return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getString(2), rs.getLong(3))) : Optional.empty();
+        }
+    }
+
     private static String lastHashOf(Connection c, UUID assessmentId) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
                 "SELECT row_hash FROM srv_audit WHERE assessment_id = ? ORDER BY assessment_id DESC, seq DESC FETCH FIRST 1 ROWS ONLY")) {
@@ -143,18 +146,13 @@ final class AuditLedger {
      * {@code maxAge} (the hourly checkpoint); empty otherwise. Takes the head lock like a writer.
      */
     static Optional<AuditCheckpoint> checkpointIfStale(Connection c, Notary notary, Instant now, Duration maxAge) throws SQLException {
-        long lastSeq;
-        String lastHash;
-        long count;
-        try (PreparedStatement q = c.prepareStatement("SELECT last_seq, last_hash, row_count FROM srv_audit_head WHERE id = 1 FOR UPDATE");
-                ResultSet rs = q.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            lastSeq = rs.getLong(1);
-            lastHash = rs.getString(2);
-            count = rs.getLong(3);
+        Optional<Head> locked = lockHead(c);
+        if (locked.isEmpty()) {
+            return Optional.empty();
         }
+        long lastSeq = locked.get().lastSeq();
+        String lastHash = locked.get().lastHash();
+        long count = locked.get().count();
         Optional<AuditCheckpoint> latest = latestCheckpoint(c);
         if (count == 0 || latest.isPresent() && (latest.get().seq() == lastSeq || latest.get().at().plus(maxAge).isAfter(now))) {
             return Optional.empty();
