@@ -58,6 +58,11 @@ final class AnswerCheckingRepository implements AssessmentRepository {
     }
 
     @Override
+    public SummaryPage summaries(ListQuery query) {
+        return delegate.summaries(query);
+    }
+
+    @Override
     public void recordSubmission(Revision revision, AssessmentState routedState, String actor) {
         delegate.recordSubmission(revision, routedState, actor);
     }

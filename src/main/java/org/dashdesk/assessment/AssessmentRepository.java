@@ -34,6 +34,34 @@ public interface AssessmentRepository extends AutoCloseable {
     List<AssessmentSummary> submitted();
 
     /**
+     * One page of a home list, searched and filtered, newest first, with how many match in all
+     * (issue 17). Reads only the page's rows, so its cost does not grow with the store.
+     *
+     * <p>This default serves stores without an index (test doubles): it filters the whole list in
+     * memory, and its text search sees only the incident reference, the one searchable thing a
+     * summary carries.
+     */
+    default SummaryPage summaries(ListQuery query) {
+        List<String> words = SearchText.words(query.text());
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        List<AssessmentSummary> matching = (query.drafts() ? drafts() : submitted()).stream()
+                .filter(s -> words.isEmpty() || SearchText.words(s.incidentReference()).containsAll(words))
+                .filter(s -> query.from() == null || !s.updatedAt().atZone(zone).toLocalDate().isBefore(query.from()))
+                .filter(s -> query.to() == null || !s.updatedAt().atZone(zone).toLocalDate().isAfter(query.to()))
+                .filter(s -> query.level() == null || s.level() == query.level())
+                .filter(s -> query.state() == null || s.state() == query.state())
+                .filter(s -> query.channel() == null || s.channel() == query.channel())
+                .filter(s -> query.sync() == null || s.syncState() != null && switch (query.sync()) {
+                    case NOT_YET_SENT -> s.syncState().startsWith("Waiting") || s.syncState().startsWith("Sending");
+                    case HELD_CENTRALLY -> s.syncState().startsWith("Synced");
+                    case REFUSED -> s.syncState().startsWith("Refused");
+                })
+                .toList();
+        int from = Math.min(query.offset(), matching.size());
+        return new SummaryPage(matching.subList(from, Math.min(matching.size(), from + query.limit())), query.offset(), matching.size());
+    }
+
+    /**
      * Atomically stores a frozen revision, moves the assessment to {@code routedState}, queues the
      * revision in the sync outbox, writes the audit row, and forces it all to disk.
      *

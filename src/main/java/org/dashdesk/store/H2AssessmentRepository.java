@@ -31,6 +31,9 @@ import org.dashdesk.grading.Choice;
 import org.dashdesk.assessment.AssessmentRepository;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.ListQuery;
+import org.dashdesk.assessment.SearchText;
+import org.dashdesk.assessment.SummaryPage;
 import org.dashdesk.assessment.AuditEntry;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.Lifecycle;
@@ -111,6 +114,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(5, now);
                 p.executeUpdate();
             }
+            ListColumns.write(c, id, content);
             replaceAnswers(c, id, content.answers(), now);
             audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
             return load(c, id).orElseThrow();
@@ -183,6 +187,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                     throw notADraft(c, assessmentId, "changed");
                 }
             }
+            ListColumns.write(c, assessmentId, content);
             audit(c, assessmentId, now, actor, description);
             return null;
         });
@@ -272,6 +277,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(7, id);
                 p.executeUpdate();
             }
+            ListColumns.write(c, id, revision.content());
             // The frozen answers are the record from now on, whatever the draft rows said.
             replaceAnswers(c, id, revision.content().answers(), now);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (revision_id, assessment_id, device_seq, priority, state,"
@@ -421,6 +427,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             p.setObject(2, id);
             p.executeUpdate();
         }
+        ListColumns.write(c, id, content);
         replaceAnswers(c, id, content.answers(), now);
     }
 
@@ -530,37 +537,127 @@ public final class H2AssessmentRepository implements AssessmentRepository {
     }
 
     private List<AssessmentSummary> summaries(boolean drafts) {
-        String where = drafts ? "a.state = 'DRAFT'" : "a.state <> 'DRAFT'";
+        List<AssessmentSummary> out = new ArrayList<>();
+        for (int offset = 0;; offset += ListQuery.MAX_LIMIT) {
+            SummaryPage page = summaries(ListQuery.all(drafts, ListQuery.MAX_LIMIT).page(offset, ListQuery.MAX_LIMIT));
+            out.addAll(page.rows());
+            if (page.rows().size() < ListQuery.MAX_LIMIT) {
+                return List.copyOf(out);
+            }
+        }
+    }
+
+    /**
+     * One page of a list through the list index (is_draft, updated_at, id) and the list columns:
+     * the page's rows are read and parsed, nothing else (issue 17). The count reads the index
+     * entries that match, not the content.
+     */
+    @Override
+    public SummaryPage summaries(ListQuery q) {
+        Objects.requireNonNull(q, "query");
+        java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        StringBuilder where = new StringBuilder(" WHERE a.is_draft = ?");
+        List<Object> args = new ArrayList<>();
+        args.add(q.drafts());
+        if (q.from() != null) {
+            where.append(" AND a.updated_at >= ?");
+            args.add(q.from().atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (q.to() != null) {
+            where.append(" AND a.updated_at < ?");
+            args.add(q.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+        }
+        if (q.level() != null) {
+            where.append(" AND a.head_level = ?");
+            args.add(q.level().name());
+        }
+        if (q.state() != null) {
+            where.append(" AND a.state = ?");
+            args.add(q.state().name());
+        }
+        if (q.channel() != null) {
+            where.append(" AND a.channel = ?");
+            args.add(q.channel().name());
+        }
+        if (q.sync() != null) {
+            where.append(switch (q.sync()) {
+                case NOT_YET_SENT -> " AND o.state IN ('waiting', 'sending', 'waiting_for_sign_in')";
+                case HELD_CENTRALLY -> " AND o.state = 'synced'";
+                case REFUSED -> " AND o.state = 'quarantined'";
+            });
+        }
+        for (String word : SearchText.words(q.text())) {
+            // Folded words hold only letters, digits and spaces, so nothing in them is a LIKE wildcard.
+            where.append(" AND a.search_words LIKE ?");
+            args.add("%" + word + "%");
+        }
+        String join = " FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id";
         return database.inTransaction(c -> {
-            Map<UUID, List<String>> answered = new HashMap<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT n.assessment_id, n.question_id FROM answer n JOIN assessment a"
-                    + " ON a.id = n.assessment_id WHERE " + where)) {
+            int matching;
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*)" + (q.sync() == null ? " FROM assessment a" : join) + where)) {
+                bind(p, args);
                 try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        answered.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(r.getString(2));
+                    r.next();
+                    matching = r.getInt(1);
+                }
+            }
+            List<Object[]> rows = new ArrayList<>();
+            if (q.offset() < matching) {
+                try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state,"
+                        + " o.server_seq, o.received_at, a.purged_at" + join + where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?")) {
+                    bind(p, args);
+                    p.setInt(args.size() + 1, q.limit());
+                    p.setInt(args.size() + 2, q.offset());
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), instant(r, 4), r.getString(5),
+                                    r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9)});
+                        }
                     }
                 }
             }
-            Map<UUID, AssessmentSummary> out = new LinkedHashMap<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state,"
-                    + " o.server_seq, o.received_at, a.purged_at FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id"
-                    + " WHERE " + where + " ORDER BY a.updated_at DESC, a.id")) {
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        UUID id = r.getObject(1, UUID.class);
-                        AssessmentContent content = AssessmentJson.read(r.getString(3), AssessmentContent.class);
-                        String level = r.getString(5);
-                        out.put(id, new AssessmentSummary(id, AssessmentState.valueOf(r.getString(2)), content.channel(),
-                                content.incident().incidentReference(), content.incident().district(), instant(r, 4),
-                                completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
-                                level == null ? null : RiskLevel.valueOf(level), syncWords(r.getString(6), r.getObject(7, Long.class),
-                                        instant(r, 8), java.time.ZoneId.systemDefault()), retentionWords(AssessmentState.valueOf(r.getString(2)),
-                                        instant(r, 4), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9))));
-                    }
-                }
+            Map<UUID, List<String>> answered = answeredQuestions(c, rows.stream().map(row -> (UUID) row[0]).toList());
+            List<AssessmentSummary> out = new ArrayList<>(rows.size());
+            for (Object[] row : rows) {
+                UUID id = (UUID) row[0];
+                AssessmentState state = AssessmentState.valueOf((String) row[1]);
+                AssessmentContent content = AssessmentJson.read((String) row[2], AssessmentContent.class);
+                Instant updated = (Instant) row[3];
+                String level = (String) row[4];
+                String outbox = (String) row[5];
+                Long serverSeq = (Long) row[6];
+                Instant received = (Instant) row[7];
+                out.add(new AssessmentSummary(id, state, content.channel(), content.incident().incidentReference(),
+                        content.incident().district(), updated,
+                        completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
+                        level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, zone),
+                        retentionWords(state, updated, outbox, serverSeq, received, (Instant) row[8])));
             }
-            return List.copyOf(out.values());
+            return new SummaryPage(out, q.offset(), matching);
         });
+    }
+
+    private static void bind(PreparedStatement p, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            p.setObject(i + 1, args.get(i));
+        }
+    }
+
+    /** The answered question ids of the given assessments (one page's worth). */
+    private static Map<UUID, List<String>> answeredQuestions(Connection c, List<UUID> ids) throws SQLException {
+        Map<UUID, List<String>> answered = new HashMap<>();
+        if (ids.isEmpty()) {
+            return answered;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT assessment_id, question_id FROM answer WHERE assessment_id = ANY(?)")) {
+            p.setArray(1, c.createArrayOf("UUID", ids.toArray()));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    answered.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(r.getString(2));
+                }
+            }
+        }
+        return answered;
     }
 
     /** Answered checklist questions as a whole percentage, rounded down so 100 means every one. */

@@ -25,7 +25,7 @@ final class Migrations {
 
     /** Every migration, in order. A test checks this matches the resources on disk. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__return_notes.sql", "V3__audit_sequence_cache.sql",
-            "V4__audit_chain.sql", "V5__retention.sql");
+            "V4__audit_chain.sql", "V5__retention.sql", "V6__list_columns.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
@@ -78,6 +78,10 @@ final class Migrations {
                 if (script.version() == 4) {
                     // The one step SQL cannot do: hash the rows written before the chain, in order.
                     AuditChain.chainExisting(c);
+                }
+                if (script.version() == 6) {
+                    // The list columns of rows written before them, from each row's content.
+                    ListColumns.fillExisting(c);
                 }
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
                     p.setInt(1, script.version());

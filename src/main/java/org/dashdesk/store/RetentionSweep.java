@@ -127,8 +127,11 @@ public final class RetentionSweep {
                 }
             }
             OffsetDateTime at = now.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            AssessmentContent kept = content.withoutPersonalContent();
             update(c, "UPDATE assessment SET content = ?, resume_question_id = NULL, purged_at = ? WHERE id = ?",
-                    AssessmentJson.canonical(content.withoutPersonalContent()), at, due.assessmentId());
+                    AssessmentJson.canonical(kept), at, due.assessmentId());
+            // The search words go with the names they were made from; the incident reference stays findable.
+            ListColumns.write(c, due.assessmentId(), kept);
             update(c, "DELETE FROM answer WHERE assessment_id = ?", due.assessmentId());
             update(c, "UPDATE revision SET canonical_json = NULL WHERE assessment_id = ?", due.assessmentId());
             update(c, "DELETE FROM return_notes WHERE assessment_id = ?", due.assessmentId());

@@ -131,11 +131,14 @@ class RetentionPurgeTest {
             if (f.equals(storeFile)) {
                 // The store compresses pages (LZF): text survives as literal runs of at most 32 bytes, so a
                 // name may be cut in two by a run's control byte. Any 8-byte piece of it still gives it away.
+                // The list's search words hold the name folded to lower case (issue 17): those pieces count too.
                 byte[] plain = views.get(views.size() - 1);
-                for (int i = 0; i + 8 <= utf8.length; i++) {
-                    byte[] piece = java.util.Arrays.copyOfRange(utf8, i, i + 8);
-                    if (indexOf(plain, piece) >= 0) {
-                        found.add(f.getFileName() + " (decrypted) holds the piece " + new String(piece, StandardCharsets.UTF_8));
+                for (byte[] spelling : List.of(utf8, text.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.UTF_8))) {
+                    for (int i = 0; i + 8 <= spelling.length; i++) {
+                        byte[] piece = java.util.Arrays.copyOfRange(spelling, i, i + 8);
+                        if (indexOf(plain, piece) >= 0) {
+                            found.add(f.getFileName() + " (decrypted) holds the piece " + new String(piece, StandardCharsets.UTF_8));
+                        }
                     }
                 }
             }

@@ -1,24 +1,33 @@
 package org.dashdesk.ui.shell;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.ListQuery;
+import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.assessment.Channel;
 
 /**
@@ -74,14 +83,23 @@ final class HomeView extends VBox {
         error.visibleProperty().bind(vm.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
+        HomeListsViewModel lists = vm.navigation().lists();
+        FlowPane filters = filters(lists);
+        Label problem = new Label();
+        problem.setId("filter-problem");
+        problem.getStyleClass().add("error-banner");
+        problem.setWrapText(true);
+        problem.textProperty().bind(lists.filterProblemProperty());
+        problem.visibleProperty().bind(lists.filterProblemProperty().isNotNull());
+        problem.managedProperty().bind(problem.visibleProperty());
+
         Label draftsHeading = new Label("Drafts");
         draftsHeading.getStyleClass().add("form-heading");
         TableView<AssessmentSummary> drafts = table("drafts", vm);
         drafts.setItems(vm.drafts());
         drafts.getColumns().add(column("Last saved", s -> s.updatedAt() == null ? "" : WHEN.format(s.updatedAt().atZone(ZoneId.systemDefault())), 150));
         drafts.getColumns().add(column("Complete", s -> s.completenessPercent() + " %", 90));
-        drafts.setPlaceholder(new Label(vm.busyProperty().get() ? "Opening…" : "No drafts. Start a new assessment above."));
-        vm.busyProperty().addListener((o, a, b) -> drafts.setPlaceholder(new Label(b ? "Opening…" : "No drafts. Start a new assessment above.")));
+        placeholder(drafts, vm, lists, "No drafts. Start a new assessment above.", "No draft matches the search and filters.");
         drafts.setAccessibleText("Drafts. Press Enter to open the selected draft.");
 
         Label submittedHeading = new Label("Submitted");
@@ -97,12 +115,12 @@ final class HomeView extends VBox {
         submitted.getColumns().add(kept);
         submitted.getColumns().add(column("Sync", vm::syncWords, 260));
         vm.syncDetails().addListener((javafx.collections.MapChangeListener<UUID, String>) c -> submitted.refresh());
-        submitted.setPlaceholder(new Label("Nothing submitted yet."));
+        placeholder(submitted, vm, lists, "Nothing submitted yet.", "Nothing submitted matches the search and filters.");
         submitted.setAccessibleText("Submitted assessments. Press Enter to open the selected one read-only.");
 
         VBox.setVgrow(drafts, Priority.ALWAYS);
         VBox.setVgrow(submitted, Priority.ALWAYS);
-        getChildren().addAll(actions, message, error, draftsHeading, drafts, submittedHeading, submitted);
+        getChildren().addAll(actions, message, error, filters, problem, draftsHeading, drafts, submittedHeading, submitted);
         drafts.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 open(vm, drafts);
@@ -123,6 +141,124 @@ final class HomeView extends VBox {
                 openRecord(vm, submitted);
             }
         });
+    }
+
+    private TextField search;
+
+    /** Ctrl+F: the search box, with what it holds selected so typing replaces it. */
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    /**
+     * The search box and filters over both lists (issue 17). A flow pane, so at large text sizes
+     * they wrap onto a second line instead of being cut off.
+     */
+    private FlowPane filters(HomeListsViewModel lists) {
+        search = new TextField();
+        search.setId("list-search");
+        search.setPromptText("Incident reference or name (Ctrl+F)");
+        search.setPrefColumnCount(22);
+        search.setAccessibleText("Search both lists by incident reference, victim or abuser name (Ctrl+F)");
+        search.textProperty().bindBidirectional(lists.textProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !search.getText().isEmpty()) {
+                search.clear();
+                e.consume();
+            }
+        });
+        ComboBox<Choice<RiskLevel>> level = choices("filter-level", "Any level", List.of(RiskLevel.values()), RiskLevel::label, lists.levelProperty());
+        ComboBox<Choice<AssessmentState>> state = choices("filter-state", "Any state",
+                List.of(AssessmentState.values()).stream().filter(x -> x != AssessmentState.DRAFT).toList(), AssessmentState::label,
+                lists.stateProperty());
+        ComboBox<Choice<ListQuery.SyncFilter>> sync = choices("filter-sync", "Any sync state", List.of(ListQuery.SyncFilter.values()),
+                ListQuery.SyncFilter::label, lists.syncProperty());
+        ComboBox<Choice<Channel>> channel = choices("filter-channel", "At scene or phone-in", List.of(Channel.values()),
+                c -> c == Channel.PHONE_IN ? "Phone-in" : "At scene", lists.channelProperty());
+        DatePicker from = datePicker("filter-from", "Changed from", lists.fromProperty());
+        DatePicker to = datePicker("filter-to", "Changed to", lists.toProperty());
+        Button clear = new Button("Clear search");
+        clear.setId("clear-filters");
+        clear.disableProperty().bind(lists.filteredProperty().not().and(lists.textProperty().isEmpty()));
+        clear.setOnAction(e -> {
+            lists.clearFilters();
+            search.requestFocus();
+        });
+        Label searching = new Label("Searching…");
+        searching.setId("list-searching");
+        searching.visibleProperty().bind(lists.searchingProperty());
+        FlowPane pane = new FlowPane(8, 6, search, level, state, sync, channel, from, to, clear, searching);
+        pane.setId("list-filters");
+        pane.setAlignment(Pos.CENTER_LEFT);
+        return pane;
+    }
+
+    /** One option of a filter box: a value, or null for "any". */
+    private record Choice<T>(T value, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static <T> ComboBox<Choice<T>> choices(String id, String any, List<T> values, java.util.function.Function<T, String> label,
+                                                   javafx.beans.property.ObjectProperty<T> property) {
+        ComboBox<Choice<T>> box = new ComboBox<>();
+        box.setId(id);
+        box.getItems().add(new Choice<>(null, any));
+        values.forEach(v -> box.getItems().add(new Choice<>(v, label.apply(v))));
+        box.setAccessibleText(any);
+        Runnable show = () -> box.getItems().stream().filter(c -> java.util.Objects.equals(c.value(), property.get())).findFirst()
+                .ifPresent(box.getSelectionModel()::select);
+        show.run();
+        property.addListener((o, a, b) -> show.run());
+        box.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null && !java.util.Objects.equals(b.value(), property.get())) {
+                property.set(b.value());
+            }
+        });
+        return box;
+    }
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
+    /** A day picker whose typed text is read strictly ("31/02/2026" is not a day); what cannot be read leaves no filter. */
+    private static DatePicker datePicker(String id, String prompt, javafx.beans.property.ObjectProperty<LocalDate> property) {
+        DatePicker picker = new DatePicker();
+        picker.setId(id);
+        picker.setPromptText(prompt);
+        picker.setAccessibleText(prompt + ", day/month/year");
+        picker.setPrefWidth(150);
+        picker.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return d == null ? "" : DAY.format(d);
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                if (s == null || s.isBlank()) {
+                    return null;
+                }
+                try {
+                    return LocalDate.parse(s.strip(), DAY);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        });
+        picker.valueProperty().bindBidirectional(property);
+        return picker;
+    }
+
+    private static void placeholder(TableView<AssessmentSummary> table, ShellViewModel vm, HomeListsViewModel lists, String empty,
+                                    String noMatch) {
+        Runnable update = () -> table.setPlaceholder(new Label(vm.busyProperty().get() ? "Opening…"
+                : lists.filteredProperty().get() ? noMatch : empty));
+        update.run();
+        vm.busyProperty().addListener((o, a, b) -> update.run());
+        lists.filteredProperty().addListener((o, a, b) -> update.run());
     }
 
     /** Buttons for screens only some roles use (sign-off queue, CRU queue). Add one per role here. */
@@ -166,7 +302,8 @@ final class HomeView extends VBox {
     private static TableColumn<AssessmentSummary, String> column(String title, java.util.function.Function<AssessmentSummary, String> f,
                                                                  double width) {
         TableColumn<AssessmentSummary, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue())));
+        // A null row is one whose page is still being read (PagedSummaryList): an empty line for a moment.
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(cd.getValue() == null ? "" : f.apply(cd.getValue())));
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;

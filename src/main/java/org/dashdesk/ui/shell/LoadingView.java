@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
  */
 final class LoadingView extends VBox {
 
-    LoadingView() {
+    LoadingView(javafx.beans.value.ObservableStringValue opening) {
         setId("loading");
         setSpacing(12);
         setPadding(new Insets(20));
@@ -30,8 +30,8 @@ final class LoadingView extends VBox {
         atScene.getStyleClass().add("primary");
         HBox actions = new HBox(10, atScene, disabled("New assessment — phone-in"), spacer, disabled("Settings"));
         actions.setAlignment(Pos.CENTER_LEFT);
-        StackPane drafts = list("Opening…");
-        StackPane submitted = list("Opening…");
+        StackPane drafts = list(opening);
+        StackPane submitted = list(opening);
         VBox.setVgrow(drafts, Priority.ALWAYS);
         VBox.setVgrow(submitted, Priority.ALWAYS);
         getChildren().addAll(actions, Controls.heading("Drafts"), drafts, Controls.heading("Submitted"), submitted);
@@ -45,8 +45,11 @@ final class LoadingView extends VBox {
     }
 
 
-    private static StackPane list(String placeholder) {
-        StackPane box = new StackPane(new Label(placeholder));
+    private static StackPane list(javafx.beans.value.ObservableStringValue placeholder) {
+        Label words = new Label();
+        words.textProperty().bind(placeholder);
+        words.setWrapText(true);
+        StackPane box = new StackPane(words);
         box.getStyleClass().add("loading-list");
         return box;
     }

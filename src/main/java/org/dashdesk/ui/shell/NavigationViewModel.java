@@ -14,6 +14,7 @@ import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.PhoneIn;
 import org.dashdesk.assessment.Revision;
+import org.dashdesk.assessment.SummaryPage;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.SessionManager;
 import org.dashdesk.security.UserAccount;
@@ -33,8 +34,8 @@ public final class NavigationViewModel {
 
     private final ShellContext ctx;
     private final SyncStatusViewModel sync;
-    private final ObservableList<AssessmentSummary> drafts = FXCollections.observableArrayList();
-    private final ObservableList<AssessmentSummary> submitted = FXCollections.observableArrayList();
+    /** The home lists, their search and filters, a page at a time (issue 17). */
+    private final HomeListsViewModel lists;
     /** Who is enrolled on this laptop, for the settings page; read when it opens. */
     private final ObservableList<UserAccount> people = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<WizardViewModel> wizard = new ReadOnlyObjectWrapper<>();
@@ -44,12 +45,12 @@ public final class NavigationViewModel {
     NavigationViewModel(ShellContext ctx, SyncStatusViewModel sync) {
         this.ctx = ctx;
         this.sync = sync;
+        this.lists = new HomeListsViewModel(ctx);
     }
 
     /** Signed in: the lists as read with the store, and the draft that was open, if any. */
-    void opened(List<AssessmentSummary> drafts, List<AssessmentSummary> submitted, Assessment openDraft) {
-        this.drafts.setAll(drafts);
-        this.submitted.setAll(submitted);
+    void opened(SummaryPage drafts, SummaryPage submitted, Assessment openDraft) {
+        lists.opened(drafts, submitted);
         if (openDraft != null) {
             openWizard(openDraft);
         } else {
@@ -69,24 +70,11 @@ public final class NavigationViewModel {
     void clear() {
         wizard.set(null);
         record.set(null);
-        drafts.clear();
-        submitted.clear();
+        lists.clear();
     }
 
     public void refresh() {
-        AppServices s = ctx.services.get();
-        if (s == null) {
-            return;
-        }
-        ctx.executor.execute(BackgroundTask.of(() -> new Lists(s.service().repository().drafts(), s.service().repository().submitted()))
-                .onSuccess(l -> {
-                    drafts.setAll(l.drafts());
-                    submitted.setAll(l.submitted());
-                })
-                .onFailure(e -> ctx.error.set("The lists could not be read: " + e.getMessage())));
-    }
-
-    private record Lists(List<AssessmentSummary> drafts, List<AssessmentSummary> submitted) {
+        lists.refresh();
     }
 
     public void startNew(Channel channel) {
@@ -128,7 +116,8 @@ public final class NavigationViewModel {
         if (s == null) {
             return;
         }
-        String words = sync.details().get(id);
+        String live = sync.details().get(id);
+        String words = live != null ? live : lists.submitted().loaded(id).map(AssessmentSummary::syncState).orElse(null);
         CurrentUser viewer = ctx.user.get();
         ctx.executor.execute(BackgroundTask.of(() -> {
             Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
@@ -137,9 +126,7 @@ public final class NavigationViewModel {
             }
             List<Revision> revisions = s.service().repository().revisions(id);
             Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
-            String syncWords = words != null ? words : submitted.stream().filter(x -> x.id().equals(id)).map(AssessmentSummary::syncState)
-                    .findFirst().orElse(null);
-            return new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), syncWords, () -> amend(id), this::showHome);
+            return new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), words, () -> amend(id), this::showHome);
         }).onSuccess(vm -> {
             ctx.error.set(null);
             record.set(vm);
@@ -252,11 +239,15 @@ public final class NavigationViewModel {
     }
 
     public ObservableList<AssessmentSummary> drafts() {
-        return drafts;
+        return lists.drafts();
+    }
+
+    public HomeListsViewModel lists() {
+        return lists;
     }
 
     public ObservableList<AssessmentSummary> submittedList() {
-        return submitted;
+        return lists.submitted();
     }
 
     public ReadOnlyObjectProperty<WizardViewModel> wizardProperty() {

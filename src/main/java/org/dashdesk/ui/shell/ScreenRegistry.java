@@ -28,10 +28,10 @@ final class ScreenRegistry {
     private final Map<ShellViewModel.Screen, Function<ShellViewModel, Node>> screens = new EnumMap<>(ShellViewModel.Screen.class);
 
     ScreenRegistry() {
-        screens.put(ShellViewModel.Screen.LOADING, vm -> new LoadingView());
+        screens.put(ShellViewModel.Screen.LOADING, vm -> new LoadingView(vm.openingProperty()));
         screens.put(ShellViewModel.Screen.SETUP, vm -> new SetupView(vm.setup(), vm::setupDone));
         screens.put(ShellViewModel.Screen.ENROL, vm -> new EnrolView(vm.enrol()));
-        screens.put(ShellViewModel.Screen.SIGN_IN, vm -> vm.signIn() == null ? new LoadingView() : new SignInView(vm.signIn()));
+        screens.put(ShellViewModel.Screen.SIGN_IN, vm -> vm.signIn() == null ? new LoadingView(vm.openingProperty()) : new SignInView(vm.signIn()));
         screens.put(ShellViewModel.Screen.HOME, HomeView::new);
         screens.put(ShellViewModel.Screen.WIZARD, vm -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard(vm));
         screens.put(ShellViewModel.Screen.REVIEW_QUEUE, ScreenRegistry::reviewQueue);

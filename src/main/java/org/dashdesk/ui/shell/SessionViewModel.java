@@ -11,7 +11,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentState;
-import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.assessment.ListQuery;
+import org.dashdesk.assessment.SummaryPage;
 import org.dashdesk.review.ReviewGateway;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.Session;
@@ -97,8 +98,8 @@ public final class SessionViewModel {
         ctx.screen.set(ShellViewModel.Screen.SIGN_IN);
     }
 
-    private record Opened(AppServices services, Assessment openDraft, List<AssessmentSummary> drafts,
-                          List<AssessmentSummary> submitted, String storedToken, UserAccount account, boolean accountChanged,
+    private record Opened(AppServices services, Assessment openDraft, SummaryPage drafts,
+                          SummaryPage submitted, String storedToken, UserAccount account, boolean accountChanged,
                           ReviewGateway gateway, String gatewayProblem) {
     }
 
@@ -115,6 +116,7 @@ public final class SessionViewModel {
         DeskBackend.Start st = ctx.start;
         Optional<OnlineSignIn.Grant> grant = online.grant();
         ctx.executor.execute(BackgroundTask.of(() -> {
+            awaitClosing();
             AppServices s = ctx.backend.open(st);
             UserAccount account = session.account();
             boolean changed = false;
@@ -133,7 +135,9 @@ public final class SessionViewModel {
             }
             Optional<Assessment> draft = s.settings().get(ShellViewModel.OPEN_DRAFT).flatMap(SessionViewModel::parse)
                     .flatMap(s.service().repository()::find).filter(a -> a.state() == AssessmentState.DRAFT);
-            return new Opened(s, draft.orElse(null), s.service().repository().drafts(), s.service().repository().submitted(),
+            // The first page of each list only: the rest is read as the lists are scrolled (issue 17).
+            return new Opened(s, draft.orElse(null), s.service().repository().summaries(ListQuery.all(true, PagedSummaryList.PAGE)),
+                    s.service().repository().summaries(ListQuery.all(false, PagedSummaryList.PAGE)),
                     s.settings().get(ShellViewModel.SYNC_TOKEN).orElse(null), account, changed, gateway, gatewayProblem);
         }).onSuccess(o -> {
             ctx.busy.set(false);
@@ -255,7 +259,13 @@ public final class SessionViewModel {
 
     // ---- sign-out, exit ------------------------------------------------------------------------
 
-    /** Saves what is pending, closes the store, forgets the key, and shows sign-in. */
+    /**
+     * Saves what is pending, forgets the key and shows sign-in at once; the store is closed (and
+     * compacted) behind the sign-in screen (issue 17). The close is handed over by the background
+     * executor, so saves queued before it (the wizard's pending text) are committed first; it then
+     * runs on a thread of its own, so the next person's password check does not wait for it. The
+     * next open waits for it, saying so.
+     */
     void signOut(String notice) {
         navigation.commitPending();
         AppServices s = ctx.services.get();
@@ -265,21 +275,50 @@ public final class SessionViewModel {
         serverTokenExpires = null;
         ctx.reviewGateway.set(null);
         ctx.returnNotes.set(null);
-        ctx.busy.set(true);
+        if (s != null) {
+            sync.detach(s);
+        }
+        java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
+        closing = closed;
         ctx.executor.execute(BackgroundTask.run(() -> {
-            if (token != null) {
-                ctx.backend.signOutOnline(st.config(), token);
-            }
             if (s != null) {
-                sync.detach(s);
                 s.settings().remove(ShellViewModel.OPEN_DRAFT);
-                s.closer().close();
             }
-            st.sessions().signOut();
-        }).onSuccess(v -> signedOut(notice)).onFailure(e -> {
-            st.sessions().signOut();
-            signedOut("Signed out, but the data could not be closed cleanly: " + e.getMessage());
-        }));
+            Thread closer = new Thread(() -> {
+                try {
+                    if (s != null) {
+                        s.closer().close();
+                    }
+                    closed.complete(null);
+                } catch (Exception e) {
+                    closed.complete("the data could not be closed cleanly: " + e.getMessage());
+                }
+                if (token != null) {
+                    ctx.backend.signOutOnline(st.config(), token);
+                }
+            }, "dashdesk-store-close");
+            closer.start();
+        }).onFailure(e -> closed.complete("the data could not be closed cleanly: " + e.getMessage())));
+        st.sessions().signOut();
+        signedOut(notice);
+        closed.thenAccept(problem -> {
+            if (problem != null) {
+                ctx.uiThread.execute(() -> ctx.error.set("Signed out, but " + problem));
+            }
+        });
+    }
+
+    /** The last sign-out's close of the store: done, or still compacting behind the sign-in screen. */
+    private volatile java.util.concurrent.CompletableFuture<String> closing = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+    /** Waits (off the FX thread) for the last sign-out's close, with words on the loading screen while it runs. */
+    private void awaitClosing() {
+        java.util.concurrent.CompletableFuture<String> c = closing;
+        if (!c.isDone()) {
+            ctx.uiThread.execute(() -> ctx.opening.set("Finishing with the last session's data, then opening yours…"));
+            c.join();
+            ctx.uiThread.execute(() -> ctx.opening.set(ShellContext.OPENING));
+        }
     }
 
     private void signedOut(String notice) {
@@ -296,6 +335,14 @@ public final class SessionViewModel {
 
     /** At exit (after the executor drained): close the store and forget the key. Runs on the caller's thread. */
     public void shutdown() {
+        // A sign-out's close still running behind the sign-in screen finishes before the process may end.
+        try {
+            closing.get(10, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // Exiting regardless: H2 recovers an unclosed store at the next open, and every change was committed.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         AppServices s = ctx.services.get();
         if (s != null) {
             try {

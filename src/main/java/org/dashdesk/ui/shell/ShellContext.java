@@ -39,6 +39,9 @@ final class ShellContext {
     final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper();
     final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     final BooleanProperty busy = new SimpleBooleanProperty();
+    static final String OPENING = "Opening…";
+    /** What the loading screen's lists say while the store opens (or a sign-out's close finishes first). */
+    final javafx.beans.property.StringProperty opening = new javafx.beans.property.SimpleStringProperty(OPENING);
     final ObjectProperty<ReviewGateway> reviewGateway = new SimpleObjectProperty<>();
     final ObjectProperty<ReturnNotesRepository> returnNotes = new SimpleObjectProperty<>();
 

@@ -52,6 +52,8 @@ public final class ShellView extends StackPane {
 
     public static final KeyCombination PRIVACY = new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
     public static final KeyCombination SYNC_NOW = new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    /** Focuses the home lists' search box (issue 17). */
+    public static final KeyCombination FIND = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN);
     /** Night or light, anywhere, the sign-in and lock screens included. */
     public static final KeyCombination NIGHT = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
@@ -192,6 +194,9 @@ public final class ShellView extends StackPane {
         if (SYNC_NOW.match(e)) {
             vm.syncNow();
             e.consume();
+        } else if (FIND.match(e) && content.getCenter() instanceof HomeView home) {
+            home.focusSearch();
+            e.consume();
         } else if (LOCK.match(e)) {
             vm.lock();
             e.consume();
@@ -251,7 +256,15 @@ public final class ShellView extends StackPane {
         signOut.setId("sign-out");
         signOut.setAccessibleText("Sign out");
         signOut.setOnAction(e -> vm.signOut());
-        HBox bar = new HBox(10, status, syncNow, who, lock, signOut);
+        // How many cases the home lists hold, or match while a search narrows them (issue 17).
+        Label matching = new Label();
+        matching.setId("list-matching");
+        matching.setMinWidth(Region.USE_PREF_SIZE);
+        matching.textProperty().bind(vm.navigation().lists().matchingProperty());
+        matching.visibleProperty().bind(vm.screenProperty().isEqualTo(ShellViewModel.Screen.HOME)
+                .and(vm.navigation().lists().matchingProperty().isNotEmpty()));
+        matching.managedProperty().bind(matching.visibleProperty());
+        HBox bar = new HBox(10, status, matching, syncNow, who, lock, signOut);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

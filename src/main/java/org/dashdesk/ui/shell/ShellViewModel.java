@@ -75,6 +75,11 @@ public final class ShellViewModel {
         return sync;
     }
 
+    /** What the loading screen says while the store opens. */
+    public javafx.beans.value.ObservableStringValue openingProperty() {
+        return ctx.opening;
+    }
+
     public NavigationViewModel navigation() {
         return navigation;
     }
