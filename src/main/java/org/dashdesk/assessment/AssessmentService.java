@@ -76,13 +76,27 @@ public final class AssessmentService {
     public Revision submit(UUID assessmentId, String actor, String reason) {
         Assessment a = repository.find(assessmentId)
                 .orElseThrow(() -> new IllegalArgumentException("no assessment " + assessmentId));
+        return submit(a, actor, reason);
+    }
+
+    /**
+     * A complete sheet taken elsewhere (the {@code import} command): created as a draft and
+     * submitted at once, exactly as a draft finished on screen would be, without reading back what
+     * was just written.
+     */
+    public Revision submitNew(AssessmentContent content, String actor) {
+        return submit(repository.createDraft(content, actor), actor, null);
+    }
+
+    private Revision submit(Assessment a, String actor, String reason) {
+        UUID assessmentId = a.id();
         AssessmentState submitted = Lifecycle.next(a.state(), LifecycleEvent.SUBMIT);
         if (a.headRevisionId() != null && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a new revision needs a reason for the change");
         }
         answers.checkAll(a.content());
         GradingResult grading = engine.grade(a.content().gradingInput());
-        Revision revision = Revision.freeze(assessmentId, UUID.randomUUID(), a.headRevisionId(), a.revisionCount() + 1,
+        Revision revision = Revision.freeze(assessmentId, TimeOrderedIds.next(), a.headRevisionId(), a.revisionCount() + 1,
                 a.headRevisionId() == null ? null : reason, clock.instant(), actor, a.content(), grading);
         AssessmentState routed = Lifecycle.next(submitted, Lifecycle.routeFor(grading.level()));
         repository.recordSubmission(revision, routed, actor);

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.StoreException;
 import org.dashdesk.grading.AnswerSheets;
@@ -183,8 +182,6 @@ final class ImportCommand implements Callable<Integer> {
 
     /** A draft with the complete content, then the ordinary submit (grade, freeze, queue). */
     private static UUID store(AssessmentService service, ImportLine line) {
-        Assessment draft = service.repository().createDraft(line.content(), line.collarNumber());
-        service.submit(draft.id(), line.collarNumber(), null);
-        return draft.id();
+        return service.submitNew(line.content(), line.collarNumber()).assessmentId();
     }
 }

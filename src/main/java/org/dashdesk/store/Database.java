@@ -285,7 +285,7 @@ public final class Database implements AutoCloseable {
     }
 
     private static String url(String fileSystem, Path dir) {
-        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;MAX_COMPACT_TIME="
+        return "jdbc:h2:" + fileSystem + dir.resolve(BASE_NAME) + ";WRITE_DELAY=0;CIPHER=AES;TRACE_LEVEL_FILE=0;COMPRESS=TRUE;QUERY_CACHE_SIZE=64;MAX_COMPACT_TIME="
                 + CLOSE_COMPACT_MILLIS;
     }
 
