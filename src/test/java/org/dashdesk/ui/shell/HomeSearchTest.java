@@ -1,0 +1,190 @@
+package org.dashdesk.ui.shell;
+
+import static org.dashdesk.ui.shell.DeskFixture.id;
+import static org.dashdesk.ui.shell.DeskFixture.tabUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.dashdesk.assessment.AssessmentSummary;
+import org.dashdesk.grading.RiskLevel;
+import org.dashdesk.security.Role;
+import org.dashdesk.security.SessionManager;
+import org.dashdesk.security.UserAccount;
+import org.dashdesk.store.SyntheticStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Search and filters on the home lists of a seeded store (1,000 synthetic assessments), driven
+ * by keyboard through the real window (issue 17).
+ */
+@ExtendWith(ApplicationExtension.class)
+class HomeSearchTest {
+
+    private static final int SEEDED = 1000;
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private DeskFixture desk;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (desk != null) {
+            desk.close();
+        }
+    }
+
+    private void seededAndSignedIn(FxRobot robot) throws Exception {
+        desk = new DeskFixture(dir, stage).configured();
+        SessionManager sessions = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
+        sessions.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "Team Synthetic"),
+                DeskFixture.PASSWORD.toCharArray());
+        SyntheticStore.seed(dir, sessions.keyProvider(), SEEDED, desk.clock.instant());
+        sessions.signOut();
+        desk.open();
+        desk.signIn(robot, "pc4471");
+    }
+
+    private static boolean draft(int i) {
+        return i % 25 == 24;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<AssessmentSummary> table(FxRobot robot, String id) {
+        return (TableView<AssessmentSummary>) robot.lookup("#" + id).queryAs(TableView.class);
+    }
+
+    private static String matching(FxRobot robot) {
+        return robot.lookup("#list-matching").queryLabeled().getText();
+    }
+
+    private void search(FxRobot robot, String text) throws Exception {
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        desk.settle();
+        assertEquals("list-search", DeskFixture.focusOwner(robot).getId(), "Ctrl+F focuses the search box");
+        if (text.isEmpty()) {
+            robot.type(KeyCode.BACK_SPACE);
+        } else {
+            robot.write(text);
+        }
+        // Typing pauses for the query (HomeListsViewModel.SETTLE); then the answer is read and shown.
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+    }
+
+    @Test
+    void searchByReferenceAndNameNarrowsBothListsAndSaysHowManyMatch(FxRobot robot) throws Exception {
+        seededAndSignedIn(robot);
+        long drafts = IntStream.range(0, SEEDED).filter(HomeSearchTest::draft).count();
+        assertEquals(drafts + " drafts and " + String.format(Locale.UK, "%,d", SEEDED - drafts) + " submitted", matching(robot));
+        assertEquals(SEEDED - drafts, table(robot, "submitted").getItems().size(), "every row is reachable, a page at a time");
+
+        search(robot, "INC-000417");
+        assertEquals("0 drafts and 1 submitted match", matching(robot));
+        assertEquals(List.of("INC-000417"), table(robot, "submitted").getItems().stream().map(AssessmentSummary::incidentReference).toList());
+
+        // A surname, typed in lower case: every case whose victim or abuser carries it, in either list.
+        String surname = SyntheticStore.victim(417).split(" ")[1];
+        search(robot, surname.toLowerCase(Locale.ROOT));
+        String word = surname.toLowerCase(Locale.ROOT);
+        long submittedWith = IntStream.range(0, SEEDED).filter(i -> !draft(i)).filter(i -> SyntheticStore.victim(i).toLowerCase(Locale.ROOT)
+                .contains(word) || SyntheticStore.abuser(i).toLowerCase(Locale.ROOT).contains(word)).count();
+        long draftsWith = IntStream.range(0, SEEDED).filter(HomeSearchTest::draft).filter(i -> SyntheticStore.victim(i).toLowerCase(Locale.ROOT)
+                .contains(word) || SyntheticStore.abuser(i).toLowerCase(Locale.ROOT).contains(word)).count();
+        assertTrue(submittedWith > 1, "the seed gives this surname to several cases");
+        assertEquals(submittedWith, table(robot, "submitted").getItems().size());
+        assertEquals(draftsWith, table(robot, "drafts").getItems().size());
+        assertEquals(draftsWith + (draftsWith == 1 ? " draft" : " drafts") + " and " + submittedWith + " submitted match", matching(robot));
+
+        // Escape in the box clears it: everything again.
+        robot.type(KeyCode.ESCAPE);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+        assertEquals(SEEDED - drafts, table(robot, "submitted").getItems().size());
+    }
+
+    @Test
+    void filtersByKeyboardCombineWithTheSearchAndClearTogether(FxRobot robot) throws Exception {
+        seededAndSignedIn(robot);
+        // Level: High (the seed grades every tenth case high: 15 yes answers).
+        tabUntil(robot, id("filter-level"), "the level filter");
+        robot.type(KeyCode.F4);
+        desk.settle();
+        robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+        long high = IntStream.range(0, SEEDED).filter(i -> !draft(i) && i % 10 == 0).count();
+        TableView<AssessmentSummary> submitted = table(robot, "submitted");
+        assertEquals(high, submitted.getItems().size(), matching(robot));
+        assertTrue(submitted.getItems().stream().allMatch(s -> s.level() == RiskLevel.HIGH));
+        assertEquals("0 drafts and " + high + " submitted match", matching(robot), "drafts have no level yet");
+
+        // Taken: phone-in, on top of High.
+        tabUntil(robot, id("filter-channel"), "the channel filter");
+        robot.type(KeyCode.F4);
+        desk.settle();
+        robot.type(KeyCode.DOWN, 2).type(KeyCode.ENTER);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+        long highPhoneIn = IntStream.range(0, SEEDED).filter(i -> !draft(i) && i % 10 == 0 && i % 4 == 1).count();
+        assertEquals(highPhoneIn, submitted.getItems().size(), "no case is both i%10==0 and i%4==1, so none: " + matching(robot));
+        assertTrue(robot.lookup(".table-view .placeholder .label").queryAll().stream()
+                .anyMatch(n -> ((javafx.scene.control.Label) n).getText().equals("Nothing submitted matches the search and filters.")),
+                "an empty result says it is the filters, not an empty store");
+
+        // Changed on or before a day typed into the date box (strict day/month/year), with Level still High.
+        tabUntil(robot, id("filter-channel"), "the channel filter");
+        robot.type(KeyCode.F4);
+        desk.settle();
+        robot.type(KeyCode.UP, 2).type(KeyCode.ENTER);
+        tabUntil(robot, n -> n.getParent() != null && "filter-to".equals(n.getParent().getId()) || "filter-to".equals(n.getId()), "the To day");
+        robot.write("01/11/2026").type(KeyCode.TAB);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+        java.time.Instant end = desk.clock.instant();
+        java.time.LocalDate to = java.time.LocalDate.of(2026, 11, 1);
+        long highUpToThen = IntStream.range(0, SEEDED).filter(i -> !draft(i) && i % 10 == 0)
+                .filter(i -> !end.minus(java.time.Duration.ofHours(SEEDED - 1 - i)).atZone(java.time.ZoneId.systemDefault()).toLocalDate()
+                        .isAfter(to)).count();
+        assertTrue(highUpToThen > 0 && highUpToThen < high, "the day splits the seed: " + highUpToThen);
+        assertEquals(highUpToThen, submitted.getItems().size(), matching(robot));
+        assertEquals("0 drafts and " + highUpToThen + " submitted match", matching(robot));
+
+        tabUntil(robot, id("clear-filters"), "Clear search");
+        robot.type(KeyCode.SPACE);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+        assertEquals(SEEDED - IntStream.range(0, SEEDED).filter(HomeSearchTest::draft).count(), submitted.getItems().size(), "all again");
+        assertEquals("list-search", DeskFixture.focusOwner(robot).getId(), "focus goes back to the search box");
+
+        // The last row of a long list is reached by keyboard; its page is read when the table gets there.
+        tabUntil(robot, id("submitted"), "the submitted list");
+        robot.type(KeyCode.END);
+        desk.settle();
+        AssessmentSummary last = submitted.getItems().get(submitted.getItems().size() - 1);
+        assertNotNull(last, "the last page was read");
+        assertEquals("INC-000000", last.incidentReference(), "oldest last");
+    }
+}
