@@ -60,20 +60,35 @@ public final class RetentionSweep {
 
     /** Every case not yet purged that will be, soonest first (what the desk shows). */
     public List<Due> schedule(int days) {
+        return candidates(days, null);
+    }
+
+    /**
+     * Cases not yet purged that will be, soonest first; with {@code dueBy}, only those due by then
+     * (read through the receipt and change times, so a sweep at open costs what is due, not what
+     * the laptop holds). The list columns give the reference: no content is read here.
+     */
+    private List<Due> candidates(int days, Instant dueBy) {
         return database.inTransaction(c -> {
             List<Due> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.content, a.head_level, a.state, a.updated_at, o.state, o.server_seq,"
-                    + " o.received_at FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
-                    + " WHERE a.purged_at IS NULL AND a.state IN ('SIGNED_OFF', 'REFERRED')"
-                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')");
-                    ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    AssessmentState state = AssessmentState.valueOf(r.getString(4));
-                    Optional<Instant> on = purgeOn(state, instant(r, 5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), days);
-                    if (on.isPresent()) {
-                        AssessmentContent content = AssessmentJson.read(r.getString(2), AssessmentContent.class);
-                        out.add(new Due(r.getObject(1, UUID.class), content.incident().incidentReference(),
-                                r.getString(3) == null ? null : RiskLevel.valueOf(r.getString(3)), state, on.get()));
+            String cutoff = dueBy == null ? "" : " AND o.received_at <= ? AND a.updated_at <= ?";
+            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.incident_ref, a.head_level, a.state, a.updated_at, o.state,"
+                    + " o.server_seq, o.received_at FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
+                    + " WHERE a.purged_at IS NULL AND a.state IN ('SIGNED_OFF', 'REFERRED') AND o.state = 'synced'" + cutoff
+                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')")) {
+                if (dueBy != null) {
+                    OffsetDateTime last = dueBy.minus(Duration.ofDays(Math.max(0, days))).atOffset(ZoneOffset.UTC);
+                    p.setObject(1, last);
+                    p.setObject(2, last);
+                }
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        AssessmentState state = AssessmentState.valueOf(r.getString(4));
+                        Optional<Instant> on = purgeOn(state, instant(r, 5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), days);
+                        if (on.isPresent()) {
+                            out.add(new Due(r.getObject(1, UUID.class), r.getString(2),
+                                    r.getString(3) == null ? null : RiskLevel.valueOf(r.getString(3)), state, on.get()));
+                        }
                     }
                 }
             }
@@ -90,7 +105,7 @@ public final class RetentionSweep {
     public int purgeDue(int days, String actor) {
         Instant now = clock.instant();
         int purged = 0;
-        for (Due due : schedule(days)) {
+        for (Due due : candidates(days, now)) {
             if (due.purgeOn().isAfter(now)) {
                 break;
             }

@@ -81,7 +81,8 @@ public final class FxTaskExecutor implements TaskExecutor {
         worker.shutdown();
         timer.shutdownNow();
         try {
-            worker.awaitTermination(5, TimeUnit.SECONDS);
+            // A sign-out's close (and compaction) may still be running behind the sign-in screen: let it finish.
+            worker.awaitTermination(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -35,6 +35,13 @@ import org.dashdesk.assessment.Channel;
  */
 final class HomeView extends VBox {
 
+    /**
+     * The listeners this view hangs on the view models, which outlive it: the models hold them
+     * weakly and this list strongly, so a home screen that is replaced (every return home, every
+     * sign-in) is not kept alive by them with its tables and cells.
+     */
+    private final List<Object> keep = new java.util.ArrayList<>();
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     HomeView(ShellViewModel vm) {
@@ -114,7 +121,9 @@ final class HomeView extends VBox {
         kept.setId("column-on-this-laptop");
         submitted.getColumns().add(kept);
         submitted.getColumns().add(column("Sync", vm::syncWords, 260));
-        vm.syncDetails().addListener((javafx.collections.MapChangeListener<UUID, String>) c -> submitted.refresh());
+        javafx.collections.MapChangeListener<UUID, String> syncChanged = c -> submitted.refresh();
+        keep.add(syncChanged);
+        vm.syncDetails().addListener(new javafx.collections.WeakMapChangeListener<>(syncChanged));
         placeholder(submitted, vm, lists, "Nothing submitted yet.", "Nothing submitted matches the search and filters.");
         submitted.setAccessibleText("Submitted assessments. Press Enter to open the selected one read-only.");
 
@@ -202,7 +211,7 @@ final class HomeView extends VBox {
         }
     }
 
-    private static <T> ComboBox<Choice<T>> choices(String id, String any, List<T> values, java.util.function.Function<T, String> label,
+    private <T> ComboBox<Choice<T>> choices(String id, String any, List<T> values, java.util.function.Function<T, String> label,
                                                    javafx.beans.property.ObjectProperty<T> property) {
         ComboBox<Choice<T>> box = new ComboBox<>();
         box.setId(id);
@@ -212,7 +221,9 @@ final class HomeView extends VBox {
         Runnable show = () -> box.getItems().stream().filter(c -> java.util.Objects.equals(c.value(), property.get())).findFirst()
                 .ifPresent(box.getSelectionModel()::select);
         show.run();
-        property.addListener((o, a, b) -> show.run());
+        javafx.beans.InvalidationListener shown = o -> show.run();
+        keep.add(shown);
+        property.addListener(new javafx.beans.WeakInvalidationListener(shown));
         box.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && !java.util.Objects.equals(b.value(), property.get())) {
                 property.set(b.value());
@@ -252,13 +263,15 @@ final class HomeView extends VBox {
         return picker;
     }
 
-    private static void placeholder(TableView<AssessmentSummary> table, ShellViewModel vm, HomeListsViewModel lists, String empty,
+    private void placeholder(TableView<AssessmentSummary> table, ShellViewModel vm, HomeListsViewModel lists, String empty,
                                     String noMatch) {
         Runnable update = () -> table.setPlaceholder(new Label(vm.busyProperty().get() ? "Opening…"
                 : lists.filteredProperty().get() ? noMatch : empty));
         update.run();
-        vm.busyProperty().addListener((o, a, b) -> update.run());
-        lists.filteredProperty().addListener((o, a, b) -> update.run());
+        javafx.beans.InvalidationListener updated = o -> update.run();
+        keep.add(updated);
+        vm.busyProperty().addListener(new javafx.beans.WeakInvalidationListener(updated));
+        lists.filteredProperty().addListener(new javafx.beans.WeakInvalidationListener(updated));
     }
 
     /** Buttons for screens only some roles use (sign-off queue, CRU queue). Add one per role here. */

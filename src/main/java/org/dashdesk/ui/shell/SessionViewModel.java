@@ -95,6 +95,7 @@ public final class SessionViewModel {
 
     private void showSignIn(String notice) {
         signIn = new SignInViewModel(ctx.start.sessions(), ctx.backend.onlineSignIn(), ctx.executor, ctx.clock, notice, this::signedIn);
+        signIn.whileBusySay(() -> closesPending > 0 ? "Finishing with the last session's data, then signing you in…" : "Signing in…");
         ctx.screen.set(ShellViewModel.Screen.SIGN_IN);
     }
 
@@ -115,8 +116,11 @@ public final class SessionViewModel {
         ctx.screen.set(ShellViewModel.Screen.LOADING);
         DeskBackend.Start st = ctx.start;
         Optional<OnlineSignIn.Grant> grant = online.grant();
+        if (closesPending > 0) {
+            // The last sign-out's close is still running ahead of this open on the executor.
+            ctx.opening.set("Finishing with the last session's data, then opening yours…");
+        }
         ctx.executor.execute(BackgroundTask.of(() -> {
-            awaitClosing();
             AppServices s = ctx.backend.open(st);
             UserAccount account = session.account();
             boolean changed = false;
@@ -261,10 +265,10 @@ public final class SessionViewModel {
 
     /**
      * Saves what is pending, forgets the key and shows sign-in at once; the store is closed (and
-     * compacted) behind the sign-in screen (issue 17). The close is handed over by the background
-     * executor, so saves queued before it (the wizard's pending text) are committed first; it then
-     * runs on a thread of its own, so the next person's password check does not wait for it. The
-     * next open waits for it, saying so.
+     * compacted) behind the sign-in screen (issue 17). The close is queued on the background
+     * executor like every other use of the store, so saves queued before it (the wizard's pending
+     * text) are committed first and nothing touches the store while it closes; the next sign-in's
+     * checks and open queue behind it, and the loading screen says what it is waiting for.
      */
     void signOut(String notice) {
         navigation.commitPending();
@@ -277,47 +281,36 @@ public final class SessionViewModel {
         ctx.returnNotes.set(null);
         if (s != null) {
             sync.detach(s);
+            closesPending++;
         }
-        java.util.concurrent.CompletableFuture<String> closed = new java.util.concurrent.CompletableFuture<>();
-        closing = closed;
         ctx.executor.execute(BackgroundTask.run(() -> {
             if (s != null) {
-                s.settings().remove(ShellViewModel.OPEN_DRAFT);
-            }
-            Thread closer = new Thread(() -> {
                 try {
-                    if (s != null) {
-                        s.closer().close();
-                    }
-                    closed.complete(null);
-                } catch (Exception e) {
-                    closed.complete("the data could not be closed cleanly: " + e.getMessage());
+                    s.settings().remove(ShellViewModel.OPEN_DRAFT);
+                } finally {
+                    s.closer().close();
                 }
-                if (token != null) {
-                    ctx.backend.signOutOnline(st.config(), token);
-                }
-            }, "dashdesk-store-close");
-            closer.start();
-        }).onFailure(e -> closed.complete("the data could not be closed cleanly: " + e.getMessage())));
+            }
+        }).onSuccess(v -> closed(s)).onFailure(e -> {
+            closed(s);
+            ctx.error.set("Signed out, but the data could not be closed cleanly: " + e.getMessage());
+        }));
+        if (token != null) {
+            ctx.executor.execute(BackgroundTask.run(() -> ctx.backend.signOutOnline(st.config(), token)));
+        }
         st.sessions().signOut();
         signedOut(notice);
-        closed.thenAccept(problem -> {
-            if (problem != null) {
-                ctx.uiThread.execute(() -> ctx.error.set("Signed out, but " + problem));
-            }
-        });
     }
 
-    /** The last sign-out's close of the store: done, or still compacting behind the sign-in screen. */
-    private volatile java.util.concurrent.CompletableFuture<String> closing = java.util.concurrent.CompletableFuture.completedFuture(null);
+    /** Closes handed to the executor and not yet done (FX thread only). */
+    private int closesPending;
 
-    /** Waits (off the FX thread) for the last sign-out's close, with words on the loading screen while it runs. */
-    private void awaitClosing() {
-        java.util.concurrent.CompletableFuture<String> c = closing;
-        if (!c.isDone()) {
-            ctx.uiThread.execute(() -> ctx.opening.set("Finishing with the last session's data, then opening yours…"));
-            c.join();
-            ctx.uiThread.execute(() -> ctx.opening.set(ShellContext.OPENING));
+    private void closed(AppServices s) {
+        if (s != null) {
+            closesPending--;
+        }
+        if (closesPending == 0) {
+            ctx.opening.set(ShellContext.OPENING);
         }
     }
 
@@ -336,13 +329,6 @@ public final class SessionViewModel {
     /** At exit (after the executor drained): close the store and forget the key. Runs on the caller's thread. */
     public void shutdown() {
         // A sign-out's close still running behind the sign-in screen finishes before the process may end.
-        try {
-            closing.get(10, java.util.concurrent.TimeUnit.MINUTES);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // Exiting regardless: H2 recovers an unclosed store at the next open, and every change was committed.
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         AppServices s = ctx.services.get();
         if (s != null) {
             try {

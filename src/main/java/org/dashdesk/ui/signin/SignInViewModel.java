@@ -53,7 +53,7 @@ public final class SignInViewModel extends PasswordForm {
         if (typed == null) {
             return;
         }
-        message.set("Signing in…");
+        message.set(busyWords.get());
         executor.execute(BackgroundTask.of(() -> {
             try {
                 Session s = sessions.signIn(user, typed);
@@ -75,6 +75,16 @@ public final class SignInViewModel extends PasswordForm {
                 message.set("Sign-in failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
         }));
+    }
+
+    private java.util.function.Supplier<String> busyWords = () -> "Signing in…";
+
+    /**
+     * What the form says while it works, when there is more to say than "Signing in…" (the last
+     * sign-out's data still closing ahead of this sign-in, issue 17).
+     */
+    public void whileBusySay(java.util.function.Supplier<String> words) {
+        this.busyWords = java.util.Objects.requireNonNull(words);
     }
 
     public StringProperty usernameProperty() {

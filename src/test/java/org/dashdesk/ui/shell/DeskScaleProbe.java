@@ -1,0 +1,178 @@
+package org.dashdesk.ui.shell;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import org.dashdesk.config.ConfigLocations;
+import org.dashdesk.security.SecurityPolicy;
+import org.dashdesk.store.SyntheticStore;
+import org.dashdesk.ui.StoreServices;
+import org.dashdesk.ui.common.Appearance;
+import org.dashdesk.ui.common.FxTaskExecutor;
+import org.dashdesk.ui.common.OnlineSignIn;
+
+/**
+ * The desk as a process of its own, for {@code DeskScaleBenchmark}: the real shell and window
+ * (1366×768, headless Monocle) over a seeded data folder, signed in through the sign-in view
+ * model. Prints "FIGURE name value" lines: sign-in to home list, search latencies as typed (the
+ * pause for typing included), resident memory at home, sign-out to sign-in screen, and resident
+ * memory after each of ten sign-out/sign-in cycles. Its own process, so its resident memory is
+ * the app's, not a test runner's.
+ *
+ * <p>Arguments: data folder, username, password file, number of seeded cases.
+ */
+public final class DeskScaleProbe {
+
+    private static ShellViewModel shell;
+
+    public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        String username = args[1];
+        String password = Files.readString(Path.of(args[2])).strip();
+        int seeded = Integer.parseInt(args[3]);
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        onFx(() -> {
+            FxTaskExecutor executor = new FxTaskExecutor();
+            Appearance appearance = new Appearance();
+            shell = new ShellViewModel(executor, Clock.systemUTC(), appearance, new StoreServices(new ConfigLocations(data.resolve("no-it.properties"),
+                    data), SecurityPolicy.defaults(), Clock.systemUTC(), OnlineSignIn.OFFLINE), Platform::runLater);
+            Stage stage = new Stage();
+            Scene scene = new Scene(new ShellView(shell), 1366, 768);
+            appearance.apply(scene);
+            stage.setScene(scene);
+            stage.show();
+            shell.start();
+            return null;
+        });
+        waitFor(() -> shell.screenProperty().get() == ShellViewModel.Screen.SIGN_IN && shell.signIn() != null, 60_000);
+        figure("rss_before_sign_in_mb", rssMb());
+
+        long signIn = signIn(username, password);
+        figure("sign_in_to_home_ms", signIn);
+        figure("rss_home_mb", settledRssMb());
+        figure("heap_live_home_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+
+        Random random = new Random(5);
+        List<Double> searches = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            int k = seeded == 0 ? i : random.nextInt(seeded);
+            String text = i % 2 == 0 ? SyntheticStore.reference(k) : SyntheticStore.victim(k).split(" ")[1].toLowerCase();
+            searches.add(search(text));
+            searches.add(search(""));
+        }
+        searches.sort(null);
+        figure("search_p50_ms", searches.get(searches.size() / 2));
+        figure("search_p99_ms", searches.get((int) Math.ceil(searches.size() * 0.99) - 1));
+
+        List<Long> signOuts = new ArrayList<>();
+        for (int cycle = 1; cycle <= 10; cycle++) {
+            signOuts.add(signOut());
+            signIn(username, password);
+            figure("rss_after_cycle_" + cycle + "_mb", settledRssMb());
+            figure("heap_live_after_cycle_" + cycle + "_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        }
+        Collections.sort(signOuts);
+        figure("sign_out_to_sign_in_screen_ms", signOuts.get(signOuts.size() / 2));
+        figure("sign_out_to_sign_in_screen_max_ms", signOuts.get(signOuts.size() - 1));
+        signOut();
+        shell.shutdown();
+        System.out.println("DONE");
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
+    }
+
+    private static long signIn(String username, String password) throws Exception {
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            shell.signIn().usernameProperty().set(username);
+            shell.signIn().passwordProperty().set(password);
+            shell.signIn().signIn();
+            return null;
+        });
+        waitFor(() -> shell.screenProperty().get() == ShellViewModel.Screen.HOME && !shell.busyProperty().get()
+                && shell.navigation().lists().submitted().query() != null, 30_000);
+        // The first frame with the list drawn.
+        onFx(() -> null);
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    /** From the text typed to both lists showing its answer: the pause for typing and the queries. */
+    private static double search(String text) throws Exception {
+        HomeListsViewModel lists = shell.navigation().lists();
+        long before = onFx(() -> lists.submitted().generation());
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            lists.textProperty().set(text);
+            return null;
+        });
+        waitFor(() -> lists.submitted().generation() != before && !lists.searchingProperty().get(), 30_000);
+        onFx(() -> null);
+        return (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static long signOut() throws Exception {
+        long t0 = System.nanoTime();
+        onFx(() -> {
+            shell.signOut();
+            return null;
+        });
+        waitFor(() -> shell.screenProperty().get() == ShellViewModel.Screen.SIGN_IN && shell.signIn() != null, 120_000);
+        onFx(() -> null);
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    private static long settledRssMb() throws Exception {
+        Thread.sleep(1500);
+        System.gc();
+        Thread.sleep(500);
+        return rssMb();
+    }
+
+    static long rssMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    private static void figure(String name, Number value) {
+        System.out.println("FIGURE " + name + " " + value);
+        System.out.flush();
+    }
+
+    private static <T> T onFx(Callable<T> work) throws Exception {
+        FutureTask<T> task = new FutureTask<>(work);
+        Platform.runLater(task);
+        return task.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(BooleanSupplier condition, long millis) throws Exception {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        while (!onFx(condition::getAsBoolean)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out; screen " + onFx(() -> shell.screenProperty().get()) + ", error "
+                        + onFx(() -> shell.errorProperty().get()) + ", sign-in says " + onFx(() -> shell.signIn() == null ? null
+                        : shell.signIn().messageProperty().get()));
+            }
+            Thread.sleep(2);
+        }
+    }
+}
