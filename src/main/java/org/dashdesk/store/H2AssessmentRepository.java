@@ -630,16 +630,43 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             }
             List<Object[]> rows = new ArrayList<>();
             if (q.offset() < matching) {
-                try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.content, a.updated_at, a.head_level, o.state,"
-                        + " o.server_seq, o.received_at, a.purged_at" + join + where + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?")) {
+                // The page's ids first, sorted through the list index on narrow rows; then only those
+                // rows in full. Sorting full rows (content and the outbox join) for every match cost
+                // 250 ms for a word that matched 9,600 of 10,000.
+                List<UUID> ids = new ArrayList<>();
+                try (PreparedStatement p = c.prepareStatement("SELECT a.id" + (q.sync() == null ? " FROM assessment a" : join) + where
+                        + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?")) {
                     bind(p, args);
                     p.setInt(args.size() + 1, q.limit());
                     p.setInt(args.size() + 2, q.offset());
                     try (ResultSet r = p.executeQuery()) {
                         while (r.next()) {
-                            rows.add(new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3), instant(r, 4), r.getString(5),
-                                    r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9)});
+                            ids.add(r.getObject(1, UUID.class));
                         }
+                    }
+                }
+                Map<UUID, Object[]> byId = new HashMap<>();
+                if (!ids.isEmpty()) {
+                    // The list columns, never the content: reading 100 contents cost more than the search.
+                    try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.channel, a.updated_at, a.head_level, o.state,"
+                            + " o.server_seq, o.received_at, a.purged_at, a.incident_ref, a.district, a.children_or_dependants" + join
+                            + " WHERE a.id IN (" + placeholders(ids.size()) + ")")) {
+                        for (int i = 0; i < ids.size(); i++) {
+                            p.setObject(i + 1, ids.get(i));
+                        }
+                        try (ResultSet r = p.executeQuery()) {
+                            while (r.next()) {
+                                byId.put(r.getObject(1, UUID.class), new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                                        instant(r, 4), r.getString(5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9),
+                                        r.getString(10), r.getString(11), r.getObject(12, Boolean.class)});
+                            }
+                        }
+                    }
+                }
+                for (UUID id : ids) {
+                    Object[] row = byId.get(id);
+                    if (row != null) {
+                        rows.add(row);
                     }
                 }
             }
@@ -648,20 +675,23 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             for (Object[] row : rows) {
                 UUID id = (UUID) row[0];
                 AssessmentState state = AssessmentState.valueOf((String) row[1]);
-                AssessmentContent content = AssessmentJson.read((String) row[2], AssessmentContent.class);
+                Channel channel = row[2] == null ? null : Channel.valueOf((String) row[2]);
                 Instant updated = (Instant) row[3];
                 String level = (String) row[4];
                 String outbox = (String) row[5];
                 Long serverSeq = (Long) row[6];
                 Instant received = (Instant) row[7];
-                out.add(new AssessmentSummary(id, state, content.channel(), content.incident().incidentReference(),
-                        content.incident().district(), updated,
-                        completenessPercent(answered.getOrDefault(id, List.of()), content.people().childrenOrDependants()),
+                out.add(new AssessmentSummary(id, state, channel, (String) row[9], (String) row[10], updated,
+                        completenessPercent(answered.getOrDefault(id, List.of()), (Boolean) row[11]),
                         level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, zone),
                         retentionWords(state, updated, outbox, serverSeq, received, (Instant) row[8])));
             }
             return new SummaryPage(out, q.offset(), matching);
         });
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
     }
 
     private static void bind(PreparedStatement p, List<Object> args) throws SQLException {
@@ -676,8 +706,12 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         if (ids.isEmpty()) {
             return answered;
         }
-        try (PreparedStatement p = c.prepareStatement("SELECT assessment_id, question_id FROM answer WHERE assessment_id = ANY(?)")) {
-            p.setArray(1, c.createArrayOf("UUID", ids.toArray()));
+        // An IN list, not "= ANY(array)": H2 looks each one up in the key; with an array it read the whole table.
+        try (PreparedStatement p = c.prepareStatement("SELECT assessment_id, question_id FROM answer WHERE assessment_id IN ("
+                + placeholders(ids.size()) + ")")) {
+            for (int i = 0; i < ids.size(); i++) {
+                p.setObject(i + 1, ids.get(i));
+            }
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     answered.computeIfAbsent(r.getObject(1, UUID.class), k -> new ArrayList<>()).add(r.getString(2));

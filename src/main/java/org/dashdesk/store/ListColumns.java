@@ -14,7 +14,7 @@ import org.dashdesk.assessment.SearchText;
 
 /**
  * The columns the home lists read and search instead of each case's content (issue 17): incident
- * reference, district, channel and the folded search words. Written in the same transaction as
+ * reference, district, channel, whether children are asked about, and the folded search words. Written in the same transaction as
  * every change of an assessment's content, so they never disagree with it.
  */
 final class ListColumns {
@@ -23,13 +23,14 @@ final class ListColumns {
     }
 
     static void write(Connection c, UUID id, AssessmentContent content) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET incident_ref = ?, district = ?, channel = ?, search_words = ?"
-                + " WHERE id = ?")) {
+        try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET incident_ref = ?, district = ?, channel = ?, search_words = ?,"
+                + " children_or_dependants = ? WHERE id = ?")) {
             p.setString(1, clip(content.incident().incidentReference()));
             p.setString(2, clip(content.incident().district()));
             p.setString(3, content.channel() == null ? null : content.channel().name());
             p.setString(4, SearchText.of(content));
-            p.setObject(5, id);
+            p.setObject(5, content.people().childrenOrDependants());
+            p.setObject(6, id);
             p.executeUpdate();
         }
     }

@@ -35,7 +35,7 @@ import org.dashdesk.ui.common.BackgroundTask;
 public final class HomeListsViewModel {
 
     /** How long typing must pause before the lists are read again: one query per burst of keys. */
-    static final Duration SETTLE = Duration.ofMillis(120);
+    static final Duration SETTLE = Duration.ofMillis(60);
 
     private final ShellContext ctx;
     private final StringProperty text = new SimpleStringProperty("");

@@ -4,6 +4,8 @@
 ALTER TABLE assessment ADD COLUMN IF NOT EXISTS incident_ref VARCHAR(200);
 ALTER TABLE assessment ADD COLUMN IF NOT EXISTS district VARCHAR(200);
 ALTER TABLE assessment ADD COLUMN IF NOT EXISTS channel VARCHAR(16);
+-- People.childrenOrDependants: whether the children section counts towards "complete".
+ALTER TABLE assessment ADD COLUMN IF NOT EXISTS children_or_dependants BOOLEAN;
 -- SearchText: folded words of the incident reference and the victim's and abusers' names.
 ALTER TABLE assessment ADD COLUMN IF NOT EXISTS search_words VARCHAR(4000);
 ALTER TABLE assessment ADD COLUMN IF NOT EXISTS is_draft BOOLEAN GENERATED ALWAYS AS (state = 'DRAFT');

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("benchmark")
 class DeskScaleBenchmark {
 
-    /** As in the pom's javafx:run and the jpackage launcher (decision 0180). */
-    static final List<String> APP_JVM_OPTIONS = List.of(System.getProperty("desk.jvm", "-XX:+UseSerialGC -Xss512k -XX:MaxRAM=4g").split(" "));
+    /** As in the pom's javafx:run and the jpackage launcher (pom property app.jvm.options, decision 0180); -Ddesk.jvm=… to try others. */
+    static final List<String> APP_JVM_OPTIONS = List.of(System.getProperty("desk.jvm", System.getProperty("app.jvm.options",
+            "-XX:+UseSerialGC -Xmx1g")).split(" "));
 
     private static final String PASSWORD = "synthetic desk phrase 17";
 
