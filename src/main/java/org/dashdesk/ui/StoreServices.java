@@ -159,7 +159,6 @@ public final class StoreServices implements DeskBackend {
         LocalSettings local = new LocalSettings(repository.database());
         repository.useRetentionDays(retentionDays);
         RetentionSweep retention = new RetentionSweep(repository.database(), clock);
-        sweep(retention, retentionDays);
         AssessmentService service = new AssessmentService(repository, new GradingEngine(packs, policies.inForce("dash-2009")),
                 packs.require("dash-2009"), clock);
         SyncService sync = new SyncService(new OutboxStore(repository.database()), repository, local, null, clock, new Random(), 4);
@@ -178,7 +177,10 @@ public final class StoreServices implements DeskBackend {
             repository.close();
         };
         return new AppServices(service, packs, settings(local), closer, sync, scheduler, packProblems,
-                () -> evidenceWords(sync, retention, retentionDays));
+                () -> evidenceWords(sync, retention, retentionDays),
+                // Retention's sweep runs once the lists are on screen, not before: a backlog of due
+                // cases (a laptop offline for weeks) must not hold up the sign-in (issue 17).
+                () -> sweep(retention, retentionDays));
     }
 
     /** The Settings screen's "Evidence" lines: which server key receipts must carry, and what retention removes when. */

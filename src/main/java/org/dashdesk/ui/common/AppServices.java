@@ -17,19 +17,22 @@ import org.dashdesk.sync.SyncService;
  * @param packProblems pack files in the force's folder that were refused, each naming its file
  * @param evidence     what this laptop keeps and trusts, in words for Settings (the pinned receipt
  *                     key, what retention will remove when); read off the FX thread
+ * @param afterOpen    work the store owes once the lists are showing (retention's sweep of what
+ *                     became due while the laptop was closed); run off the FX thread
  */
 public record AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer,
                           SyncService sync, ScheduledExecutorService syncScheduler, List<String> packProblems,
-                          Supplier<List<String>> evidence) {
+                          Supplier<List<String>> evidence, Runnable afterOpen) {
 
     public AppServices {
         packProblems = packProblems == null ? List.of() : List.copyOf(packProblems);
         evidence = evidence == null ? List::of : evidence;
+        afterOpen = afterOpen == null ? () -> { } : afterOpen;
     }
 
     public AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer, SyncService sync,
             ScheduledExecutorService syncScheduler, List<String> packProblems) {
-        this(service, packs, settings, closer, sync, syncScheduler, packProblems, null);
+        this(service, packs, settings, closer, sync, syncScheduler, packProblems, null, null);
     }
 
     public AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer) {

@@ -166,6 +166,12 @@ public final class SessionViewModel {
                 ctx.message.set("Review queues unavailable: " + o.gatewayProblem());
             }
             navigation.opened(o.drafts(), o.submitted(), o.openDraft());
+            AppServices opened = o.services();
+            ctx.executor.execute(BackgroundTask.run(opened.afterOpen()::run).onSuccess(v -> {
+                if (ctx.services.get() == opened) {
+                    navigation.refresh();
+                }
+            }));
         }).onFailure(e -> {
             ctx.busy.set(false);
             ctx.user.set(null);

@@ -264,6 +264,10 @@ public final class ShellView extends StackPane {
         matching.visibleProperty().bind(vm.screenProperty().isEqualTo(ShellViewModel.Screen.HOME)
                 .and(vm.navigation().lists().matchingProperty().isNotEmpty()));
         matching.managedProperty().bind(matching.visibleProperty());
+        // The buttons and who is signed in keep their full words; the sync words wrap into what is left.
+        for (Region r : List.of(syncNow, who, lock, signOut)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(10, status, matching, syncNow, who, lock, signOut);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");

@@ -110,7 +110,7 @@ public final class DeskScaleProbe {
             return null;
         });
         waitFor(() -> shell.screenProperty().get() == ShellViewModel.Screen.HOME && !shell.busyProperty().get()
-                && shell.navigation().lists().submitted().query() != null, 30_000);
+                && shell.navigation().lists().submitted().query() != null, 180_000);
         // The first frame with the list drawn.
         onFx(() -> null);
         return (System.nanoTime() - t0) / 1_000_000;
