@@ -240,7 +240,8 @@ final class HomeView extends VBox {
         picker.setId(id);
         picker.setPromptText(prompt);
         picker.setAccessibleText(prompt + ", day/month/year");
-        picker.setPrefWidth(150);
+        // Sized in characters, so the prompt and a date still fit at large text sizes.
+        picker.getEditor().setPrefColumnCount(9);
         picker.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(LocalDate d) {

@@ -259,7 +259,6 @@ public final class ShellView extends StackPane {
         // How many cases the home lists hold, or match while a search narrows them (issue 17).
         Label matching = new Label();
         matching.setId("list-matching");
-        matching.setMinWidth(Region.USE_PREF_SIZE);
         matching.textProperty().bind(vm.navigation().lists().matchingProperty());
         matching.visibleProperty().bind(vm.screenProperty().isEqualTo(ShellViewModel.Screen.HOME)
                 .and(vm.navigation().lists().matchingProperty().isNotEmpty()));
@@ -268,7 +267,12 @@ public final class ShellView extends StackPane {
         for (Region r : List.of(syncNow, who, lock, signOut)) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(10, status, matching, syncNow, who, lock, signOut);
+        // The match count goes under the sync words, not beside them: at large text sizes a label
+        // beside them left the sync words a column a few letters wide.
+        VBox words = new VBox(2, status, matching);
+        HBox.setHgrow(words, Priority.ALWAYS);
+        words.setMaxWidth(Double.MAX_VALUE);
+        HBox bar = new HBox(10, words, syncNow, who, lock, signOut);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
