@@ -106,16 +106,16 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         OffsetDateTime now = now();
         String json = contentJson(content);
         return database.inTransaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment (id, state, content, revision_count, created_at, updated_at)"
-                    + " VALUES (?, ?, ?, 0, ?, ?)")) {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment (id, state, content, revision_count, created_at, updated_at, "
+                    + ListColumns.COLUMNS + ") VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
                 p.setObject(1, id);
                 p.setString(2, AssessmentState.DRAFT.name());
                 p.setString(3, json);
                 p.setObject(4, now);
                 p.setObject(5, now);
+                ListColumns.bind(p, 6, content);
                 p.executeUpdate();
             }
-            ListColumns.write(c, id, content);
             Map<String, Answer> answers = insertAnswers(c, id, content.answers(), now);
             audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
             // What a read would return, built from what was written rather than read back (import's hot path).
@@ -270,17 +270,17 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.executeUpdate();
             }
             try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET state = ?, content = ?, head_revision_id = ?, head_level = ?,"
-                    + " revision_count = ?, updated_at = ? WHERE id = ?")) {
+                    + " revision_count = ?, updated_at = ?, " + ListColumns.ASSIGNMENTS + " WHERE id = ?")) {
                 p.setString(1, routedState.name());
                 p.setString(2, contentJson(revision.content()));
                 p.setObject(3, revision.revisionId());
                 p.setString(4, level.name());
                 p.setInt(5, revision.revisionNumber());
                 p.setObject(6, now);
-                p.setObject(7, id);
+                ListColumns.bind(p, 7, revision.content());
+                p.setObject(7 + ListColumns.COUNT, id);
                 p.executeUpdate();
             }
-            ListColumns.write(c, id, revision.content());
             // The frozen answers are the record from now on, whatever the draft rows said.
             replaceAnswers(c, id, revision.content().answers(), now);
             try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (revision_id, assessment_id, device_seq, priority, state,"

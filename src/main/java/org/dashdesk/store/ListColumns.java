@@ -22,17 +22,26 @@ final class ListColumns {
     private ListColumns() {
     }
 
+    /** The columns, for a statement that writes the content itself ("..., incident_ref = ?, ..." or an INSERT's list). */
+    static final String COLUMNS = "incident_ref, district, channel, search_words, children_or_dependants";
+    static final String ASSIGNMENTS = "incident_ref = ?, district = ?, channel = ?, search_words = ?, children_or_dependants = ?";
+    static final int COUNT = 5;
+
     static void write(Connection c, UUID id, AssessmentContent content) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET incident_ref = ?, district = ?, channel = ?, search_words = ?,"
-                + " children_or_dependants = ? WHERE id = ?")) {
-            p.setString(1, clip(content.incident().incidentReference()));
-            p.setString(2, clip(content.incident().district()));
-            p.setString(3, content.channel() == null ? null : content.channel().name());
-            p.setString(4, SearchText.of(content));
-            p.setObject(5, content.people().childrenOrDependants());
-            p.setObject(6, id);
+        try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET " + ASSIGNMENTS + " WHERE id = ?")) {
+            bind(p, 1, content);
+            p.setObject(COUNT + 1, id);
             p.executeUpdate();
         }
+    }
+
+    /** Sets the {@link #COUNT} values from parameter {@code first} on, in the order of {@link #COLUMNS}. */
+    static void bind(PreparedStatement p, int first, AssessmentContent content) throws SQLException {
+        p.setString(first, clip(content.incident().incidentReference()));
+        p.setString(first + 1, clip(content.incident().district()));
+        p.setString(first + 2, content.channel() == null ? null : content.channel().name());
+        p.setString(first + 3, SearchText.of(content));
+        p.setObject(first + 4, content.people().childrenOrDependants());
     }
 
     /** Migration 6: fills the columns of rows written before they existed, a batch at a time. */

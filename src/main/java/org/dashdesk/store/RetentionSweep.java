@@ -60,7 +60,7 @@ public final class RetentionSweep {
 
     /** Every case not yet purged that will be, soonest first (what the desk shows). */
     public List<Due> schedule(int days) {
-        return candidates(days, null);
+        return candidates(days, null, Integer.MAX_VALUE);
     }
 
     /**
@@ -68,14 +68,15 @@ public final class RetentionSweep {
      * (read through the receipt and change times, so a sweep at open costs what is due, not what
      * the laptop holds). The list columns give the reference: no content is read here.
      */
-    private List<Due> candidates(int days, Instant dueBy) {
+    private List<Due> candidates(int days, Instant dueBy, int atMost) {
         return database.inTransaction(c -> {
             List<Due> out = new ArrayList<>();
             String cutoff = dueBy == null ? "" : " AND o.received_at <= ? AND a.updated_at <= ?";
             try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.incident_ref, a.head_level, a.state, a.updated_at, o.state,"
                     + " o.server_seq, o.received_at FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
                     + " WHERE a.purged_at IS NULL AND a.state IN ('SIGNED_OFF', 'REFERRED') AND o.state = 'synced'" + cutoff
-                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')")) {
+                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')"
+                    + (atMost == Integer.MAX_VALUE ? "" : " ORDER BY o.received_at LIMIT " + atMost))) {
                 if (dueBy != null) {
                     OffsetDateTime last = dueBy.minus(Duration.ofDays(Math.max(0, days))).atOffset(ZoneOffset.UTC);
                     p.setObject(1, last);
@@ -103,9 +104,19 @@ public final class RetentionSweep {
      * @return how many were purged
      */
     public int purgeDue(int days, String actor) {
+        return purgeDue(days, actor, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Purges at most {@code atMost} of the cases that are due (a backlog is worked through a piece
+     * at a time, so the store is not held for minutes by it, issue 17).
+     *
+     * @return how many were purged; {@code atMost} means there may be more
+     */
+    public int purgeDue(int days, String actor, int atMost) {
         Instant now = clock.instant();
         int purged = 0;
-        for (Due due : candidates(days, now)) {
+        for (Due due : candidates(days, now, atMost)) {
             if (due.purgeOn().isAfter(now)) {
                 break;
             }

@@ -173,14 +173,14 @@ public final class StoreServices implements DeskBackend {
             // A cycle in progress holds the store; let it notice before the store closes under it.
             scheduler.awaitTermination(5, TimeUnit.SECONDS);
             // Before the close, whose compaction then takes the purged bytes out of the file.
-            sweep(retention, retentionDays);
+            sweep(retention, retentionDays, CLOSE_SWEEP);
             repository.close();
         };
         return new AppServices(service, packs, settings(local), closer, sync, scheduler, packProblems,
                 () -> evidenceWords(sync, retention, retentionDays),
                 // Retention's sweep runs once the lists are on screen, not before: a backlog of due
                 // cases (a laptop offline for weeks) must not hold up the sign-in (issue 17).
-                () -> sweep(retention, retentionDays));
+                () -> sweep(retention, retentionDays, SWEEP_PIECE) == SWEEP_PIECE);
     }
 
     /** The Settings screen's "Evidence" lines: which server key receipts must carry, and what retention removes when. */
@@ -208,13 +208,23 @@ public final class StoreServices implements DeskBackend {
         return out;
     }
 
-    /** Never stops an open or a close: a failed sweep is tried again next time, and nothing is lost by waiting. */
-    private static void sweep(RetentionSweep retention, int days) {
+    /** Cases purged per background task after sign-in: other work (a search) waits at most one piece. */
+    static final int SWEEP_PIECE = 25;
+    /** Cases purged at most while closing; a larger backlog is finished after the next sign-in. */
+    static final int CLOSE_SWEEP = 200;
+
+    /**
+     * Never stops an open or a close: a failed sweep is tried again next time, and nothing is lost by waiting.
+     *
+     * @return how many were purged (0 after a failure)
+     */
+    private static int sweep(RetentionSweep retention, int days, int atMost) {
         try {
-            retention.purgeDue(days, "retention");
+            return retention.purgeDue(days, "retention", atMost);
         } catch (RuntimeException e) {
             java.util.logging.Logger.getLogger(StoreServices.class.getName()).warning("retention sweep failed: "
                     + e.getClass().getSimpleName());
+            return 0;
         }
     }
 

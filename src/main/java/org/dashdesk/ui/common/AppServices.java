@@ -18,16 +18,17 @@ import org.dashdesk.sync.SyncService;
  * @param evidence     what this laptop keeps and trusts, in words for Settings (the pinned receipt
  *                     key, what retention will remove when); read off the FX thread
  * @param afterOpen    work the store owes once the lists are showing (retention's sweep of what
- *                     became due while the laptop was closed); run off the FX thread
+ *                     became due while the laptop was closed), a piece per call: true while more
+ *                     remains; run off the FX thread, one piece per background task
  */
 public record AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer,
                           SyncService sync, ScheduledExecutorService syncScheduler, List<String> packProblems,
-                          Supplier<List<String>> evidence, Runnable afterOpen) {
+                          Supplier<List<String>> evidence, java.util.function.BooleanSupplier afterOpen) {
 
     public AppServices {
         packProblems = packProblems == null ? List.of() : List.copyOf(packProblems);
         evidence = evidence == null ? List::of : evidence;
-        afterOpen = afterOpen == null ? () -> { } : afterOpen;
+        afterOpen = afterOpen == null ? () -> false : afterOpen;
     }
 
     public AppServices(AssessmentService service, PackRegistry packs, SettingsStore settings, AutoCloseable closer, SyncService sync,

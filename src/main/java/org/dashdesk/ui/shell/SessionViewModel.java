@@ -166,18 +166,31 @@ public final class SessionViewModel {
                 ctx.message.set("Review queues unavailable: " + o.gatewayProblem());
             }
             navigation.opened(o.drafts(), o.submitted(), o.openDraft());
-            AppServices opened = o.services();
-            ctx.executor.execute(BackgroundTask.run(opened.afterOpen()::run).onSuccess(v -> {
-                if (ctx.services.get() == opened) {
-                    navigation.refresh();
-                }
-            }));
+            afterOpen(o.services());
         }).onFailure(e -> {
             ctx.busy.set(false);
             ctx.user.set(null);
             st.sessions().signOut();
             grant.ifPresent(g -> ctx.executor.execute(BackgroundTask.run(() -> ctx.backend.signOutOnline(st.config(), g.token()))));
             showSignIn("DASH Desk could not open its data: " + e.getMessage());
+        }));
+    }
+
+    /**
+     * What the store owes once the lists show (retention's backlog), a piece per background task:
+     * each piece goes to the back of the queue, so searches and saves never wait behind the whole
+     * backlog. The lists are read again when it is done.
+     */
+    private void afterOpen(AppServices opened) {
+        ctx.executor.execute(BackgroundTask.of(() -> opened.afterOpen().getAsBoolean()).onSuccess(more -> {
+            if (ctx.services.get() != opened) {
+                return;
+            }
+            if (more) {
+                afterOpen(opened);
+            } else {
+                navigation.refresh();
+            }
         }));
     }
 
