@@ -209,7 +209,7 @@ public final class StoreServices implements DeskBackend {
     }
 
     /** Cases purged per background task after sign-in: other work (a search) waits at most one piece. */
-    static final int SWEEP_PIECE = 25;
+    static final int SWEEP_PIECE = 10;
     /** Cases purged at most while closing; a larger backlog is finished after the next sign-in. */
     static final int CLOSE_SWEEP = 200;
 

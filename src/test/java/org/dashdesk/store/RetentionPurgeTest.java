@@ -249,4 +249,27 @@ class RetentionPurgeTest {
         UUID id = referred.assessmentId();
         assertEquals(1, repo.audit(id).stream().filter(e -> e.what().startsWith("personal content removed")).count());
     }
+
+    @Test
+    void aBacklogIsPurgedAPieceAtATimeOldestReceiptFirstAndOnlyWhatIsDue() {
+        RetentionSweep sweep = new RetentionSweep(database, clock);
+        List<Revision> referred = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Revision r = submit(StoreFixtures.withYes(StoreFixtures.start(), 15)
+                    .withPeople(new People(StoreFixtures.VICTIM + " " + i, List.of(), List.of(), false)));
+            received(r, T0.plus(Duration.ofMinutes(i)));
+            referred.add(r);
+        }
+        Revision recent = submit(StoreFixtures.withYes(StoreFixtures.start(), 15));
+        clock.advance(Duration.ofDays(8));
+        received(recent, clock.instant());
+        assertEquals(2, sweep.purgeDue(7, "retention", 2), "a piece");
+        assertEquals(People.EMPTY, repo.find(referred.get(0).assessmentId()).orElseThrow().content().people(), "oldest receipt first");
+        assertEquals(People.EMPTY, repo.find(referred.get(1).assessmentId()).orElseThrow().content().people());
+        assertEquals(StoreFixtures.VICTIM + " 2", repo.find(referred.get(2).assessmentId()).orElseThrow().content().people().victimName());
+        assertEquals(2, sweep.purgeDue(7, "retention", 2));
+        assertEquals(1, sweep.purgeDue(7, "retention", 2), "fewer than asked: the backlog is done");
+        assertEquals(0, sweep.purgeDue(7, "retention", 2), "the one received today is not due");
+        assertTrue(repo.verifyAudit().intact());
+    }
 }
