@@ -109,19 +109,38 @@ public final class RetentionSweep {
 
     /**
      * Purges at most {@code atMost} of the cases that are due (a backlog is worked through a piece
-     * at a time, so the store is not held for minutes by it, issue 17).
+     * at a time, so the store is not held for minutes by it, issue 17). What is due is read once
+     * for up to {@link #READ_AHEAD} cases and then taken from that list piece by piece: reading it
+     * is the costly part on a large store (every signed-off or referred row), purging ten is not.
+     * Each case is checked again as it is purged, so one that moved on since is kept.
      *
-     * @return how many were purged; {@code atMost} means there may be more
+     * @return how many were purged; {@link #moreDue()} says whether to call again
      */
     public int purgeDue(int days, String actor, int atMost) {
         Instant now = clock.instant();
+        if (atMost == Integer.MAX_VALUE) {
+            readAhead.clear();
+        } else if (readAhead.isEmpty()) {
+            readAheadFull = false;
+            List<Due> due = candidates(days, now, READ_AHEAD);
+            readAhead.addAll(due);
+            readAheadFull = due.size() == READ_AHEAD;
+        }
+        List<Due> piece = new ArrayList<>();
+        if (atMost == Integer.MAX_VALUE) {
+            piece.addAll(candidates(days, now, atMost));
+        } else {
+            while (piece.size() < atMost && !readAhead.isEmpty()) {
+                piece.add(readAhead.removeFirst());
+            }
+        }
         // One transaction (one forced write) for the piece: purging is redone after a crash, and a
         // commit per case made a backlog cost a disk flush per case while the user waited behind it.
         int purged = database.inTransaction(c -> {
             int n = 0;
-            for (Due due : candidates(days, now, atMost)) {
+            for (Due due : piece) {
                 if (due.purgeOn().isAfter(now)) {
-                    break;
+                    continue;
                 }
                 if (purge(due, days, actor, now)) {
                     n++;
@@ -135,11 +154,25 @@ public final class RetentionSweep {
         return purged;
     }
 
+    /** After a limited {@link #purgeDue(int, String, int)}: true while the backlog read so far is not finished. */
+    public boolean moreDue() {
+        return !readAhead.isEmpty() || readAheadFull;
+    }
+
+    /** Due cases read at once for the pieces that follow. */
+    static final int READ_AHEAD = 1000;
+    private final java.util.ArrayDeque<Due> readAhead = new java.util.ArrayDeque<>();
+    private boolean readAheadFull;
+
     private boolean purge(Due due, int days, String actor, Instant now) {
         return database.inTransaction(c -> {
             AssessmentContent content;
-            try (PreparedStatement p = c.prepareStatement("SELECT content FROM assessment WHERE id = ? AND purged_at IS NULL FOR UPDATE")) {
+            // Still finished, still unchanged since it became due: a case reopened or moved since the
+            // list of due cases was read is kept.
+            try (PreparedStatement p = c.prepareStatement("SELECT content FROM assessment WHERE id = ? AND purged_at IS NULL"
+                    + " AND state IN ('SIGNED_OFF', 'REFERRED') AND updated_at <= ? FOR UPDATE")) {
                 p.setObject(1, due.assessmentId());
+                p.setObject(2, now.minus(Duration.ofDays(Math.max(0, days))).atOffset(ZoneOffset.UTC));
                 try (ResultSet r = p.executeQuery()) {
                     if (!r.next()) {
                         return false;

@@ -180,7 +180,10 @@ public final class StoreServices implements DeskBackend {
                 () -> evidenceWords(sync, retention, retentionDays),
                 // Retention's sweep runs once the lists are on screen, not before: a backlog of due
                 // cases (a laptop offline for weeks) must not hold up the sign-in (issue 17).
-                () -> sweep(retention, retentionDays, SWEEP_PIECE) == SWEEP_PIECE);
+                () -> {
+                    sweep(retention, retentionDays, SWEEP_PIECE);
+                    return retention.moreDue();
+                });
     }
 
     /** The Settings screen's "Evidence" lines: which server key receipts must carry, and what retention removes when. */

@@ -267,8 +267,20 @@ class RetentionPurgeTest {
         assertEquals(People.EMPTY, repo.find(referred.get(0).assessmentId()).orElseThrow().content().people(), "oldest receipt first");
         assertEquals(People.EMPTY, repo.find(referred.get(1).assessmentId()).orElseThrow().content().people());
         assertEquals(StoreFixtures.VICTIM + " 2", repo.find(referred.get(2).assessmentId()).orElseThrow().content().people().victimName());
+        assertTrue(sweep.moreDue());
         assertEquals(2, sweep.purgeDue(7, "retention", 2));
-        assertEquals(1, sweep.purgeDue(7, "retention", 2), "fewer than asked: the backlog is done");
+        // Moved on (changed today) after the due list was read: checked again at purge, so it is kept.
+        database.inTransaction(c -> {
+            try (java.sql.PreparedStatement p = c.prepareStatement("UPDATE assessment SET updated_at = ? WHERE id = ?")) {
+                p.setObject(1, clock.instant().atOffset(ZoneOffset.UTC));
+                p.setObject(2, referred.get(4).assessmentId());
+                p.executeUpdate();
+            }
+            return null;
+        });
+        assertEquals(0, sweep.purgeDue(7, "retention", 2), "the case changed since is kept");
+        assertEquals(StoreFixtures.VICTIM + " 4", repo.find(referred.get(4).assessmentId()).orElseThrow().content().people().victimName());
+        assertFalse(sweep.moreDue(), "the backlog is done");
         assertEquals(0, sweep.purgeDue(7, "retention", 2), "the one received today is not due");
         assertTrue(repo.verifyAudit().intact());
     }
