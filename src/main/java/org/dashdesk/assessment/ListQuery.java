@@ -1,7 +1,6 @@
 package org.dashdesk.assessment;
 
 import java.time.LocalDate;
-import java.util.Objects;
 
 import org.dashdesk.grading.RiskLevel;
 
@@ -76,12 +75,5 @@ public record ListQuery(boolean drafts, String text, LocalDate from, LocalDate t
     /** True when nothing narrows the list. */
     public boolean unfiltered() {
         return text.isEmpty() && from == null && to == null && level == null && state == null && sync == null && channel == null;
-    }
-
-    /** Same filters (paging aside). */
-    public boolean sameFilters(ListQuery other) {
-        return other != null && drafts == other.drafts && text.equals(other.text) && Objects.equals(from, other.from)
-                && Objects.equals(to, other.to) && level == other.level && state == other.state && sync == other.sync
-                && channel == other.channel;
     }
 }

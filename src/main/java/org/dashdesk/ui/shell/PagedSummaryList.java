@@ -125,11 +125,6 @@ final class PagedSummaryList extends ObservableListBase<AssessmentSummary> {
         return pages.values().stream().flatMap(List::stream).filter(s -> s != null && s.id().equals(id)).findFirst();
     }
 
-    /** True when every row up to {@code index} has been read (tests, benchmarks). */
-    boolean isLoaded(int index) {
-        return pages.containsKey(index / PAGE);
-    }
-
     private void read(int page) {
         if (query == null || !reading.add(page)) {
             return;

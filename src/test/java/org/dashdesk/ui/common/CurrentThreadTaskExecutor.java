@@ -12,6 +12,11 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public <T> void execute(BackgroundTask<T> task) {
+        runNow(task);
+    }
+
+    /** Runs a task and delivers its result or failure on the calling thread. */
+    static <T> void runNow(BackgroundTask<T> task) {
         T result;
         try {
             result = task.call();

@@ -25,7 +25,7 @@ public final class QueuedTaskExecutor implements TaskExecutor {
 
     /** Runs the oldest queued task (and delivers its result). */
     public void runNext() {
-        run(queue.removeFirst());
+        CurrentThreadTaskExecutor.runNow(queue.removeFirst());
     }
 
     /** Runs queued tasks, and those they queue, until none is left. */
@@ -33,17 +33,6 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         while (!queue.isEmpty()) {
             runNext();
         }
-    }
-
-    private static <T> void run(BackgroundTask<T> task) {
-        T result;
-        try {
-            result = task.call();
-        } catch (Exception e) {
-            task.failed(e);
-            return;
-        }
-        task.succeeded(result);
     }
 
     @Override

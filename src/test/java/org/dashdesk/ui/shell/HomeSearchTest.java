@@ -94,6 +94,16 @@ class HomeSearchTest {
         desk.settle();
     }
 
+    /** Tab to a filter box, open it with F4, move {@code steps} with the arrow key, Enter; then wait for the answer. */
+    private void choose(FxRobot robot, String box, KeyCode arrow, int steps) throws Exception {
+        tabUntil(robot, id(box), box);
+        robot.type(KeyCode.F4);
+        desk.settle();
+        robot.type(arrow, steps).type(KeyCode.ENTER);
+        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
+        desk.settle();
+    }
+
     @Test
     void searchByReferenceAndNameNarrowsBothListsAndSaysHowManyMatch(FxRobot robot) throws Exception {
         seededAndSignedIn(robot);
@@ -129,12 +139,7 @@ class HomeSearchTest {
     void filtersByKeyboardCombineWithTheSearchAndClearTogether(FxRobot robot) throws Exception {
         seededAndSignedIn(robot);
         // Level: High (the seed grades every tenth case high: 15 yes answers).
-        tabUntil(robot, id("filter-level"), "the level filter");
-        robot.type(KeyCode.F4);
-        desk.settle();
-        robot.type(KeyCode.DOWN, 3).type(KeyCode.ENTER);
-        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
-        desk.settle();
+        choose(robot, "filter-level", KeyCode.DOWN, 3);
         long high = IntStream.range(0, SEEDED).filter(i -> !draft(i) && i % 10 == 0).count();
         TableView<AssessmentSummary> submitted = table(robot, "submitted");
         assertEquals(high, submitted.getItems().size(), matching(robot));
@@ -142,12 +147,7 @@ class HomeSearchTest {
         assertEquals("0 drafts and " + high + " submitted match", matching(robot), "drafts have no level yet");
 
         // Taken: phone-in, on top of High.
-        tabUntil(robot, id("filter-channel"), "the channel filter");
-        robot.type(KeyCode.F4);
-        desk.settle();
-        robot.type(KeyCode.DOWN, 2).type(KeyCode.ENTER);
-        Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
-        desk.settle();
+        choose(robot, "filter-channel", KeyCode.DOWN, 2);
         long highPhoneIn = IntStream.range(0, SEEDED).filter(i -> !draft(i) && i % 10 == 0 && i % 4 == 1).count();
         assertEquals(highPhoneIn, submitted.getItems().size(), "no case is both i%10==0 and i%4==1, so none: " + matching(robot));
         assertTrue(robot.lookup(".table-view .placeholder .label").queryAll().stream()
@@ -155,10 +155,7 @@ class HomeSearchTest {
                 "an empty result says it is the filters, not an empty store");
 
         // Changed on or before a day typed into the date box (strict day/month/year), with Level still High.
-        tabUntil(robot, id("filter-channel"), "the channel filter");
-        robot.type(KeyCode.F4);
-        desk.settle();
-        robot.type(KeyCode.UP, 2).type(KeyCode.ENTER);
+        choose(robot, "filter-channel", KeyCode.UP, 2);
         tabUntil(robot, n -> n.getParent() != null && "filter-to".equals(n.getParent().getId()) || "filter-to".equals(n.getId()), "the To day");
         robot.write("01/11/2026").type(KeyCode.TAB);
         Thread.sleep(HomeListsViewModel.SETTLE.toMillis() + 50);
