@@ -2,7 +2,6 @@ package org.dashdesk.cli;
 
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +16,7 @@ import org.dashdesk.grading.AnswerSheets;
 import org.dashdesk.grading.GradingException;
 import org.dashdesk.grading.GradingInput;
 import org.dashdesk.instrument.InstrumentPack;
+import org.dashdesk.json.StrictJson;
 
 /**
  * One line of an {@code import} file: the {@code grade} answer-sheet fields plus who submitted it
@@ -32,20 +32,30 @@ import org.dashdesk.instrument.InstrumentPack;
 record ImportLine(String collarNumber, AssessmentContent content) {
 
     /** The fields an import line has beyond the answer sheet's {@link AnswerSheets#FIELDS}. */
-    static final List<String> EXTRA_FIELDS = List.of("collarNumber", "officerName", "victimName", "abuserNames",
-            "incidentOccurredAt", "place", "district", "incidentReference");
+    record LineFile(String collarNumber, String officerName, String victimName, List<String> abuserNames,
+            String incidentOccurredAt, String place, String district, String incidentReference) {
+    }
+
+    /** The names of {@link LineFile}'s fields. */
+    static final List<String> EXTRA_FIELDS = StrictJson.fieldNames(LineFile.class);
 
     static ImportLine parse(JsonNode root, InstrumentPack mainPack) {
         GradingInput input = AnswerSheets.parse(root, EXTRA_FIELDS);
+        LineFile line;
+        try {
+            line = StrictJson.bind(root, LineFile.class, AnswerSheets.FIELDS);
+        } catch (StrictJson.Malformed e) {
+            throw new GradingException(e.field(), e.getMessage());
+        }
         if (!mainPack.id().equals(input.packId())) {
             throw new GradingException("pack", "must be '" + mainPack.id() + "' (the pack this installation assesses with)");
         }
-        String collar = text(root, "collarNumber");
+        String collar = line.collarNumber();
         if (collar == null || collar.isBlank()) {
             throw new GradingException("collarNumber", "missing: who submitted the assessment");
         }
         LocalDateTime occurred = input.incidentDate() == null ? null : input.incidentDate().atStartOfDay();
-        String occurredText = text(root, "incidentOccurredAt");
+        String occurredText = line.incidentOccurredAt();
         if (occurredText != null) {
             try {
                 occurred = LocalDateTime.parse(occurredText);
@@ -53,39 +63,21 @@ record ImportLine(String collarNumber, AssessmentContent content) {
                 throw new GradingException("incidentOccurredAt", "'" + occurredText + "' is not a date and time (YYYY-MM-DDTHH:MM)");
             }
         }
-        List<String> abusers = new ArrayList<>();
-        JsonNode names = root.get("abuserNames");
-        if (names != null && !names.isNull()) {
-            if (!names.isArray()) {
-                throw new GradingException("abuserNames", "must be an array of names");
-            }
-            for (int i = 0; i < names.size(); i++) {
-                if (!names.get(i).isTextual()) {
-                    throw new GradingException("abuserNames[" + i + "]", "must be text");
-                }
-                abusers.add(names.get(i).asText());
+        List<String> abusers = line.abuserNames() == null ? List.of() : line.abuserNames();
+        for (int i = 0; i < abusers.size(); i++) {
+            if (abusers.get(i) == null) {
+                throw new GradingException("abuserNames[" + i + "]", "must be text");
             }
         }
         AssessmentContent content = AssessmentContent.start(mainPack.id(), mainPack.version(), Channel.AT_SCENE,
-                        new Officer(collar.strip(), text(root, "officerName")), null)
-                .withPeople(new People(text(root, "victimName"), abusers, List.of(), input.childrenOrDependants()))
-                .withIncident(new Incident(occurred, text(root, "place"), text(root, "district"), text(root, "incidentReference"),
+                        new Officer(collar.strip(), line.officerName()), null)
+                .withPeople(new People(line.victimName(), abusers, List.of(), input.childrenOrDependants()))
+                .withIncident(new Incident(occurred, line.place(), line.district(), line.incidentReference(),
                         input.policeCalloutsLast12Months(), input.lastMaracReferral()))
                 .withJudgement(input.judgement());
         for (Map.Entry<String, org.dashdesk.grading.Choice> e : input.answers().entrySet()) {
             content = content.withAnswer(Answer.choice(e.getKey(), e.getValue()));
         }
         return new ImportLine(collar.strip(), content);
-    }
-
-    private static String text(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.isTextual()) {
-            throw new GradingException(field, "must be text");
-        }
-        return n.asText();
     }
 }

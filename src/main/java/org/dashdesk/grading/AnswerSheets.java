@@ -4,20 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dashdesk.instrument.StrictJson;
+import org.dashdesk.json.StrictJson;
 
 /**
  * The answer-sheet JSON format of the {@code grade} command (also the core of {@code import}
@@ -27,10 +24,19 @@ public final class AnswerSheets {
 
     private static final ObjectMapper MAPPER = org.dashdesk.json.JsonMappers.strict();
 
-    /** The top-level fields of an answer sheet; anything else is a mistake, most often a misspelling. */
-    public static final List<String> FIELDS = List.of("pack", "incidentDate", "answers", "policeCalloutsLast12Months",
-            "lastMaracReferral", "professionalJudgement", "childrenOrDependants");
-    private static final List<String> JUDGEMENT_FIELDS = List.of("level", "rationale");
+    /**
+     * An answer sheet as written. The answers stay JSON values because a wrong one is named as it
+     * was written ({@code 1 is not an allowed answer}); everything else binds to its type.
+     */
+    record SheetFile(String pack, String incidentDate, Map<String, JsonNode> answers, Integer policeCalloutsLast12Months,
+            String lastMaracReferral, JudgementFile professionalJudgement, Boolean childrenOrDependants) {
+    }
+
+    record JudgementFile(String level, String rationale) {
+    }
+
+    /** The top-level fields of an answer sheet, for formats that add their own beside them. */
+    public static final List<String> FIELDS = StrictJson.fieldNames(SheetFile.class);
 
     private AnswerSheets() {
     }
@@ -45,14 +51,13 @@ public final class AnswerSheets {
         try {
             return StrictJson.read(json);
         } catch (StrictJson.Malformed e) {
-            String path = e.jsonPath();
-            throw new GradingException(path.startsWith("$.") ? path.substring(2) : path, e.getMessage());
+            throw new GradingException(e.field(), e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Parses an answer sheet that is already a JSON tree; only the sheet's own {@link #FIELDS} are allowed. */
+    /** Parses an answer sheet that is already a JSON tree; only the sheet's own fields are allowed. */
     public static GradingInput parse(JsonNode root) {
         return parse(root, Set.of());
     }
@@ -65,87 +70,69 @@ public final class AnswerSheets {
         if (root == null || !root.isObject()) {
             throw new GradingException("$", "an answer sheet must be a JSON object");
         }
-        List<String> allowed = new ArrayList<>(FIELDS);
-        allowed.addAll(extraFields);
-        refuseUnknown(root, "", allowed);
-        JsonNode pack = root.get("pack");
-        if (pack == null || !pack.isTextual() || pack.asText().isBlank()) {
-            throw new GradingException("pack", "missing or not text");
+        SheetFile sheet;
+        try {
+            sheet = StrictJson.bind(root, SheetFile.class, extraFields);
+        } catch (StrictJson.Malformed e) {
+            throw new GradingException(e.field(), problem(e));
         }
-        JsonNode answersNode = root.get("answers");
-        if (answersNode == null || !answersNode.isObject()) {
-            throw new GradingException("answers", "missing or not an object of question id → yes/no/dont_know");
+        if (sheet.pack() == null || sheet.pack().isBlank()) {
+            throw new GradingException("pack", "missing or blank");
+        }
+        if (sheet.answers() == null) {
+            throw new GradingException("answers", "missing: an object of question id → yes/no/dont_know");
         }
         Map<String, Choice> answers = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = answersNode.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : sheet.answers().entrySet()) {
             JsonNode v = e.getValue();
             try {
-                answers.put(e.getKey(), Choice.fromJson(v.isTextual() ? v.asText() : null));
+                answers.put(e.getKey(), Choice.fromJson(v != null && v.isTextual() ? v.asText() : null));
             } catch (IllegalArgumentException ex) {
-                throw new GradingException("answers." + e.getKey(), (v.isTextual() ? "'" + v.asText() + "'" : v.toString())
+                throw new GradingException("answers." + e.getKey(), (v != null && v.isTextual() ? "'" + v.asText() + "'" : String.valueOf(v))
                         + " is not an allowed answer (yes, no or dont_know)");
             }
         }
         ProfessionalJudgement judgement = null;
-        JsonNode pj = root.get("professionalJudgement");
-        if (pj != null && !pj.isNull()) {
-            if (!pj.isObject()) {
-                throw new GradingException("professionalJudgement", "must be an object with level and rationale");
-            }
-            refuseUnknown(pj, "professionalJudgement.", JUDGEMENT_FIELDS);
+        JudgementFile pj = sheet.professionalJudgement();
+        if (pj != null) {
             RiskLevel level;
             try {
-                level = RiskLevel.fromJson(pj.path("level").isTextual() ? pj.get("level").asText() : null);
+                level = RiskLevel.fromJson(pj.level());
             } catch (IllegalArgumentException e) {
                 throw new GradingException("professionalJudgement.level", e.getMessage());
             }
-            JsonNode rationale = pj.get("rationale");
-            if (rationale != null && !rationale.isNull() && !rationale.isTextual()) {
-                throw new GradingException("professionalJudgement.rationale", "must be text");
-            }
-            judgement = new ProfessionalJudgement(level, rationale == null || rationale.isNull() ? null : rationale.asText());
+            judgement = new ProfessionalJudgement(level, pj.rationale());
         }
-        Integer callouts = null;
-        JsonNode c = root.get("policeCalloutsLast12Months");
-        if (c != null && !c.isNull()) {
-            if (!c.isIntegralNumber() || !c.canConvertToInt() || c.asInt() < 0) {
-                throw new GradingException("policeCalloutsLast12Months", "must be a whole number, 0 or more");
-            }
-            callouts = c.asInt();
+        Integer callouts = sheet.policeCalloutsLast12Months();
+        if (callouts != null && callouts < 0) {
+            throw new GradingException("policeCalloutsLast12Months", "must be a whole number, 0 or more");
         }
-        Boolean children = null;
-        JsonNode ch = root.get("childrenOrDependants");
-        if (ch != null && !ch.isNull()) {
-            if (!ch.isBoolean()) {
-                throw new GradingException("childrenOrDependants", "must be true or false");
-            }
-            children = ch.asBoolean();
-        }
-        return new GradingInput(pack.asText(), date(root, "incidentDate"), answers, children, callouts,
-                date(root, "lastMaracReferral"), judgement);
+        return new GradingInput(sheet.pack(), date(sheet.incidentDate(), "incidentDate"), answers, sheet.childrenOrDependants(),
+                callouts, date(sheet.lastMaracReferral(), "lastMaracReferral"), judgement);
     }
 
-    private static void refuseUnknown(JsonNode object, String prefix, List<String> allowed) {
-        Optional<String> unknown = StrictJson.unknownField(object, allowed);
-        if (unknown.isPresent()) {
-            throw new GradingException(prefix + unknown.get(), StrictJson.unknownFieldProblem(unknown.get(), allowed));
+    /** The strict reader's problem, in the sheet's words where the sheet's own are clearer. */
+    private static String problem(StrictJson.Malformed e) {
+        if (e.kind() != StrictJson.Malformed.Kind.WRONG_TYPE) {
+            return e.getMessage();
         }
+        return switch (e.field()) {
+            case "answers" -> "must be an object of question id → yes/no/dont_know";
+            case "professionalJudgement" -> "must be an object with level and rationale";
+            case "incidentDate", "lastMaracReferral" -> "must be a date as text, YYYY-MM-DD";
+            case "policeCalloutsLast12Months" -> "must be a whole number, 0 or more";
+            default -> e.getMessage();
+        };
     }
 
-    private static LocalDate date(JsonNode root, String field) {
-        JsonNode n = root.get(field);
-        if (n == null || n.isNull()) {
+    private static LocalDate date(String text, String field) {
+        if (text == null) {
             return null;
         }
-        if (!n.isTextual()) {
-            throw new GradingException(field, "must be a date as text, YYYY-MM-DD");
-        }
         try {
-            return LocalDate.parse(n.asText());
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new GradingException(field, "'" + n.asText() + "' is not a date (YYYY-MM-DD)");
+            throw new GradingException(field, "'" + text + "' is not a date (YYYY-MM-DD)");
         }
     }
 

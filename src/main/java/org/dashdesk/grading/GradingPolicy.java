@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.instrument.Question;
-import org.dashdesk.instrument.StrictJson;
+import org.dashdesk.json.StrictJson;
 
 /**
  * A versioned grading policy read from JSON, so a force changes thresholds and triggers without a
@@ -58,13 +58,23 @@ public record GradingPolicy(
         rules = List.copyOf(rules);
     }
 
-    /** The fields each object of a policy may have; anything else is refused (a typo would be ignored). */
-    static final List<String> FIELDS = List.of("id", "version", "pack", "description", "countedQuestions", "bands",
-            "escalation", "repeatMarac", "maracLevel", "rules");
-    static final List<String> BAND_FIELDS = List.of("level", "minYes", "criterion");
-    static final List<String> ESCALATION_FIELDS = List.of("minCallouts", "level", "criterion");
-    static final List<String> REPEAT_MARAC_FIELDS = List.of("withinMonths", "level", "criterion");
-    static final List<String> RULE_FIELDS = List.of("criterion", "anyYes", "atLeast", "reason");
+    /** A policy file as written: its shape; what the values mean is checked by {@link #read}. */
+    record PolicyFile(String id, String version, String pack, String description, List<String> countedQuestions,
+            List<BandFile> bands, EscalationFile escalation, RepeatMaracFile repeatMarac, String maracLevel,
+            List<RuleFile> rules) {
+    }
+
+    record BandFile(String level, Integer minYes, String criterion) {
+    }
+
+    record EscalationFile(Integer minCallouts, String level, String criterion) {
+    }
+
+    record RepeatMaracFile(Integer withinMonths, String level, String criterion) {
+    }
+
+    record RuleFile(String criterion, List<String> anyYes, String atLeast, String reason) {
+    }
 
     /** Where the built-in policies live in the jar. */
     static final String RESOURCE_DIR = "/org/dashdesk/grading/policies/";
@@ -93,9 +103,13 @@ public record GradingPolicy(
      * @throws PolicyValidationException naming the origin and the JSON path
      */
     public static GradingPolicy read(InputStream in, String origin) {
-        JsonNode root;
+        PolicyFile file;
         try {
-            root = StrictJson.read(in.readAllBytes());
+            JsonNode root = StrictJson.read(in.readAllBytes());
+            if (root == null || !root.isObject()) {
+                throw new PolicyValidationException(origin, "$", "must be a JSON object");
+            }
+            file = StrictJson.bind(root, PolicyFile.class);
         } catch (StrictJson.Malformed e) {
             throw new PolicyValidationException(origin, e.jsonPath(), e.kind() == StrictJson.Malformed.Kind.SYNTAX
                     ? "not valid JSON (line " + e.line() + ", column " + e.column() + ")"
@@ -103,18 +117,14 @@ public record GradingPolicy(
         } catch (IOException e) {
             throw new PolicyValidationException(origin, "$", "cannot be read: " + e.getMessage());
         }
-        Parser p = new Parser(origin);
-        p.object(root, "$", FIELDS);
-        String id = p.text(root, "$", "id");
+        Fields p = new Fields(origin);
+        String id = p.text(file.id(), "$.id");
         if (!id.matches("[a-z0-9][a-z0-9._-]*")) {
             throw p.error("$.id", "must be lower-case letters, digits, '.', '_' or '-'");
         }
-        String version = p.text(root, "$", "version");
-        String pack = p.text(root, "$", "pack");
-        if (root.has("description") && !root.get("description").isTextual()) {
-            throw p.error("$.description", "must be text");
-        }
-        List<String> countedList = p.strings(root, "$", "countedQuestions");
+        String version = p.text(file.version(), "$.version");
+        String pack = p.text(file.pack(), "$.pack");
+        List<String> countedList = p.texts(file.countedQuestions(), "$.countedQuestions");
         Set<String> counted = new LinkedHashSet<>();
         for (int i = 0; i < countedList.size(); i++) {
             if (!counted.add(countedList.get(i))) {
@@ -122,21 +132,20 @@ public record GradingPolicy(
             }
         }
         List<Band> bands = new ArrayList<>();
-        JsonNode bandsNode = p.array(root, "$", "bands");
+        List<BandFile> bandFiles = p.nonEmpty(file.bands(), "$.bands");
         int lastMin = -1;
         RiskLevel lastLevel = null;
-        for (int i = 0; i < bandsNode.size(); i++) {
-            JsonNode b = bandsNode.get(i);
+        for (int i = 0; i < bandFiles.size(); i++) {
             String path = "$.bands[" + i + "]";
-            p.object(b, path, BAND_FIELDS);
-            int min = p.integer(b, path, "minYes");
+            BandFile b = p.object(bandFiles.get(i), path);
+            int min = p.count(b.minYes(), path + ".minYes");
             if (min <= lastMin) {
                 throw p.error(path + ".minYes", "bands must be in increasing minYes order");
             }
             if (i == 0 && min != 0) {
                 throw p.error(path + ".minYes", "the first band must start at 0");
             }
-            RiskLevel level = p.level(b, path, "level");
+            RiskLevel level = p.level(b.level(), path + ".level");
             // More yes answers must never give a lower (or the same, pointlessly split) level.
             if (lastLevel != null && !level.isAbove(lastLevel)) {
                 throw p.error(path + ".level", "'" + level.jsonName() + "' does not rise above the previous band's '"
@@ -144,36 +153,28 @@ public record GradingPolicy(
             }
             lastMin = min;
             lastLevel = level;
-            bands.add(new Band(level, min, b.hasNonNull("criterion") ? p.text(b, path, "criterion") : null));
+            bands.add(new Band(level, min, b.criterion() == null ? null : p.text(b.criterion(), path + ".criterion")));
         }
         Escalation escalation = null;
-        if (root.hasNonNull("escalation")) {
-            JsonNode e = root.get("escalation");
-            p.object(e, "$.escalation", ESCALATION_FIELDS);
-            escalation = new Escalation(p.integer(e, "$.escalation", "minCallouts"), p.level(e, "$.escalation", "level"),
-                    p.text(e, "$.escalation", "criterion"));
+        if (file.escalation() != null) {
+            EscalationFile e = file.escalation();
+            escalation = new Escalation(p.count(e.minCallouts(), "$.escalation.minCallouts"),
+                    p.level(e.level(), "$.escalation.level"), p.text(e.criterion(), "$.escalation.criterion"));
         }
         RepeatMarac repeat = null;
-        if (root.hasNonNull("repeatMarac")) {
-            JsonNode r = root.get("repeatMarac");
-            p.object(r, "$.repeatMarac", REPEAT_MARAC_FIELDS);
-            repeat = new RepeatMarac(p.integer(r, "$.repeatMarac", "withinMonths"), p.level(r, "$.repeatMarac", "level"),
-                    p.text(r, "$.repeatMarac", "criterion"));
+        if (file.repeatMarac() != null) {
+            RepeatMaracFile r = file.repeatMarac();
+            repeat = new RepeatMarac(p.count(r.withinMonths(), "$.repeatMarac.withinMonths"),
+                    p.level(r.level(), "$.repeatMarac.level"), p.text(r.criterion(), "$.repeatMarac.criterion"));
         }
-        RiskLevel marac = p.level(root, "$", "maracLevel");
+        RiskLevel marac = p.level(file.maracLevel(), "$.maracLevel");
         List<Rule> rules = new ArrayList<>();
-        if (root.hasNonNull("rules")) {
-            JsonNode rulesNode = root.get("rules");
-            if (!rulesNode.isArray()) {
-                throw p.error("$.rules", "must be an array");
-            }
-            for (int i = 0; i < rulesNode.size(); i++) {
-                JsonNode r = rulesNode.get(i);
-                String path = "$.rules[" + i + "]";
-                p.object(r, path, RULE_FIELDS);
-                rules.add(new Rule(p.text(r, path, "criterion"), p.strings(r, path, "anyYes"), p.level(r, path, "atLeast"),
-                        p.text(r, path, "reason")));
-            }
+        List<RuleFile> ruleFiles = file.rules() == null ? List.of() : file.rules();
+        for (int i = 0; i < ruleFiles.size(); i++) {
+            String path = "$.rules[" + i + "]";
+            RuleFile r = p.object(ruleFiles.get(i), path);
+            rules.add(new Rule(p.text(r.criterion(), path + ".criterion"), p.texts(r.anyYes(), path + ".anyYes"),
+                    p.level(r.atLeast(), path + ".atLeast"), p.text(r.reason(), path + ".reason")));
         }
         return new GradingPolicy(id, version, pack, counted, bands, escalation, repeat, marac, rules);
     }
@@ -233,65 +234,56 @@ public record GradingPolicy(
         return java.util.Collections.unmodifiableSet(ids);
     }
 
-    private record Parser(String origin) {
+    /** The checks the fields of a policy share, each naming the file and path. */
+    private record Fields(String origin) {
         PolicyValidationException error(String path, String problem) {
             return new PolicyValidationException(origin, path, problem);
         }
 
-        void object(JsonNode node, String path, List<String> allowed) {
-            if (node == null || !node.isObject()) {
+        <T> T object(T value, String path) {
+            if (value == null) {
                 throw error(path, "must be a JSON object");
             }
-            Optional<String> unknown = StrictJson.unknownField(node, allowed);
-            if (unknown.isPresent()) {
-                throw error(path + "." + unknown.get(), StrictJson.unknownFieldProblem(unknown.get(), allowed));
-            }
+            return value;
         }
 
-        String text(JsonNode node, String path, String field) {
-            JsonNode v = node.get(field);
-            if (v == null || !v.isTextual() || v.asText().isBlank()) {
-                throw error(path + "." + field, "missing or not text");
+        String text(String value, String path) {
+            if (value == null || value.isBlank()) {
+                throw error(path, "missing or blank");
             }
-            return v.asText();
+            return value;
         }
 
-        int integer(JsonNode node, String path, String field) {
-            JsonNode v = node.get(field);
-            if (v == null || !v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
-                throw error(path + "." + field, "missing or not a whole number ≥ 0");
+        int count(Integer value, String path) {
+            if (value == null || value < 0) {
+                throw error(path, "missing or not a whole number ≥ 0");
             }
-            return v.asInt();
+            return value;
         }
 
-        RiskLevel level(JsonNode node, String path, String field) {
+        RiskLevel level(String value, String path) {
             try {
-                return RiskLevel.fromJson(text(node, path, field));
+                return RiskLevel.fromJson(text(value, path));
             } catch (PolicyValidationException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
-                throw error(path + "." + field, e.getMessage());
+                throw error(path, e.getMessage());
             }
         }
 
-        JsonNode array(JsonNode node, String path, String field) {
-            JsonNode v = node.get(field);
-            if (v == null || !v.isArray() || v.isEmpty()) {
-                throw error(path + "." + field, "missing or not a non-empty array");
+        <T> List<T> nonEmpty(List<T> values, String path) {
+            if (values == null || values.isEmpty()) {
+                throw error(path, "missing or not a non-empty array");
             }
-            return v;
+            return values;
         }
 
-        List<String> strings(JsonNode node, String path, String field) {
-            JsonNode arr = array(node, path, field);
-            List<String> out = new ArrayList<>();
-            for (int i = 0; i < arr.size(); i++) {
-                if (!arr.get(i).isTextual()) {
-                    throw error(path + "." + field + "[" + i + "]", "must be text");
-                }
-                out.add(arr.get(i).asText());
+        List<String> texts(List<String> values, String path) {
+            nonEmpty(values, path);
+            for (int i = 0; i < values.size(); i++) {
+                text(values.get(i), path + "[" + i + "]");
             }
-            return out;
+            return values;
         }
     }
 }

@@ -20,7 +20,7 @@ import org.dashdesk.instrument.ForcePackCheck;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.instrument.PackValidationException;
-import org.dashdesk.instrument.StrictJson;
+import org.dashdesk.json.StrictJson;
 
 /**
  * The packs and grading policies of this installation, loaded together because each is checked

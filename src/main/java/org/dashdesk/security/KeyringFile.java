@@ -13,18 +13,20 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dashdesk.assessment.StoreException;
+import org.dashdesk.json.StrictJson;
 
 /**
  * Reads and writes the keyring file. Writes go to an owner-only temporary file that is forced to
@@ -60,7 +62,11 @@ final class KeyringFile {
                     + "). Check its permissions; nobody can sign in until it can be read. It has not been changed.", e);
         }
         try {
-            return Optional.of(parse(JSON.readTree(bytes)));
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                throw new Malformed("the top level is not a JSON object");
+            }
+            return Optional.of(parse(bind(root)));
         } catch (JsonProcessingException e) {
             throw damaged("it is not valid JSON", e);
         } catch (IOException e) {
@@ -73,7 +79,7 @@ final class KeyringFile {
     void save(Keyring keyring) {
         byte[] bytes;
         try {
-            bytes = JSON.writeValueAsBytes(render(keyring));
+            bytes = JSON.writeValueAsBytes(KeyringDocument.of(keyring));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render the keyring", e);
         }
@@ -120,14 +126,68 @@ final class KeyringFile {
         }
     }
 
-    private static Keyring parse(JsonNode root) throws Malformed {
-        if (root == null || !root.isObject()) {
-            throw new Malformed("the top level is not a JSON object");
+    /** The keyring file as written; the same records write it, so reading and writing cannot drift apart. */
+    record KeyringDocument(String format, Integer version, String keyringId, List<UserDocument> users,
+            List<EventDocument> events) {
+
+        static KeyringDocument of(Keyring k) {
+            List<UserDocument> users = new ArrayList<>();
+            k.users.values().forEach(e -> users.add(UserDocument.of(e)));
+            List<EventDocument> events = new ArrayList<>();
+            k.events.forEach(ev -> events.add(new EventDocument(ev.at().toString(), ev.kind().name(), ev.username(), ev.by())));
+            return new KeyringDocument(FORMAT_NAME, Keyring.FORMAT_VERSION, k.id.toString(), users, events);
         }
-        if (!FORMAT_NAME.equals(text(root, "format"))) {
+    }
+
+    record UserDocument(String username, String displayName, String collarNumber, String team, List<String> roles,
+            String accountSeal, String enrolledAt, String enrolledBy, CredentialDocument credential, Integer failures,
+            String lastFailureAt, String lockedUntil) {
+
+        static UserDocument of(Keyring.Entry e) {
+            Base64.Encoder b64 = Base64.getEncoder();
+            StoredCredential c = e.credential;
+            return new UserDocument(e.account.username(), e.account.displayName(), e.account.collarNumber(), e.account.team(),
+                    EnumSet.copyOf(e.account.roles()).stream().map(Role::name).toList(), b64.encodeToString(e.accountSeal),
+                    e.enrolledAt.toString(), e.enrolledBy,
+                    new CredentialDocument(KDF, c.iterations(), b64.encodeToString(c.salt()), b64.encodeToString(c.verifier()),
+                            CIPHER, b64.encodeToString(c.iv()), b64.encodeToString(c.wrappedKey())),
+                    e.failures, text(e.lastFailureAt), text(e.lockedUntil));
+        }
+
+        private static String text(Instant at) {
+            return at == null ? null : at.toString();
+        }
+    }
+
+    record CredentialDocument(String kdf, Integer iterations, String salt, String verifier, String cipher, String iv,
+            String wrappedKey) {
+    }
+
+    record EventDocument(String at, String kind, String username, String by) {
+    }
+
+    /**
+     * Binds leniently, as the keyring was always read (a field added by hand does not lock everyone
+     * out); a value of the wrong shape is named by its path.
+     */
+    private static KeyringDocument bind(JsonNode root) throws Malformed {
+        try {
+            return JSON.readerFor(KeyringDocument.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(root);
+        } catch (IOException e) {
+            if (e instanceof JsonProcessingException p) {
+                StrictJson.Malformed m = StrictJson.describeBinding(p, KeyringDocument.class, List.of());
+                throw new Malformed(m.field() + ": " + m.getMessage());
+            }
+            throw new Malformed("it cannot be parsed");
+        }
+    }
+
+    private static Keyring parse(KeyringDocument root) throws Malformed {
+        if (!FORMAT_NAME.equals(root.format())) {
             throw new Malformed("field 'format' is not '" + FORMAT_NAME + "'");
         }
-        int version = integer(root, "version");
+        int version = integer(root.version(), "version", "top level");
         if (version > Keyring.FORMAT_VERSION) {
             throw new Malformed("it was written by a newer DASH Desk (keyring version " + version + "); update DASH Desk");
         }
@@ -136,161 +196,103 @@ final class KeyringFile {
         }
         Keyring keyring;
         try {
-            keyring = new Keyring(UUID.fromString(text(root, "keyringId")));
+            keyring = new Keyring(UUID.fromString(text(root.keyringId(), "keyringId", "top level")));
         } catch (IllegalArgumentException e) {
             throw new Malformed("field 'keyringId' is not a UUID");
         }
-        JsonNode users = root.get("users");
-        if (users == null || !users.isArray() || users.isEmpty()) {
+        if (root.users() == null || root.users().isEmpty()) {
             // An empty keyring would invite a first enrolment that creates a new key and strands the data.
             throw new Malformed("field 'users' is missing or has no users");
         }
-        int i = 0;
-        for (JsonNode u : users) {
-            String where = "users[" + i++ + "]";
-            Keyring.Entry entry = entry(u, where);
+        for (int i = 0; i < root.users().size(); i++) {
+            String where = "users[" + i + "]";
+            Keyring.Entry entry = entry(root.users().get(i), where);
             if (keyring.users.putIfAbsent(entry.account.username(), entry) != null) {
                 throw new Malformed(where + ": username " + entry.account.username() + " appears twice");
             }
         }
-        JsonNode events = root.get("events");
-        if (events != null && events.isArray()) {
-            i = 0;
-            for (JsonNode e : events) {
-                String where = "events[" + i++ + "]";
-                try {
-                    keyring.events.add(new SecurityEvent(instant(e, "at", where), SecurityEvent.Kind.valueOf(text(e, "kind", where)),
-                            optionalText(e, "username"), optionalText(e, "by")));
-                } catch (IllegalArgumentException x) {
-                    throw new Malformed(where + ": unknown kind");
-                }
+        List<EventDocument> events = root.events() == null ? List.of() : root.events();
+        for (int i = 0; i < events.size(); i++) {
+            String where = "events[" + i + "]";
+            EventDocument e = events.get(i);
+            if (e == null) {
+                throw new Malformed(where + " is not an object");
+            }
+            try {
+                keyring.events.add(new SecurityEvent(instant(e.at(), "at", where),
+                        SecurityEvent.Kind.valueOf(text(e.kind(), "kind", where)), e.username(), e.by()));
+            } catch (IllegalArgumentException x) {
+                throw new Malformed(where + ": unknown kind");
             }
         }
         return keyring;
     }
 
-    private static Keyring.Entry entry(JsonNode u, String where) throws Malformed {
-        if (!u.isObject()) {
+    private static Keyring.Entry entry(UserDocument u, String where) throws Malformed {
+        if (u == null) {
             throw new Malformed(where + " is not an object");
         }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        JsonNode rolesNode = u.get("roles");
-        if (rolesNode == null || !rolesNode.isArray()) {
+        if (u.roles() == null) {
             throw new Malformed(where + ": field 'roles' is missing");
         }
-        for (JsonNode r : rolesNode) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : u.roles()) {
             try {
-                roles.add(Role.valueOf(r.asText()));
+                roles.add(Role.valueOf(String.valueOf(r)));
             } catch (IllegalArgumentException e) {
                 throw new Malformed(where + ": unknown role");
             }
         }
         UserAccount account;
         try {
-            account = new UserAccount(text(u, "username", where), text(u, "displayName", where), optionalText(u, "collarNumber"),
-                    roles, optionalText(u, "team"));
+            account = new UserAccount(text(u.username(), "username", where), text(u.displayName(), "displayName", where),
+                    u.collarNumber(), roles, u.team());
         } catch (IllegalArgumentException e) {
             throw new Malformed(where + ": " + e.getMessage());
         }
-        JsonNode c = u.get("credential");
-        if (c == null || !c.isObject()) {
+        CredentialDocument c = u.credential();
+        if (c == null) {
             throw new Malformed(where + ": field 'credential' is missing");
         }
         String cw = where + ".credential";
-        if (!KDF.equals(text(c, "kdf", cw)) || !CIPHER.equals(text(c, "cipher", cw))) {
+        if (!KDF.equals(c.kdf()) || !CIPHER.equals(c.cipher())) {
             throw new Malformed(cw + ": unsupported 'kdf' or 'cipher'");
         }
-        int iterations = integer(c, "iterations", cw);
+        int iterations = integer(c.iterations(), "iterations", cw);
         if (iterations < SecurityPolicy.MIN_ITERATIONS) {
             throw new Malformed(cw + ": 'iterations' below " + SecurityPolicy.MIN_ITERATIONS);
         }
-        StoredCredential credential = new StoredCredential(iterations, bytes(c, "salt", cw, KeyWrapping.SALT_BYTES),
-                bytes(c, "verifier", cw, 32), bytes(c, "iv", cw, KeyWrapping.IV_BYTES),
-                bytes(c, "wrappedKey", cw, KeyWrapping.KEY_BYTES + 16));
-        Keyring.Entry entry = new Keyring.Entry(account, credential, instant(u, "enrolledAt", where), optionalText(u, "enrolledBy"));
-        entry.accountSeal = bytes(u, "accountSeal", where, 32);
-        entry.failures = u.has("failures") ? integer(u, "failures", where) : 0;
+        StoredCredential credential = new StoredCredential(iterations, bytes(c.salt(), "salt", cw, KeyWrapping.SALT_BYTES),
+                bytes(c.verifier(), "verifier", cw, 32), bytes(c.iv(), "iv", cw, KeyWrapping.IV_BYTES),
+                bytes(c.wrappedKey(), "wrappedKey", cw, KeyWrapping.KEY_BYTES + 16));
+        Keyring.Entry entry = new Keyring.Entry(account, credential, instant(u.enrolledAt(), "enrolledAt", where), u.enrolledBy());
+        entry.accountSeal = bytes(u.accountSeal(), "accountSeal", where, 32);
+        entry.failures = u.failures() == null ? 0 : u.failures();
         if (entry.failures < 0) {
             throw new Malformed(where + ": 'failures' is negative");
         }
-        entry.lastFailureAt = optionalInstant(u, "lastFailureAt", where);
-        entry.lockedUntil = optionalInstant(u, "lockedUntil", where);
+        entry.lastFailureAt = u.lastFailureAt() == null ? null : instant(u.lastFailureAt(), "lastFailureAt", where);
+        entry.lockedUntil = u.lockedUntil() == null ? null : instant(u.lockedUntil(), "lockedUntil", where);
         return entry;
     }
 
-    private static ObjectNode render(Keyring k) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("format", FORMAT_NAME);
-        root.put("version", Keyring.FORMAT_VERSION);
-        root.put("keyringId", k.id.toString());
-        ArrayNode users = root.putArray("users");
-        Base64.Encoder b64 = Base64.getEncoder();
-        for (Keyring.Entry e : k.users.values()) {
-            ObjectNode u = users.addObject();
-            u.put("username", e.account.username());
-            u.put("displayName", e.account.displayName());
-            u.put("collarNumber", e.account.collarNumber());
-            u.put("team", e.account.team());
-            ArrayNode roles = u.putArray("roles");
-            EnumSet.copyOf(e.account.roles()).forEach(r -> roles.add(r.name()));
-            u.put("accountSeal", b64.encodeToString(e.accountSeal));
-            u.put("enrolledAt", e.enrolledAt.toString());
-            u.put("enrolledBy", e.enrolledBy);
-            ObjectNode c = u.putObject("credential");
-            c.put("kdf", KDF);
-            c.put("iterations", e.credential.iterations());
-            c.put("salt", b64.encodeToString(e.credential.salt()));
-            c.put("verifier", b64.encodeToString(e.credential.verifier()));
-            c.put("cipher", CIPHER);
-            c.put("iv", b64.encodeToString(e.credential.iv()));
-            c.put("wrappedKey", b64.encodeToString(e.credential.wrappedKey()));
-            u.put("failures", e.failures);
-            u.put("lastFailureAt", e.lastFailureAt == null ? null : e.lastFailureAt.toString());
-            u.put("lockedUntil", e.lockedUntil == null ? null : e.lockedUntil.toString());
-        }
-        ArrayNode events = root.putArray("events");
-        for (SecurityEvent ev : k.events) {
-            ObjectNode o = events.addObject();
-            o.put("at", ev.at().toString());
-            o.put("kind", ev.kind().name());
-            o.put("username", ev.username());
-            o.put("by", ev.by());
-        }
-        return root;
-    }
-
-    private static String text(JsonNode n, String field) throws Malformed {
-        return text(n, field, "top level");
-    }
-
-    private static String text(JsonNode n, String field, String where) throws Malformed {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
+    private static String text(String value, String field, String where) throws Malformed {
+        if (value == null) {
             throw new Malformed(where + ": field '" + field + "' is missing or not text");
         }
-        return v.asText();
+        return value;
     }
 
-    private static String optionalText(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static int integer(JsonNode n, String field) throws Malformed {
-        return integer(n, field, "top level");
-    }
-
-    private static int integer(JsonNode n, String field, String where) throws Malformed {
-        JsonNode v = n.get(field);
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) {
+    private static int integer(Integer value, String field, String where) throws Malformed {
+        if (value == null) {
             throw new Malformed(where + ": field '" + field + "' is missing or not a whole number");
         }
-        return v.asInt();
+        return value;
     }
 
-    private static byte[] bytes(JsonNode n, String field, String where, int expectedLength) throws Malformed {
+    private static byte[] bytes(String value, String field, String where, int expectedLength) throws Malformed {
         try {
-            byte[] b = Base64.getDecoder().decode(text(n, field, where));
+            byte[] b = Base64.getDecoder().decode(text(value, field, where));
             if (b.length != expectedLength) {
                 throw new Malformed(where + ": field '" + field + "' has " + b.length + " bytes, expected " + expectedLength);
             }
@@ -300,17 +302,12 @@ final class KeyringFile {
         }
     }
 
-    private static Instant instant(JsonNode n, String field, String where) throws Malformed {
+    private static Instant instant(String value, String field, String where) throws Malformed {
         try {
-            return Instant.parse(text(n, field, where));
+            return Instant.parse(text(value, field, where));
         } catch (DateTimeParseException e) {
             throw new Malformed(where + ": field '" + field + "' is not a time");
         }
-    }
-
-    private static Instant optionalInstant(JsonNode n, String field, String where) throws Malformed {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : instant(n, field, where);
     }
 
     static FileAttribute<?>[] ownerOnly(Path file) {

@@ -87,7 +87,14 @@ class CliTest {
             "misspelt judgement|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgment\":{\"level\":\"high\",\"rationale\":\"r\"}}|professionalJudgment: unknown field (did you mean 'professionalJudgement'?)",
             "unknown call-out field|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCallouts\":5}|policeCallouts: unknown field",
             "unknown judgement field|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":{\"level\":\"high\",\"rationale\":\"r\",\"rationals\":\"s\"}}|professionalJudgement.rationals: unknown field (did you mean 'rationale'?)",
-            "import-only field|{\"pack\":\"dash-2009\",\"answers\":{},\"collarNumber\":\"1234\"}|collarNumber: unknown field"})
+            "import-only field|{\"pack\":\"dash-2009\",\"answers\":{},\"collarNumber\":\"1234\"}|collarNumber: unknown field",
+            "call-outs as text|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":\"3\"}|policeCalloutsLast12Months: must be a whole number",
+            "call-outs with a fraction|{\"pack\":\"dash-2009\",\"answers\":{},\"policeCalloutsLast12Months\":2.5}|policeCalloutsLast12Months: must be a whole number",
+            "children in quotes|{\"pack\":\"dash-2009\",\"answers\":{},\"childrenOrDependants\":\"true\"}|childrenOrDependants: must be true or false",
+            "date as a number|{\"pack\":\"dash-2009\",\"answers\":{},\"incidentDate\":20261120}|incidentDate: must be a date as text",
+            "pack as a number|{\"pack\":2009,\"answers\":{}}|pack: must be text",
+            "answers as a list|{\"pack\":\"dash-2009\",\"answers\":[\"yes\"]}|answers: must be an object of question id",
+            "judgement as text|{\"pack\":\"dash-2009\",\"answers\":{},\"professionalJudgement\":\"high\"}|professionalJudgement: must be an object with level and rationale"})
     void badInputExitsTwoWithOneLineNamingTheField(String name, String sheet, String expected) {
         Run r = run(sheet, "grade", "-");
         assertEquals(2, r.code());

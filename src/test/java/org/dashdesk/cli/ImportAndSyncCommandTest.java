@@ -164,16 +164,22 @@ class ImportAndSyncCommandTest {
                 everyField.replace("\"officerName\"", "\"offcerName\""),
                 everyField.replace("\"policeCalloutsLast12Months\"", "\"policeCallouts\""),
                 everyField + " garbage",
-                everyField.replace("\"Q1\":\"yes\"", "\"Q1\":\"yes\",\"Q1\":\"no\"")), StandardCharsets.UTF_8);
+                everyField.replace("\"Q1\":\"yes\"", "\"Q1\":\"yes\",\"Q1\":\"no\""),
+                everyField.replace("\"victimName\":\"Synthetic A\"", "\"victimName\":7"),
+                everyField.replace("[\"Synthetic B\"]", "\"Synthetic B\""),
+                everyField.replace("\"collarNumber\":\"1234\"", "\"collarNumber\":1234")), StandardCharsets.UTF_8);
         setUpLaptop(dir.resolve("desk"));
         Run imported = cliWithInput(PASSWORD + "\n", "import", file.toString(), "--data-dir", dir.resolve("desk").toString(),
                 "--username", "pc1234");
         assertEquals(2, imported.code(), imported.err());
-        assertTrue(imported.out().contains("loaded 1, refused 4"), imported.out());
+        assertTrue(imported.out().contains("loaded 1, refused 7"), imported.out());
         assertTrue(imported.err().contains("strict.jsonl:2: offcerName: unknown field (did you mean 'officerName'?)"), imported.err());
         assertTrue(imported.err().contains("strict.jsonl:3: policeCallouts: unknown field"), imported.err());
         assertTrue(imported.err().contains("strict.jsonl:4: unexpected content after the end of the JSON value"), imported.err());
         assertTrue(imported.err().contains("strict.jsonl:5: answers.Q1: duplicate key 'Q1'"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:6: victimName: must be text"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:7: abuserNames: must be an array"), imported.err());
+        assertTrue(imported.err().contains("strict.jsonl:8: collarNumber: must be text"), imported.err());
         assertFalse(imported.err().contains("Synthetic"), "refusals name fields, never the values given");
     }
 

@@ -97,7 +97,13 @@ class PolicyRegistryTest {
             "band levels repeat|FLAT|$.bands[1].level|'standard' does not rise above the previous band's 'standard'",
             "unknown pack|NOPACK|$.pack|no pack with id 'dash-1999'",
             "grades a supplement|SUPPLEMENT|$.pack|'s-dash' supplements 'dash-2009'",
-            "reuses the built-in id|BUILTINID|$.id|already given by built-in dash-2009-default.json"})
+            "reuses the built-in id|BUILTINID|$.id|already given by built-in dash-2009-default.json",
+            "a count written as text|MINTEXT|$.bands[1].minYes|must be a whole number",
+            "a count with a fraction|MINFRACTION|$.bands[1].minYes|must be a whole number",
+            "a level written as a number|LEVELNUMBER|$.maracLevel|must be text",
+            "bands not an array|BANDSOBJECT|$.bands|must be an array",
+            "escalation not an object|ESCALATIONTEXT|$.escalation|must be a JSON object",
+            "a misspelt escalation field|ESCALATIONTYPO|$.escalation.minCallout|did you mean 'minCallouts'"})
     void badPolicyIsRefusedNamingFileAndPathWhileBuiltInsStillLoad(String name, String variant, String path, String problem)
             throws IOException {
         String json = switch (variant) {
@@ -116,6 +122,12 @@ class PolicyRegistryTest {
             case "NOPACK" -> FORCE_POLICY.replace("\"pack\":\"dash-2009\"", "\"pack\":\"dash-1999\"");
             case "SUPPLEMENT" -> FORCE_POLICY.replace("\"pack\":\"dash-2009\"", "\"pack\":\"s-dash\"");
             case "BUILTINID" -> FORCE_POLICY.replace("test-force-2026", "dash-2009-default");
+            case "MINTEXT" -> FORCE_POLICY.replace("\"minYes\":8", "\"minYes\":\"8\"");
+            case "MINFRACTION" -> FORCE_POLICY.replace("\"minYes\":8", "\"minYes\":8.5");
+            case "LEVELNUMBER" -> FORCE_POLICY.replace("\"maracLevel\":\"high\"", "\"maracLevel\":3");
+            case "BANDSOBJECT" -> FORCE_POLICY.replaceAll("\"bands\":\\[[^\\]]*\\]", "\"bands\":{\"level\":\"standard\"}");
+            case "ESCALATIONTEXT" -> FORCE_POLICY.replaceAll("\"escalation\":\\{[^}]*}", "\"escalation\":\"five call-outs\"");
+            case "ESCALATIONTYPO" -> FORCE_POLICY.replace("\"minCallouts\":5", "\"minCallout\":5");
             default -> variant;
         };
         Path file = policy("bad.json", json);

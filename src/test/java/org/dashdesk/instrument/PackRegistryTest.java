@@ -116,7 +116,11 @@ class PackRegistryTest {
             "skip flag not boolean|SKIPTEXT|$.sections[0].skipWhenNoChildren|must be true or false",
             "trailing garbage|TRAILING|$|unexpected content after the end of the JSON value",
             "extra closing brace|BRACE|$|unexpected content after the end of the JSON value",
-            "repeated key|DUPKEY|$.sections[0].questions[0].kind|duplicate key 'kind'"})
+            "repeated key|DUPKEY|$.sections[0].questions[0].kind|duplicate key 'kind'",
+            "text written as a number|NUMBERTEXT|$.sections[0].questions[0].number|must be text",
+            "questions not an array|QUESTIONSOBJECT|$.sections[0].questions|must be an array",
+            "a question that is text|QUESTIONTEXT|$.sections[0].questions[0]|must be an object",
+            "grid rows with a number|GRIDNUMBER|$.sections[0].questions[0].gridRows[1]|must be text"})
     void badPackIsRefusedNamingFileAndPathWhileOthersStillLoad(String name, String variant, String path, String problem)
             throws IOException {
         String json = switch (variant) {
@@ -139,6 +143,11 @@ class PackRegistryTest {
             case "TRAILING" -> pack("bad", GOOD_Q).strip() + " garbage";
             case "BRACE" -> pack("bad", GOOD_Q).strip() + "}";
             case "DUPKEY" -> pack("bad", GOOD_Q.replace("\"kind\":\"yes_no\"", "\"kind\":\"yes_no\",\"kind\":\"free_text\""));
+            case "NUMBERTEXT" -> pack("bad", GOOD_Q.replace("\"number\":\"1\"", "\"number\":1"));
+            case "QUESTIONSOBJECT" -> pack("bad", GOOD_Q).replace("\"questions\":[" + GOOD_Q + "]", "\"questions\":" + GOOD_Q);
+            case "QUESTIONTEXT" -> pack("bad", "\"K1\"");
+            case "GRIDNUMBER" -> pack("bad", GOOD_Q.replace("yes_no", "fear_grid")
+                    .replace("\"kind\"", "\"gridRows\":[\"a\",2],\"gridColumns\":[\"b\"],\"kind\""));
             default -> variant;
         };
         Path file = write("bad.json", json);

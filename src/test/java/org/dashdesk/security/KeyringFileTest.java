@@ -125,6 +125,24 @@ class KeyringFileTest {
         Files.writeString(m.keyringFile(), text.replaceFirst("\"iv\" : \"[^\"]*\"", "\"iv\" : \"AAAA\""));
         e = assertThrows(StoreException.class, () -> SessionManager.open(dir, FAST, clock));
         assertTrue(e.getMessage().contains("field 'iv' has 3 bytes, expected 12"), e.getMessage());
+        Files.writeString(m.keyringFile(), text.replaceFirst("\"roles\" : \\[[^\\]]*\\]", "\"roles\" : \"OFFICER\""));
+        e = assertThrows(StoreException.class, () -> SessionManager.open(dir, FAST, clock));
+        assertTrue(e.getMessage().contains("users[0].roles: must be an array"), e.getMessage());
+        Files.writeString(m.keyringFile(), text.replaceFirst("\"credential\" : \\{", "\"credential\" : [ {").replaceFirst(
+                "(\"wrappedKey\" : \"[^\"]*\"\\s*})", "$1 ]"));
+        e = assertThrows(StoreException.class, () -> SessionManager.open(dir, FAST, clock));
+        assertTrue(e.getMessage().contains("users[0].credential: must be a JSON object"), e.getMessage());
+    }
+
+    @Test
+    void aFieldAddedByHandIsTolerated() throws Exception {
+        SessionManager m = SessionManager.open(dir, FAST, clock);
+        m.enrolFirstUser(OFFICER, OFFICER_PASSWORD);
+        m.signOut();
+        String written = Files.readString(m.keyringFile());
+        Files.writeString(m.keyringFile(), written.replaceFirst("\\{", "{ \"note\" : \"restored by support\","));
+        SessionManager again = SessionManager.open(dir, FAST, clock);
+        assertTrue(again.signIn("pc1234", OFFICER_PASSWORD).isActive(), "an extra field never locks everyone out");
     }
 
     @Test
