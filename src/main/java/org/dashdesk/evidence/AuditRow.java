@@ -5,7 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -41,6 +45,24 @@ public record AuditRow(long seq, UUID assessmentId, Instant at, String actor, St
         String lp = logPrev == null ? "" : logPrev;
         return new AuditRow(seq, assessmentId, t, actor, role == null ? "" : role, what, ap, lp,
                 hash(seq, assessmentId, t, actor, role, what, ap, lp));
+    }
+
+    /**
+     * Links rows written before there was a chain, in their order ({@code seq}): what the laptop's
+     * and the server's migrations do once, each writing the result with its own SQL.
+     */
+    public static List<AuditRow> chainInOrder(List<AuditRow> unchained) {
+        Map<UUID, String> heads = new HashMap<>();
+        List<AuditRow> linked = new ArrayList<>(unchained.size());
+        String last = "";
+        for (AuditRow r : unchained) {
+            AuditRow row = link(r.seq(), r.assessmentId(), r.at(), r.actor(), r.role(), r.what(),
+                    heads.getOrDefault(r.assessmentId(), ""), last);
+            linked.add(row);
+            last = row.rowHash();
+            heads.put(r.assessmentId(), last);
+        }
+        return linked;
     }
 
     /**

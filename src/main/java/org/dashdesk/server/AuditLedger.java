@@ -253,26 +253,21 @@ final class AuditLedger {
                             rs.getString(5), rs.getString(6), null, null, null));
                 }
             }
-            Map<UUID, String> heads = new HashMap<>();
-            String last = "";
-            long lastSeq = 0;
+            List<AuditRow> linked = AuditRow.chainInOrder(rows);
             try (PreparedStatement up = c.prepareStatement(
                     "UPDATE srv_audit SET at = ?, assessment_prev = ?, log_prev = ?, row_hash = ? WHERE seq = ?")) {
-                for (AuditRow r : rows) {
-                    AuditRow linked = AuditRow.link(r.seq(), r.assessmentId(), r.at(), r.actor(), r.role(), r.what(),
-                            heads.getOrDefault(r.assessmentId(), ""), last);
-                    up.setObject(1, ServerStore.offset(linked.at()));
-                    up.setString(2, linked.assessmentPrev());
-                    up.setString(3, linked.logPrev());
-                    up.setString(4, linked.rowHash());
+                for (AuditRow r : linked) {
+                    up.setObject(1, ServerStore.offset(r.at()));
+                    up.setString(2, r.assessmentPrev());
+                    up.setString(3, r.logPrev());
+                    up.setString(4, r.rowHash());
                     up.setLong(5, r.seq());
                     up.addBatch();
-                    last = linked.rowHash();
-                    lastSeq = r.seq();
-                    heads.put(r.assessmentId(), last);
                 }
                 up.executeBatch();
             }
+            long lastSeq = linked.isEmpty() ? 0 : linked.get(linked.size() - 1).seq();
+            String last = linked.isEmpty() ? "" : linked.get(linked.size() - 1).rowHash();
             try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_audit_head (id, last_seq, last_hash, row_count) VALUES (1, ?, ?, ?)")) {
                 ins.setLong(1, lastSeq);
                 ins.setString(2, last);

@@ -9,9 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.dashdesk.evidence.AuditRow;
@@ -103,25 +101,20 @@ final class AuditChain {
                         rs.getString(4), "", rs.getString(5), null, null, null));
             }
         }
-        Map<UUID, String> heads = new HashMap<>();
-        String last = "";
-        long lastSeq = 0;
+        List<AuditRow> linked = AuditRow.chainInOrder(rows);
         try (PreparedStatement up = c.prepareStatement("UPDATE audit SET at = ?, assessment_prev = ?, log_prev = ?, row_hash = ? WHERE seq = ?")) {
-            for (AuditRow r : rows) {
-                AuditRow linked = AuditRow.link(r.seq(), r.assessmentId(), r.at(), r.actor(), "", r.what(), heads.getOrDefault(r.assessmentId(), ""),
-                        last);
-                up.setObject(1, OffsetDateTime.ofInstant(linked.at(), ZoneOffset.UTC));
-                up.setString(2, linked.assessmentPrev());
-                up.setString(3, linked.logPrev());
-                up.setString(4, linked.rowHash());
+            for (AuditRow r : linked) {
+                up.setObject(1, OffsetDateTime.ofInstant(r.at(), ZoneOffset.UTC));
+                up.setString(2, r.assessmentPrev());
+                up.setString(3, r.logPrev());
+                up.setString(4, r.rowHash());
                 up.setLong(5, r.seq());
                 up.addBatch();
-                last = linked.rowHash();
-                lastSeq = r.seq();
-                heads.put(r.assessmentId(), last);
             }
             up.executeBatch();
         }
+        long lastSeq = linked.isEmpty() ? 0 : linked.get(linked.size() - 1).seq();
+        String last = linked.isEmpty() ? "" : linked.get(linked.size() - 1).rowHash();
         try (PreparedStatement p = c.prepareStatement("MERGE INTO audit_head (id, last_seq, last_hash, row_count) KEY (id) VALUES (1, ?, ?, ?)")) {
             p.setLong(1, lastSeq);
             p.setString(2, last);

@@ -8,6 +8,7 @@ import java.time.format.ResolverStyle;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -15,6 +16,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -57,6 +59,20 @@ public final class Controls {
     }
 
     private Controls() {
+    }
+
+    /**
+     * A button with its id (for tests and style), what a screen reader says (with the shortcut)
+     * and a tooltip naming the shortcut for those who look.
+     */
+    public static Button button(String text, String id, String accessibleText, String tooltip,
+            Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setAccessibleText(accessibleText);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     /** A label tied to its control, which screen readers then announce by the label's text. */

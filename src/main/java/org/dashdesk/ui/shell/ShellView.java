@@ -23,7 +23,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -36,6 +35,7 @@ import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 
+import org.dashdesk.ui.common.Controls;
 import org.dashdesk.ui.common.Appearance;
 import org.dashdesk.ui.signin.LockView;
 import org.dashdesk.ui.wizard.WizardView;
@@ -238,20 +238,14 @@ public final class ShellView extends StackPane {
         status.accessibleTextProperty().bind(vm.syncStatusProperty());
         HBox.setHgrow(status, Priority.ALWAYS);
         status.setMaxWidth(Double.MAX_VALUE);
-        Button syncNow = new Button("Sync now");
-        syncNow.setId("sync-now");
-        syncNow.setAccessibleText("Sync now (Ctrl+Shift+S)");
-        syncNow.setTooltip(new Tooltip("Sync now (Ctrl+Shift+S)"));
-        syncNow.setOnAction(e -> vm.syncNow());
+        Button syncNow = Controls.button("Sync now", "sync-now", "Sync now (Ctrl+Shift+S)", "Sync now (Ctrl+Shift+S)",
+                () -> vm.syncNow());
         Label who = new Label();
         who.setId("signed-in-as");
         who.textProperty().bind(Bindings.createStringBinding(() -> vm.userProperty().get() == null ? ""
                 : "Signed in: " + vm.userProperty().get().username(), vm.userProperty()));
-        Button lock = new Button("Lock");
-        lock.setId("lock-now");
-        lock.setAccessibleText("Lock (Ctrl+L)");
-        lock.setTooltip(new Tooltip("Lock (Ctrl+L): the password opens it again"));
-        lock.setOnAction(e -> vm.lock());
+        Button lock = Controls.button("Lock", "lock-now", "Lock (Ctrl+L)", "Lock (Ctrl+L): the password opens it again",
+                () -> vm.lock());
         Button signOut = new Button("Sign out");
         signOut.setId("sign-out");
         signOut.setAccessibleText("Sign out");

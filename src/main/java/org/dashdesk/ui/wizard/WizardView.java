@@ -242,16 +242,10 @@ public final class WizardView extends BorderPane {
     }
 
     private Node footer() {
-        Button back = new Button("Previous section");
-        back.setId("previous-section");
-        back.setAccessibleText("Previous section (Page Up)");
-        back.setTooltip(new Tooltip("Previous section (PgUp)"));
-        back.setOnAction(e -> vm.previous());
-        Button next = new Button("Next section");
-        next.setId("next-section");
-        next.setAccessibleText("Next section (Page Down)");
-        next.setTooltip(new Tooltip("Next section (PgDn)"));
-        next.setOnAction(e -> vm.next());
+        Button back = Controls.button("Previous section", "previous-section", "Previous section (Page Up)", "Previous section (PgUp)",
+                () -> vm.previous());
+        Button next = Controls.button("Next section", "next-section", "Next section (Page Down)", "Next section (PgDn)",
+                () -> vm.next());
         Label keys = new Label("Y / N / D answer and move on · ↑ ↓ question · PgDn / PgUp section · Alt+← assessments · "
                 + "every answer is saved as you go");
         keys.setWrapText(true);

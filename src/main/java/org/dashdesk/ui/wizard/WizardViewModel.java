@@ -1,16 +1,8 @@
 package org.dashdesk.ui.wizard;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import javafx.beans.binding.Bindings;
@@ -22,10 +14,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.dashdesk.assessment.Answer;
@@ -35,44 +25,31 @@ import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.Officer;
-import org.dashdesk.assessment.Referral;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.ProfessionalJudgement;
 import org.dashdesk.grading.RiskLevel;
-import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.instrument.Question;
-import org.dashdesk.instrument.Section;
 import org.dashdesk.ui.common.TaskExecutor;
 
 /**
- * The state and commands of one assessment being completed. All methods run on the FX thread;
- * storage happens through the {@link Autosaver} and the executor, never here.
+ * The state and commands of one assessment being completed: what the user has given
+ * ({@link AssessmentContent}), where they are, and committing each change through the
+ * {@link Autosaver}. Its parts each hold one job: {@link WizardPages} (which pages exist and are
+ * shown), {@link IncidentDetailsViewModel}, {@link JudgementViewModel}, {@link ReferralPrompts},
+ * {@link SubmitViewModel}, {@link AnswerChanges} (a changed answer said and undoable) and
+ * {@link TypingPause} (typed text saved when typing stops). All methods run on the FX thread;
+ * storage happens through the autosaver and the executor, never here.
  */
 public final class WizardViewModel {
-
-    /** The officer's section id in the DASH pack; supplementary pages go before it. */
-    static final String OFFICER_SECTION = "officer";
 
     private final AssessmentService service;
     private final TaskExecutor executor;
     private final Clock clock;
 
-    /**
-     * Typed text is saved this long after typing stops, as well as when focus moves: a narrative
-     * typed just before a crash or a flat battery must not wait for a focus change that never
-     * comes. Long enough that a word typed in bursts is one save and one audit entry, not one per
-     * keystroke.
-     */
-    static final Duration TYPING_PAUSE = Duration.ofMillis(1500);
-    /** A re-armed pause timer never waits less than this, so a burst cannot spin the timer. */
-    private static final Duration SHORTEST_WAIT = Duration.ofMillis(100);
-    private long keystrokes;
-    private long keystrokesWhenArmed;
-    private Instant lastKeystroke;
-    private boolean pauseTimerArmed;
+    private final TypingPause typingPause;
+    private final AnswerChanges changes = new AnswerChanges();
     private final UUID assessmentId;
     private final String actor;
     private final boolean amendment;
@@ -80,12 +57,8 @@ public final class WizardViewModel {
     private AssessmentContent content;
 
     private final IncidentDetailsViewModel details;
-    private final List<Page> allPages = new ArrayList<>();
-    private final Map<String, QuestionViewModel> questionsById = new LinkedHashMap<>();
-    private final Map<String, Page> pageOfQuestion = new LinkedHashMap<>();
-    private final Set<String> openedByHand = new HashSet<>();
-    private final Set<String> branchTargets = new HashSet<>();
-    private final ObservableList<Page> visiblePages = FXCollections.observableArrayList();
+    /** Null only while the constructor builds it. */
+    private final WizardPages pages;
     private final ObjectProperty<Page> currentPage = new SimpleObjectProperty<>();
     private final ObjectProperty<QuestionViewModel> focusedQuestion = new SimpleObjectProperty<>();
     private String lastResumePoint;
@@ -95,9 +68,7 @@ public final class WizardViewModel {
     private final StringBinding levelLabel;
     private final JudgementViewModel judgement;
 
-    private final Map<Referral, ReferralPromptViewModel> referralVms = new EnumMap<>(Referral.class);
-    private final ObservableList<ReferralPromptViewModel> referralPrompts = FXCollections.observableArrayList();
-    private final Set<ReferralPromptViewModel> dirtyReferrals = new HashSet<>();
+    private final ReferralPrompts referrals;
 
     private final SubmitViewModel submission;
 
@@ -115,70 +86,35 @@ public final class WizardViewModel {
         this.amendment = assessment.headRevisionId() != null;
         this.content = assessment.content();
         this.autosaver = new Autosaver(service.repository(), executor, assessmentId, actor, clock);
+        // Typed text is saved when typing stops, not only when focus moves (see TypingPause).
+        this.typingPause = new TypingPause(executor, clock, this::typingPaused);
         this.details = new IncidentDetailsViewModel(this, content, user);
 
         this.submission = new SubmitViewModel(this, service, executor, actor, amendment);
         this.judgement = new JudgementViewModel(this, service.engine().policy(), content.judgement());
-        buildPages(packs);
+        this.pages = new WizardPages(packs, content.packId(), (q, packId) -> {
+            QuestionViewModel vm = new QuestionViewModel(q, packId, this, details.abuserDisplayNameProperty());
+            vm.load(content.answer(q.id()));
+            return vm;
+        });
         yesCount = Bindings.createIntegerBinding(() -> grading.get() == null ? 0 : grading.get().yesCount(), grading);
         levelLabel = Bindings.createStringBinding(() -> grading.get() == null ? "" : grading.get().level().label(), grading);
 
-        for (Referral r : Referral.values()) {
-            referralVms.put(r, new ReferralPromptViewModel(r, promptFor(r), content.referrals().get(r), this));
-        }
+        this.referrals = new ReferralPrompts(content.referrals(), this);
         contentChanged();
         resume(assessment.resumeQuestionId());
     }
 
-    private void buildPages(PackRegistry packs) {
-        InstrumentPack main = packs.require(content.packId());
-        allPages.add(new Page(Page.Kind.PEOPLE, "people", "Incident and people", null, null, List.of()));
-        List<InstrumentPack> supplements = packs.assessmentPacks(main.id()).stream().filter(p -> !p.isMain()).toList();
-        main.questions().stream().filter(q -> q.branchIfYes() != null).forEach(q -> branchTargets.add(q.branchIfYes()));
-        boolean supplementsAdded = false;
-        for (Section s : main.sections()) {
-            if (!supplementsAdded && OFFICER_SECTION.equals(s.id())) {
-                supplements.forEach(p -> p.sections().forEach(ps -> allPages.add(sectionPage(p, ps))));
-                supplementsAdded = true;
-            }
-            allPages.add(sectionPage(main, s));
-        }
-        if (!supplementsAdded) {
-            supplements.forEach(p -> p.sections().forEach(ps -> allPages.add(sectionPage(p, ps))));
-        }
-        allPages.add(new Page(Page.Kind.GRADING, "grading", "Grading and referrals", null, null, List.of()));
-        allPages.add(new Page(Page.Kind.REVIEW, "review", "Review and submit", null, null, List.of()));
-    }
-
-    private Page sectionPage(InstrumentPack pack, Section section) {
-        List<QuestionViewModel> qs = new ArrayList<>();
-        for (Question q : section.questions()) {
-            QuestionViewModel vm = new QuestionViewModel(q, pack.id(), this, details.abuserDisplayNameProperty());
-            vm.load(content.answer(q.id()));
-            qs.add(vm);
-            questionsById.put(q.id(), vm);
-        }
-        Page page = new Page(Page.Kind.SECTION, pack.id() + "/" + section.id(), section.title(), pack, section, qs);
-        qs.forEach(q -> pageOfQuestion.put(q.id(), page));
-        return page;
-    }
-
     private void resume(String resumeId) {
-        Page page = null;
-        QuestionViewModel question = null;
-        if (resumeId != null && resumeId.startsWith("page:")) {
-            page = allPages.stream().filter(p -> p.resumeMarker().equals(resumeId)).findFirst().orElse(null);
-        } else if (resumeId != null) {
-            question = questionsById.get(resumeId);
-            page = pageOfQuestion.get(resumeId);
-        }
-        if (page == null || !visiblePages.contains(page)) {
-            page = visiblePages.get(0);
+        Page page = pages.pageForResume(resumeId).orElse(null);
+        QuestionViewModel question = resumeId == null ? null : pages.question(resumeId).orElse(null);
+        if (page == null || !pages.visible().contains(page)) {
+            page = pages.visible().get(0);
             question = null;
         }
         lastResumePoint = resumeId;
         currentPage.set(page);
-        focusedQuestion.set(question != null ? question : firstQuestion(page));
+        focusedQuestion.set(question != null ? question : WizardPages.firstQuestion(page));
     }
 
     // ---- committing what the user gives -------------------------------------------------------
@@ -200,86 +136,37 @@ public final class WizardViewModel {
         contentChanged();
     }
 
-    // ---- a changed answer is shown and can be undone ----------------------------------------------
+    // ---- a changed answer is shown and can be undone (AnswerChanges) -------------------------------
 
-    /** The last answer changed from one choice to another, for Ctrl+Z. */
-    private record Change(QuestionViewModel question, Choice before, Choice after) {
-    }
-
-    private Change lastChange;
-    private boolean undoing;
-    private final ReadOnlyStringWrapper lastChangeText = new ReadOnlyStringWrapper("");
-
-    /** A first answer is not a change; Yes → No is, and says so: "Q17 changed: Yes → No". */
     private void noteChange(QuestionViewModel q, Choice before, Choice after) {
-        if (undoing) {
-            return;
-        }
-        if (before != null && after != null && before != after) {
-            lastChange = new Change(q, before, after);
-            lastChangeText.set(q.id() + " changed: " + before.label() + " → " + after.label() + " (Ctrl+Z undoes it)");
-        }
+        changes.note(q, before, after);
     }
 
     /** Puts the last changed answer back as it was; false when there is nothing to undo. */
     public boolean undoLastChange() {
-        Change c = lastChange;
-        if (c == null || c.question().choiceProperty().get() != c.after()) {
-            return false;
-        }
-        lastChange = null;
-        undoing = true;
-        try {
-            c.question().choiceProperty().set(c.before());
-        } finally {
-            undoing = false;
-        }
-        lastChangeText.set(c.question().id() + " back to " + c.before().label() + " (undone)");
-        focusQuestion(c.question());
-        return true;
+        Optional<QuestionViewModel> undone = changes.undo();
+        undone.ifPresent(this::focusQuestion);
+        return undone.isPresent();
     }
 
     /** "Q17 changed: Yes → No (Ctrl+Z undoes it)", or empty when the last answer given was a first answer. */
     public ReadOnlyStringProperty lastChangeProperty() {
-        return lastChangeText.getReadOnlyProperty();
+        return changes.textProperty();
     }
 
     void detailsEdited() {
         typed();
     }
 
-    /**
-     * A keystroke in any text field: saved when the user moves on, or {@link #TYPING_PAUSE} after
-     * the last keystroke. One timer at a time, re-armed when it finds typing went on; the save
-     * itself goes through the autosaver, so the database is never written on the FX thread.
-     */
+    /** A keystroke in any text field: saved when the user moves on, or when typing pauses. */
     void typed() {
-        keystrokes++;
-        lastKeystroke = clock.instant();
-        if (!pauseTimerArmed) {
-            armPauseTimer(TYPING_PAUSE);
-        }
-    }
-
-    private void armPauseTimer(Duration wait) {
-        pauseTimerArmed = true;
-        keystrokesWhenArmed = keystrokes;
-        executor.schedule(wait, this::typingPaused);
+        typingPause.keystroke();
     }
 
     private void typingPaused() {
-        pauseTimerArmed = false;
-        if (submission.submittedProperty().get() != null) {
-            return;
+        if (submission.submittedProperty().get() == null) {
+            commitPending();
         }
-        if (keystrokes != keystrokesWhenArmed) {
-            // Still typing: wait for the rest of the pause after the latest keystroke. A clock that
-            // does not move (tests) gives a whole pause, so the timer still ends once typing stops.
-            Duration left = TYPING_PAUSE.minus(Duration.between(lastKeystroke, clock.instant()));
-            armPauseTimer(left.compareTo(SHORTEST_WAIT) < 0 ? SHORTEST_WAIT : left.compareTo(TYPING_PAUSE) > 0 ? TYPING_PAUSE : left);
-            return;
-        }
-        commitPending();
     }
 
     void commitDetails() {
@@ -303,7 +190,7 @@ public final class WizardViewModel {
 
     void commitReferral(ReferralPromptViewModel vm, boolean immediately) {
         if (!immediately) {
-            dirtyReferrals.add(vm);
+            referrals.typedIn(vm);
             updateReview();
             typed();
             return;
@@ -312,7 +199,7 @@ public final class WizardViewModel {
     }
 
     private void saveReferral(ReferralPromptViewModel vm) {
-        dirtyReferrals.remove(vm);
+        referrals.saved(vm);
         var decision = vm.toDecision();
         if (decision == null || decision.equals(content.referrals().get(vm.referral()))) {
             updateReview();
@@ -328,7 +215,7 @@ public final class WizardViewModel {
      * wizard before changing page or submitting, and the typing-pause timer when typing stops.
      */
     public void commitPending() {
-        for (QuestionViewModel q : questionsById.values()) {
+        for (QuestionViewModel q : pages.questions()) {
             if (q.isDirty()) {
                 commit(q);
             }
@@ -339,7 +226,7 @@ public final class WizardViewModel {
         if (judgement.isDirty()) {
             judgement.save();
         }
-        for (ReferralPromptViewModel vm : List.copyOf(dirtyReferrals)) {
+        for (ReferralPromptViewModel vm : referrals.unsaved()) {
             saveReferral(vm);
         }
     }
@@ -349,64 +236,32 @@ public final class WizardViewModel {
         updateVisiblePages();
         judgement.updateRaiseOptions();
         judgement.updateError();
-        updateReferralPrompts();
+        referrals.update(grading.get(), content.people().childrenOrDependants());
         updateReview();
     }
 
-    // ---- branching ----------------------------------------------------------------------------
+    // ---- branching (WizardPages) ----------------------------------------------------------------
 
     private void updateVisiblePages() {
-        List<Page> visible = new ArrayList<>();
-        for (Page p : allPages) {
-            if (isVisible(p)) {
-                visible.add(p);
-            }
+        Page shown = pages.update(content, currentPage.get());
+        if (shown != currentPage.get()) {
+            currentPage.set(shown);
         }
-        if (!visible.equals(visiblePages)) {
-            visiblePages.setAll(visible);
-        }
-        Page current = currentPage.get();
-        if (current != null && !visiblePages.contains(current)) {
-            int i = allPages.indexOf(current);
-            Page fallback = visiblePages.get(0);
-            for (Page p : visiblePages) {
-                if (allPages.indexOf(p) < i) {
-                    fallback = p;
-                }
-            }
-            currentPage.set(fallback);
-        }
-    }
-
-    private boolean isVisible(Page p) {
-        if (p.kind() != Page.Kind.SECTION) {
-            return true;
-        }
-        if (p.section().skipWhenNoChildren() && Boolean.FALSE.equals(content.people().childrenOrDependants())) {
-            return false;
-        }
-        if (!p.isSupplement() || !branchTargets.contains(p.pack().id())) {
-            return true;
-        }
-        return isOffered(p.pack().id()) || openedByHand.contains(p.pack().id())
-                || p.questions().stream().anyMatch(q -> content.answer(q.id()) != null);
     }
 
     /** Whether a branch question leading to this pack is answered Yes. */
     public boolean isOffered(String packId) {
-        return questionsById.values().stream()
-                .anyMatch(q -> packId.equals(q.question().branchIfYes()) && content.answer(q.id()) != null
-                        && content.answer(q.id()).choice() == Choice.YES);
+        return pages.isOffered(packId, content);
     }
 
     /** Supplementary packs that could be opened by hand (not shown yet). */
     public List<Page> hiddenSupplementPages() {
-        return allPages.stream().filter(p -> p.isSupplement() && !visiblePages.contains(p)).toList();
+        return pages.hiddenSupplements();
     }
 
     /** Opens a supplementary pack's page even though its branch question was not answered Yes. */
     public void openSupplement(Page page) {
-        openedByHand.add(page.pack().id());
+        pages.openByHand(page);
         updateVisiblePages();
         // Its questions are now asked for on the review page.
         updateReview();
@@ -416,34 +271,28 @@ public final class WizardViewModel {
     // ---- navigation ---------------------------------------------------------------------------
 
     public void next() {
-        int i = visiblePages.indexOf(currentPage.get());
-        if (i + 1 < visiblePages.size()) {
-            goTo(visiblePages.get(i + 1));
-        }
+        pages.beside(currentPage.get(), 1).ifPresent(this::goTo);
     }
 
     public void previous() {
-        int i = visiblePages.indexOf(currentPage.get());
-        if (i > 0) {
-            goTo(visiblePages.get(i - 1));
-        }
+        pages.beside(currentPage.get(), -1).ifPresent(this::goTo);
     }
 
     public void goTo(Page page) {
         commitPending();
-        if (!visiblePages.contains(page)) {
+        if (!pages.visible().contains(page)) {
             return;
         }
         currentPage.set(page);
-        QuestionViewModel first = firstQuestion(page);
+        QuestionViewModel first = WizardPages.firstQuestion(page);
         focusedQuestion.set(first);
         rememberPosition(first == null ? page.resumeMarker() : first.id());
     }
 
     public void goTo(ReviewItem item) {
         goTo(item.page());
-        if (item.questionId() != null && questionsById.containsKey(item.questionId())) {
-            focusQuestion(questionsById.get(item.questionId()));
+        if (item.questionId() != null) {
+            pages.question(item.questionId()).ifPresent(this::focusQuestion);
         }
     }
 
@@ -452,8 +301,8 @@ public final class WizardViewModel {
         if (q == null) {
             return;
         }
-        Page page = pageOfQuestion.get(q.id());
-        if (page != currentPage.get() && visiblePages.contains(page)) {
+        Page page = pages.pageOf(q);
+        if (page != currentPage.get() && pages.visible().contains(page)) {
             commitPending();
             currentPage.set(page);
         }
@@ -474,35 +323,16 @@ public final class WizardViewModel {
             return;
         }
         q.choiceProperty().set(choice);
-        nextQuestion(q).ifPresentOrElse(this::focusQuestion, () -> {
-            int i = visiblePages.indexOf(pageOfQuestion.get(q.id()));
-            if (i + 1 < visiblePages.size()) {
-                goTo(visiblePages.get(i + 1));
-            }
-        });
+        nextQuestion(q).ifPresentOrElse(this::focusQuestion, () -> pages.beside(pages.pageOf(q), 1).ifPresent(this::goTo));
     }
 
     /** The next question after q, following the pages as they are now visible. */
     public Optional<QuestionViewModel> nextQuestion(QuestionViewModel q) {
-        List<QuestionViewModel> order = visibleQuestions();
-        int i = order.indexOf(q);
-        return i >= 0 && i + 1 < order.size() ? Optional.of(order.get(i + 1)) : Optional.empty();
+        return pages.after(q);
     }
 
     public Optional<QuestionViewModel> previousQuestion(QuestionViewModel q) {
-        List<QuestionViewModel> order = visibleQuestions();
-        int i = order.indexOf(q);
-        return i > 0 ? Optional.of(order.get(i - 1)) : Optional.empty();
-    }
-
-    private List<QuestionViewModel> visibleQuestions() {
-        List<QuestionViewModel> all = new ArrayList<>();
-        visiblePages.forEach(p -> all.addAll(p.questions()));
-        return all;
-    }
-
-    private static QuestionViewModel firstQuestion(Page page) {
-        return page.questions().isEmpty() ? null : page.questions().get(0);
+        return pages.before(q);
     }
 
     // ---- grading and judgement ----------------------------------------------------------------
@@ -532,33 +362,6 @@ public final class WizardViewModel {
         judgement.clear();
     }
 
-    private String promptFor(Referral r) {
-        return switch (r) {
-            case MARAC -> "The grading is high (or a MARAC criterion is met): refer to MARAC.";
-            case IDVA -> "High risk: refer the victim to an IDVA (independent domestic violence adviser).";
-            case CHILDRENS_SERVICES -> "Children or dependants are involved: notify children's services.";
-            case DVPN -> "Consider a DVPN if the suspect has been violent or has threatened violence.";
-        };
-    }
-
-    private void updateReferralPrompts() {
-        GradingResult g = grading.get();
-        List<ReferralPromptViewModel> wanted = new ArrayList<>();
-        if (g != null && g.maracReferral()) {
-            wanted.add(referralVms.get(Referral.MARAC));
-        }
-        if (g != null && g.level() == RiskLevel.HIGH) {
-            wanted.add(referralVms.get(Referral.IDVA));
-        }
-        if (Boolean.TRUE.equals(content.people().childrenOrDependants())) {
-            wanted.add(referralVms.get(Referral.CHILDRENS_SERVICES));
-        }
-        wanted.add(referralVms.get(Referral.DVPN));
-        if (!wanted.equals(referralPrompts)) {
-            referralPrompts.setAll(wanted);
-        }
-    }
-
     // ---- review and submit (SubmitViewModel) ---------------------------------------------------
 
     void updateReview() {
@@ -569,12 +372,12 @@ public final class WizardViewModel {
 
     /** Whether a supplement's unanswered questions are listed for review: offered, unbranched or opened by hand. */
     boolean isListed(String packId) {
-        return isOffered(packId) || !branchTargets.contains(packId) || openedByHand.contains(packId);
+        return pages.isListed(packId, content);
     }
 
     /** The question whose Yes offers a supplementary pack, if one does. */
     Optional<String> offeredBy(String packId) {
-        return questionsById.values().stream().filter(q -> packId.equals(q.question().branchIfYes())).map(QuestionViewModel::id).findFirst();
+        return pages.offeredBy(packId);
     }
 
     Clock clock() {
@@ -583,11 +386,11 @@ public final class WizardViewModel {
 
     /** False while the pages are still being built (the constructor). */
     boolean hasPages() {
-        return !allPages.isEmpty();
+        return pages != null;
     }
 
     Page pageById(String id) {
-        return allPages.stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
+        return pages.byId(id);
     }
 
     /** Grades, freezes and routes the assessment, after every pending save has been written. */
@@ -627,11 +430,11 @@ public final class WizardViewModel {
     }
 
     public List<Page> allPages() {
-        return List.copyOf(allPages);
+        return pages.all();
     }
 
     public ObservableList<Page> visiblePages() {
-        return visiblePages;
+        return pages.visible();
     }
 
     public ObjectProperty<Page> currentPageProperty() {
@@ -643,7 +446,7 @@ public final class WizardViewModel {
     }
 
     public Optional<QuestionViewModel> question(String id) {
-        return Optional.ofNullable(questionsById.get(id));
+        return pages.question(id);
     }
 
     public ReadOnlyObjectProperty<GradingResult> gradingProperty() {
@@ -676,7 +479,7 @@ public final class WizardViewModel {
     }
 
     public ObservableList<ReferralPromptViewModel> referralPrompts() {
-        return referralPrompts;
+        return referrals.shown();
     }
 
     public ObservableList<ReviewItem> reviewItems() {

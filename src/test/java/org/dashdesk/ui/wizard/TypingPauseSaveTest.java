@@ -69,15 +69,15 @@ class TypingPauseSaveTest {
         type(q1.commentProperty(), NARRATIVE, Duration.ofMillis(80));
 
         assertEquals(0, answerSaves("Q1"), "no save per keystroke");
-        assertEquals(List.of(WizardViewModel.TYPING_PAUSE), executor.scheduledDelays(), "one timer, not one per keystroke");
-        assertTrue(WizardViewModel.TYPING_PAUSE.compareTo(Duration.ofMillis(1500)) >= 0
-                && WizardViewModel.TYPING_PAUSE.compareTo(Duration.ofSeconds(2)) <= 0);
+        assertEquals(List.of(TypingPause.PAUSE), executor.scheduledDelays(), "one timer, not one per keystroke");
+        assertTrue(TypingPause.PAUSE.compareTo(Duration.ofMillis(1500)) >= 0
+                && TypingPause.PAUSE.compareTo(Duration.ofSeconds(2)) <= 0);
 
         // The timer comes due while the user is still typing: it waits for the rest of the pause.
         executor.runScheduled();
         assertEquals(0, answerSaves("Q1"), "typing went on after the timer was set");
         Duration left = executor.scheduledDelays().get(0);
-        assertTrue(left.compareTo(WizardViewModel.TYPING_PAUSE) < 0, "waits only for what is left of the pause: " + left);
+        assertTrue(left.compareTo(TypingPause.PAUSE) < 0, "waits only for what is left of the pause: " + left);
 
         clock.advance(left);
         executor.runScheduled();
@@ -93,7 +93,7 @@ class TypingPauseSaveTest {
         WizardViewModel vm = open(executor);
 
         type(vm.details().placeProperty(), "Flat 2, 1 Synthetic Road", Duration.ofMillis(50));
-        clock.advance(WizardViewModel.TYPING_PAUSE);
+        clock.advance(TypingPause.PAUSE);
         executor.runScheduled();
         executor.runScheduled();
 
@@ -101,7 +101,7 @@ class TypingPauseSaveTest {
 
         vm.judgementLevelProperty().set(org.dashdesk.grading.RiskLevel.HIGH);
         type(vm.judgementRationaleProperty(), "Victim's own perception of risk", Duration.ofMillis(50));
-        clock.advance(WizardViewModel.TYPING_PAUSE);
+        clock.advance(TypingPause.PAUSE);
         executor.runScheduled();
         executor.runScheduled();
 
@@ -117,7 +117,7 @@ class TypingPauseSaveTest {
         vm.commitPending();
         assertEquals(1, answerSaves("Q2"));
 
-        clock.advance(WizardViewModel.TYPING_PAUSE);
+        clock.advance(TypingPause.PAUSE);
         executor.runScheduled();
         executor.runScheduled();
         assertEquals(1, answerSaves("Q2"), "no second save of the same text");
@@ -130,7 +130,7 @@ class TypingPauseSaveTest {
         WizardViewModel vm = open(deferred);
         vm.question("Q3").orElseThrow().commentProperty().set("synthetic");
 
-        clock.advance(WizardViewModel.TYPING_PAUSE);
+        clock.advance(TypingPause.PAUSE);
         deferred.runTimers();
 
         assertEquals(0, answerSaves("Q3"), "the timer itself must not write");
