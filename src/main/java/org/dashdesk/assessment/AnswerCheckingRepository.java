@@ -68,6 +68,12 @@ final class AnswerCheckingRepository implements AssessmentRepository {
     }
 
     @Override
+    public void createSubmitted(Revision first, AssessmentState routedState, String actor) {
+        validator.checkAll(first.content());
+        delegate.createSubmitted(first, routedState, actor);
+    }
+
+    @Override
     public Optional<Revision> revision(UUID revisionId) {
         return delegate.revision(revisionId);
     }

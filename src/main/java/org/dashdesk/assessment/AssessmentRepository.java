@@ -69,6 +69,17 @@ public interface AssessmentRepository extends AutoCloseable {
      */
     void recordSubmission(Revision revision, AssessmentState routedState, String actor);
 
+    /**
+     * Stores a complete assessment taken elsewhere, already frozen as its first revision (the
+     * {@code import} path): the same rows, audit trail ("created draft", then "submitted revision
+     * 1") and outbox entry as {@link #createDraft} followed by {@link #recordSubmission}, written
+     * once in one transaction instead of written, read back and rewritten.
+     *
+     * @throws IllegalArgumentException when the revision is not a first revision, has no grading,
+     *                                  does not match its hash, or its level does not route to {@code routedState}
+     */
+    void createSubmitted(Revision first, AssessmentState routedState, String actor);
+
     Optional<Revision> revision(UUID revisionId);
 
     List<Revision> revisions(UUID assessmentId);

@@ -124,6 +124,55 @@ public final class H2AssessmentRepository implements AssessmentRepository {
     }
 
     @Override
+    public void createSubmitted(Revision first, AssessmentState routedState, String actor) {
+        Objects.requireNonNull(first, "first");
+        Objects.requireNonNull(routedState, "routedState");
+        requireActor(actor);
+        if (first.revisionNumber() != 1 || first.baseRevisionId() != null) {
+            throw new IllegalArgumentException("revision " + first.revisionId() + " is not a first revision");
+        }
+        if (first.grading() == null) {
+            throw new IllegalArgumentException("revision " + first.revisionId() + " has no grading");
+        }
+        if (!first.verify()) {
+            throw new IllegalArgumentException("revision " + first.revisionId() + " does not match its content hash");
+        }
+        RiskLevel level = first.grading().level();
+        AssessmentState submitted = Lifecycle.next(AssessmentState.DRAFT, LifecycleEvent.SUBMIT);
+        AssessmentState expected = Lifecycle.next(submitted, Lifecycle.routeFor(level));
+        if (expected != routedState) {
+            throw new IllegalArgumentException("a " + level.jsonName() + " grading routes to " + expected.label().toLowerCase(Locale.ROOT)
+                    + ", not " + routedState.label().toLowerCase(Locale.ROOT));
+        }
+        UUID id = first.assessmentId();
+        AssessmentContent content = first.content();
+        String canonical = AssessmentJson.canonical(first);
+        OffsetDateTime now = now();
+        database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO assessment (id, state, content, head_revision_id, head_level,"
+                    + " revision_count, created_at, updated_at, " + ListColumns.COLUMNS + ") VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setObject(1, id);
+                p.setString(2, routedState.name());
+                p.setString(3, contentJson(content));
+                p.setObject(4, first.revisionId());
+                p.setString(5, level.name());
+                p.setObject(6, now);
+                p.setObject(7, now);
+                ListColumns.bind(p, 8, content);
+                p.executeUpdate();
+            }
+            writeAnswers(c, id, content.answers(), now);
+            audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
+            insertRevision(c, first, canonical);
+            queue(c, first.revisionId(), id, level, now);
+            audit(c, id, now, actor, "submitted revision 1, graded " + level.jsonName() + ", "
+                    + AssessmentState.DRAFT.label().toLowerCase(Locale.ROOT) + " → " + routedState.label().toLowerCase(Locale.ROOT));
+            return null;
+        });
+        database.checkpointSync();
+    }
+
+    @Override
     public void saveAnswer(UUID assessmentId, Answer answer, String resumeQuestionId, String actor) {
         Objects.requireNonNull(assessmentId, "assessmentId");
         Objects.requireNonNull(answer, "answer");
@@ -258,16 +307,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 throw new IllegalStateException("revision " + revision.revisionNumber() + " of assessment " + id
                         + " is stale: the store is at revision " + head.revisionCount());
             }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO revision (revision_id, assessment_id, revision_number, canonical_json,"
-                    + " content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-                p.setObject(1, revision.revisionId());
-                p.setObject(2, id);
-                p.setInt(3, revision.revisionNumber());
-                p.setString(4, canonical);
-                p.setString(5, revision.contentHash());
-                p.setObject(6, revision.createdAt().atOffset(ZoneOffset.UTC));
-                p.executeUpdate();
-            }
+            insertRevision(c, revision, canonical);
             try (PreparedStatement p = c.prepareStatement("UPDATE assessment SET state = ?, content = ?, head_revision_id = ?, head_level = ?,"
                     + " revision_count = ?, updated_at = ?, " + ListColumns.ASSIGNMENTS + " WHERE id = ?")) {
                 p.setString(1, routedState.name());
@@ -282,15 +322,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             }
             // The frozen answers are the record from now on, whatever the draft rows said.
             replaceAnswers(c, id, revision.content().answers(), now);
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (revision_id, assessment_id, device_seq, priority, state,"
-                    + " attempts, queued_at) VALUES (?, ?, ?, ?, 'waiting', 0, ?)")) {
-                p.setObject(1, revision.revisionId());
-                p.setObject(2, id);
-                p.setLong(3, Database.nextDeviceSeq(c));
-                p.setInt(4, priority(level));
-                p.setObject(5, now);
-                p.executeUpdate();
-            }
+            queue(c, revision.revisionId(), id, level, now);
             audit(c, id, now, actor, "submitted revision " + revision.revisionNumber() + ", graded " + level.jsonName() + ", "
                     + head.state().label().toLowerCase(Locale.ROOT) + " → " + routedState.label().toLowerCase(Locale.ROOT));
             return null;
@@ -453,6 +485,13 @@ public final class H2AssessmentRepository implements AssessmentRepository {
     /** A new draft's answers: nothing is stored yet, so plain inserts; returns them as a read would. */
     private static Map<String, Answer> insertAnswers(Connection c, UUID id, Map<String, Answer> answers, OffsetDateTime now) throws SQLException {
         Map<String, Answer> stored = new TreeMap<>();
+        writeAnswers(c, id, answers, now).forEach((question, json) -> stored.put(question, AssessmentJson.read(json, Answer.class)));
+        return stored;
+    }
+
+    /** Inserts the answers given; returns each question's stored JSON. */
+    private static Map<String, String> writeAnswers(Connection c, UUID id, Map<String, Answer> answers, OffsetDateTime now) throws SQLException {
+        Map<String, String> written = new TreeMap<>();
         try (PreparedStatement p = c.prepareStatement("INSERT INTO answer (assessment_id, question_id, answer, updated_at) VALUES (?, ?, ?, ?)")) {
             for (Answer a : answers.values()) {
                 if (a == null || a.isEmpty()) {
@@ -465,13 +504,13 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setString(3, json);
                 p.setObject(4, now);
                 p.addBatch();
-                stored.put(a.questionId(), AssessmentJson.read(json, Answer.class));
+                written.put(a.questionId(), json);
             }
-            if (!stored.isEmpty()) {
+            if (!written.isEmpty()) {
                 p.executeBatch();
             }
         }
-        return stored;
+        return written;
     }
 
     private static void replaceAnswers(Connection c, UUID id, Map<String, Answer> answers, OffsetDateTime now) throws SQLException {
@@ -800,6 +839,32 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             audit(c, assessmentId, now, actor, "viewed");
             return null;
         });
+    }
+
+    private static void insertRevision(Connection c, Revision revision, String canonical) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO revision (revision_id, assessment_id, revision_number, canonical_json,"
+                + " content_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            p.setObject(1, revision.revisionId());
+            p.setObject(2, revision.assessmentId());
+            p.setInt(3, revision.revisionNumber());
+            p.setString(4, canonical);
+            p.setString(5, revision.contentHash());
+            p.setObject(6, revision.createdAt().atOffset(ZoneOffset.UTC));
+            p.executeUpdate();
+        }
+    }
+
+    /** Puts a frozen revision in the sync outbox, in the laptop's order, ahead of lower levels. */
+    private static void queue(Connection c, UUID revisionId, UUID assessmentId, RiskLevel level, OffsetDateTime now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO outbox (revision_id, assessment_id, device_seq, priority, state,"
+                + " attempts, queued_at) VALUES (?, ?, ?, ?, 'waiting', 0, ?)")) {
+            p.setObject(1, revisionId);
+            p.setObject(2, assessmentId);
+            p.setLong(3, Database.nextDeviceSeq(c));
+            p.setInt(4, priority(level));
+            p.setObject(5, now);
+            p.executeUpdate();
+        }
     }
 
     private static void audit(Connection c, UUID id, OffsetDateTime at, String actor, String what) throws SQLException {

@@ -168,6 +168,11 @@ class AnswerValidatorTest {
         }
 
         @Override
+        public void createSubmitted(Revision first, AssessmentState routedState, String actor) {
+            throw new AssertionError("createSubmitted reached the store");
+        }
+
+        @Override
         public Optional<Revision> revision(UUID revisionId) {
             return Optional.empty();
         }

@@ -12,11 +12,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.assessment.AuditEntry;
@@ -123,6 +125,47 @@ class H2AssessmentRepositoryTest {
         List<String> audit = repo.audit(id).stream().map(AuditEntry::what).toList();
         assertEquals(List.of("created draft (phone-in)", "answered Q5", "changed Q5: Yes → No", "cleared Q5"), audit,
                 "a changed answer is audited as a change, from and to");
+    }
+
+    @Test
+    void anImportedAssessmentIsStoredExactlyAsOneSubmittedOnScreen() {
+        AssessmentService service = new AssessmentService(repo, ENGINE, PackRegistry.builtIn().require("dash-2009"),
+                java.time.Clock.systemUTC());
+        UUID onScreen = draftWithEverything();
+        Revision drafted = service.submit(onScreen, "1234", null);
+        Revision imported = service.submitNew(expectedContent(), "1234");
+        reopen();
+
+        Assessment a = repo.find(onScreen).orElseThrow();
+        Assessment b = repo.find(imported.assessmentId()).orElseThrow();
+        assertEquals(a.content(), b.content());
+        assertEquals(a.state(), b.state());
+        assertEquals(1, b.revisionCount());
+        assertEquals(imported.revisionId(), b.headRevisionId());
+        assertEquals(drafted.grading(), imported.grading());
+        assertEquals(imported, repo.revision(imported.revisionId()).orElseThrow(), "the frozen revision reads back as written");
+        assertTrue(repo.revision(imported.revisionId()).orElseThrow().verify());
+        assertEquals(List.of("created draft (phone-in)", "submitted revision 1, graded " + imported.grading().level().jsonName()
+                        + ", draft → " + b.state().label().toLowerCase(java.util.Locale.ROOT)),
+                repo.audit(b.id()).stream().map(AuditEntry::what).toList());
+        OutboxStore outbox = new OutboxStore(repo.database());
+        assertEquals(Set.of(drafted.revisionId(), imported.revisionId()),
+                outbox.unsynced().stream().map(r -> r.revisionId()).collect(java.util.stream.Collectors.toSet()), "both queued to sync");
+        assertEquals(List.of(a.id(), b.id()).size(), repo.submitted().size());
+        assertTrue(repo.verifyAudit().intact(), repo.verifyAudit().toString());
+    }
+
+    @Test
+    void anImportedRevisionThatIsNotAFirstOrRoutesElsewhereIsRefusedAndLeavesNothing() {
+        AssessmentContent content = expectedContent();
+        org.dashdesk.grading.GradingResult g = ENGINE.grade(content.gradingInput());
+        Revision second = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), 2, "r", Instant.now(), "1234", content, g);
+        assertThrows(IllegalArgumentException.class, () -> repo.createSubmitted(second, AssessmentState.REFERRED, "1234"));
+        Revision first = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, Instant.now(), "1234", content, g);
+        AssessmentState wrong = g.level() == org.dashdesk.grading.RiskLevel.STANDARD ? AssessmentState.REFERRED : AssessmentState.AWAITING_SIGN_OFF;
+        assertThrows(IllegalArgumentException.class, () -> repo.createSubmitted(first, wrong, "1234"));
+        assertTrue(repo.submitted().isEmpty());
+        assertTrue(repo.find(first.assessmentId()).isEmpty());
     }
 
     @Test

@@ -95,6 +95,14 @@ final class InMemoryRepository implements AssessmentRepository {
     }
 
     @Override
+    public void createSubmitted(Revision first, AssessmentState routedState, String actor) {
+        check();
+        revisions.add(first);
+        rows.put(first.assessmentId(), new Assessment(first.assessmentId(), routedState, first.content(), first.revisionId(), 1,
+                Instant.now(), Instant.now(), null));
+    }
+
+    @Override
     public Optional<Revision> revision(UUID revisionId) {
         return revisions.stream().filter(r -> r.revisionId().equals(revisionId)).findFirst();
     }
