@@ -1,8 +1,11 @@
 package org.dashdesk.assessment;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
+import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.instrument.Question;
 import org.dashdesk.instrument.QuestionKind;
 
@@ -17,10 +20,17 @@ import org.dashdesk.instrument.QuestionKind;
 public final class AnswerValidator {
 
     private final Map<String, Question> questions;
+    private final Set<String> notAskedReasons;
 
     /** @param questions every question of the assessment (main pack and supplements), by id */
     public AnswerValidator(Map<String, Question> questions) {
+        this(questions, GradingPolicy.STANDARD_NOT_ASKED_REASONS.stream().map(GradingPolicy.NotAskedReason::id).collect(Collectors.toSet()));
+    }
+
+    /** @param notAskedReasons the reason ids the policy in force allows for a question not asked */
+    public AnswerValidator(Map<String, Question> questions, Set<String> notAskedReasons) {
         this.questions = Map.copyOf(questions);
+        this.notAskedReasons = Set.copyOf(notAskedReasons);
     }
 
     /** @throws InvalidAnswerException naming the question when the answer does not fit it */
@@ -59,6 +69,18 @@ public final class AnswerValidator {
         }
         if (answer.date() != null && kind != QuestionKind.DATE) {
             throw wrongShape(q, "a date");
+        }
+        if (answer.notAsked() != null) {
+            if (!kind.hasChoice()) {
+                throw wrongShape(q, "\"not asked\"");
+            }
+            if (answer.choice() != null) {
+                throw new InvalidAnswerException(id, "is answered and marked not asked at once; it is one or the other");
+            }
+            if (!notAskedReasons.contains(answer.notAsked())) {
+                throw new InvalidAnswerException(id, "not asked for a reason the policy does not know; its reasons are "
+                        + String.join(", ", new java.util.TreeSet<>(notAskedReasons)));
+            }
         }
     }
 

@@ -20,7 +20,8 @@ public final class AssessmentService {
     private final Clock clock;
 
     public AssessmentService(AssessmentRepository repository, GradingEngine engine, InstrumentPack mainPack, Clock clock) {
-        this.answers = new AnswerValidator(engine.questions());
+        this.answers = new AnswerValidator(engine.questions(), engine.policy().notAskedReasons().stream()
+                .map(org.dashdesk.grading.GradingPolicy.NotAskedReason::id).collect(java.util.stream.Collectors.toSet()));
         this.repository = new AnswerCheckingRepository(repository, answers);
         this.engine = engine;
         this.mainPack = mainPack;
@@ -71,18 +72,42 @@ public final class AssessmentService {
      * @throws org.dashdesk.grading.GradingException when the judgement is invalid
      * @throws InvalidAnswerException                when an answer does not fit its question (one
      *                                               stored before answers were checked)
+     * @throws IncompleteAssessmentException         when a counted question is unanswered, or the
+     *                                               grading is Standard with questions not asked and
+     *                                               no professional judgement
      * @throws IllegalTransitionException            when the assessment is not a draft
      */
     public Revision submit(UUID assessmentId, String actor, String reason) {
         Assessment a = repository.find(assessmentId)
                 .orElseThrow(() -> new IllegalArgumentException("no assessment " + assessmentId));
+        // An answer that does not fit its question is the first thing to say, before what is missing.
+        answers.checkAll(a.content());
+        Completeness completeness = completeness(a.content());
+        String problem = completeness.problem(engine.grade(a.content().gradingInput()), a.content());
+        if (problem != null) {
+            throw new IncompleteAssessmentException(problem);
+        }
         return submit(a, actor, reason);
     }
 
     /**
-     * A complete sheet taken elsewhere (the {@code import} command): created as a draft and
-     * submitted at once, exactly as a draft finished on screen would be, without reading back what
-     * was just written.
+     * How complete the counted questions of this content are, by the policy in force. Questions of
+     * a section the pack skips when there are no children (the officer said so) do not apply.
+     */
+    public Completeness completeness(AssessmentContent content) {
+        java.util.Set<String> skipped = new java.util.HashSet<>();
+        if (Boolean.FALSE.equals(content.people().childrenOrDependants())) {
+            mainPack.sections().stream().filter(org.dashdesk.instrument.Section::skipWhenNoChildren)
+                    .forEach(s -> s.questions().forEach(q -> skipped.add(q.id())));
+        }
+        return Completeness.of(content, engine.policy().countedQuestions().stream().filter(id -> !skipped.contains(id)).toList());
+    }
+
+    /**
+     * A sheet taken elsewhere (the {@code import} command): stored as a draft submitted at once
+     * would be, without reading back what was just written. Completeness is not enforced here: a
+     * sheet migrated from paper is recorded as it was taken, and its unanswered questions show on
+     * the sign-off and review screens as they do for any other case.
      */
     public Revision submitNew(AssessmentContent content, String actor) {
         answers.checkAll(content);

@@ -26,6 +26,8 @@ import org.dashdesk.json.StrictJson;
  * @param repeatMarac      null when the policy has no repeat-MARAC trigger
  * @param maracLevel       the final level at or above which a MARAC referral is made
  * @param rules            "any of these questions yes → at least LEVEL"
+ * @param notAskedReasons  why a counted question may be left not asked (victim declined, could not
+ *                         speak safely …), in the force's words; the standard set when the file has none
  */
 public record GradingPolicy(
         String id,
@@ -36,7 +38,8 @@ public record GradingPolicy(
         Escalation escalation,
         RepeatMarac repeatMarac,
         RiskLevel maracLevel,
-        List<Rule> rules) {
+        List<Rule> rules,
+        List<NotAskedReason> notAskedReasons) {
 
     public static final String DEFAULT_ID = "dash-2009-default";
 
@@ -52,16 +55,43 @@ public record GradingPolicy(
     public record Rule(String criterion, List<String> anyYes, RiskLevel atLeast, String reason) {
     }
 
+    /** A reason a question was not put to the victim: an id kept with the answer, and its words. */
+    public record NotAskedReason(String id, String label) {
+    }
+
+    /** The reasons a policy without its own list offers. */
+    public static final List<NotAskedReason> STANDARD_NOT_ASKED_REASONS = List.of(
+            new NotAskedReason("victim_declined", "Victim declined to answer"),
+            new NotAskedReason("not_safe_to_ask", "Could not be asked safely (the abuser present or nearby)"),
+            new NotAskedReason("language_or_communication", "Language or communication barrier"),
+            new NotAskedReason("victim_unable", "Victim unable to answer (injury, intoxication or distress)"),
+            new NotAskedReason("ended_early", "Assessment ended early"));
+
+    /** A policy as it was before not-asked reasons: the standard set. */
+    public GradingPolicy(String id, String version, String packId, Set<String> countedQuestions, List<Band> bands, Escalation escalation,
+            RepeatMarac repeatMarac, RiskLevel maracLevel, List<Rule> rules) {
+        this(id, version, packId, countedQuestions, bands, escalation, repeatMarac, maracLevel, rules, null);
+    }
+
+    /** The words of a not-asked reason id; the id itself for one this policy does not know. */
+    public String notAskedLabel(String reasonId) {
+        return notAskedReasons.stream().filter(r -> r.id().equals(reasonId)).map(NotAskedReason::label).findFirst().orElse(reasonId);
+    }
+
     public GradingPolicy {
         countedQuestions = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(countedQuestions));
         bands = List.copyOf(bands);
         rules = List.copyOf(rules);
+        notAskedReasons = notAskedReasons == null || notAskedReasons.isEmpty() ? STANDARD_NOT_ASKED_REASONS : List.copyOf(notAskedReasons);
     }
 
     /** A policy file as written: its shape; what the values mean is checked by {@link #read}. */
     record PolicyFile(String id, String version, String pack, String description, List<String> countedQuestions,
             List<BandFile> bands, EscalationFile escalation, RepeatMaracFile repeatMarac, String maracLevel,
-            List<RuleFile> rules) {
+            List<RuleFile> rules, List<NotAskedReasonFile> notAskedReasons) {
+    }
+
+    record NotAskedReasonFile(String id, String label) {
     }
 
     record BandFile(String level, Integer minYes, String criterion) {
@@ -176,7 +206,22 @@ public record GradingPolicy(
             rules.add(new Rule(p.text(r.criterion(), path + ".criterion"), p.texts(r.anyYes(), path + ".anyYes"),
                     p.level(r.atLeast(), path + ".atLeast"), p.text(r.reason(), path + ".reason")));
         }
-        return new GradingPolicy(id, version, pack, counted, bands, escalation, repeat, marac, rules);
+        List<NotAskedReason> notAsked = new ArrayList<>();
+        List<NotAskedReasonFile> reasonFiles = file.notAskedReasons() == null ? List.of() : file.notAskedReasons();
+        Set<String> reasonIds = new LinkedHashSet<>();
+        for (int i = 0; i < reasonFiles.size(); i++) {
+            String path = "$.notAskedReasons[" + i + "]";
+            NotAskedReasonFile r = p.object(reasonFiles.get(i), path);
+            String reasonId = p.text(r.id(), path + ".id");
+            if (!reasonId.matches("[a-z][a-z0-9_]*")) {
+                throw p.error(path + ".id", "must be lower-case letters, digits or '_', starting with a letter");
+            }
+            if (!reasonIds.add(reasonId)) {
+                throw p.error(path + ".id", "'" + reasonId + "' is listed twice");
+            }
+            notAsked.add(new NotAskedReason(reasonId, p.text(r.label(), path + ".label")));
+        }
+        return new GradingPolicy(id, version, pack, counted, bands, escalation, repeat, marac, rules, notAsked);
     }
 
     /**

@@ -74,6 +74,19 @@ class PolicyRegistryTest {
     }
 
     @Test
+    void aForceListsItsOwnNotAskedReasonsAndWithoutAListGetsTheStandardOnes() throws IOException {
+        policy("reasons.json", FORCE_POLICY.replace("\"maracLevel\":\"high\"", "\"maracLevel\":\"high\",\"notAskedReasons\":"
+                + "[{\"id\":\"interpreter_unavailable\",\"label\":\"No interpreter could be reached\"}]"));
+        PolicyRegistry r = PolicyRegistry.load(packDir);
+        GradingPolicy own = r.find("test-force-2026").orElseThrow();
+        assertEquals(List.of(new GradingPolicy.NotAskedReason("interpreter_unavailable", "No interpreter could be reached")),
+                own.notAskedReasons());
+        assertEquals("No interpreter could be reached", own.notAskedLabel("interpreter_unavailable"));
+        assertEquals(GradingPolicy.STANDARD_NOT_ASKED_REASONS, GradingPolicy.builtInDefault().notAskedReasons(),
+                "the built-in policy file lists the standard reasons as data");
+    }
+
+    @Test
     void forcePolicyWithoutAnInForceEntryIsLoadedButTheBuiltInStaysInForce() throws IOException {
         policy("test-force.json", FORCE_POLICY);
         PolicyRegistry r = PolicyRegistry.load(packDir);
@@ -103,7 +116,10 @@ class PolicyRegistryTest {
             "a level written as a number|LEVELNUMBER|$.maracLevel|must be text",
             "bands not an array|BANDSOBJECT|$.bands|must be an array",
             "escalation not an object|ESCALATIONTEXT|$.escalation|must be a JSON object",
-            "a misspelt escalation field|ESCALATIONTYPO|$.escalation.minCallout|did you mean 'minCallouts'"})
+            "a misspelt escalation field|ESCALATIONTYPO|$.escalation.minCallout|did you mean 'minCallouts'",
+            "a not-asked reason listed twice|REASONTWICE|$.notAskedReasons[1].id|'declined' is listed twice",
+            "a not-asked reason without words|REASONBLANK|$.notAskedReasons[0].label|missing or blank",
+            "a not-asked reason id with spaces|REASONSPACES|$.notAskedReasons[0].id|lower-case letters"})
     void badPolicyIsRefusedNamingFileAndPathWhileBuiltInsStillLoad(String name, String variant, String path, String problem)
             throws IOException {
         String json = switch (variant) {
@@ -128,6 +144,12 @@ class PolicyRegistryTest {
             case "BANDSOBJECT" -> FORCE_POLICY.replaceAll("\"bands\":\\[[^\\]]*\\]", "\"bands\":{\"level\":\"standard\"}");
             case "ESCALATIONTEXT" -> FORCE_POLICY.replaceAll("\"escalation\":\\{[^}]*}", "\"escalation\":\"five call-outs\"");
             case "ESCALATIONTYPO" -> FORCE_POLICY.replace("\"minCallouts\":5", "\"minCallout\":5");
+            case "REASONTWICE" -> FORCE_POLICY.replace("\"maracLevel\":\"high\"", "\"maracLevel\":\"high\",\"notAskedReasons\":"
+                    + "[{\"id\":\"declined\",\"label\":\"Declined\"},{\"id\":\"declined\",\"label\":\"Said no\"}]");
+            case "REASONBLANK" -> FORCE_POLICY.replace("\"maracLevel\":\"high\"", "\"maracLevel\":\"high\",\"notAskedReasons\":"
+                    + "[{\"id\":\"declined\",\"label\":\" \"}]");
+            case "REASONSPACES" -> FORCE_POLICY.replace("\"maracLevel\":\"high\"", "\"maracLevel\":\"high\",\"notAskedReasons\":"
+                    + "[{\"id\":\"victim declined\",\"label\":\"Declined\"}]");
             default -> variant;
         };
         Path file = policy("bad.json", json);

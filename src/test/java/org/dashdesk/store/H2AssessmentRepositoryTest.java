@@ -132,8 +132,9 @@ class H2AssessmentRepositoryTest {
         AssessmentService service = new AssessmentService(repo, ENGINE, PackRegistry.builtIn().require("dash-2009"),
                 java.time.Clock.systemUTC());
         UUID onScreen = draftWithEverything();
+        org.dashdesk.assessment.CompleteSheets.answerTheRestNo(repo, onScreen, "1234");
         Revision drafted = service.submit(onScreen, "1234", null);
-        Revision imported = service.submitNew(expectedContent(), "1234");
+        Revision imported = service.submitNew(org.dashdesk.assessment.CompleteSheets.restNo(expectedContent()), "1234");
         reopen();
 
         Assessment a = repo.find(onScreen).orElseThrow();

@@ -207,6 +207,21 @@ public final class ScreenshotTour extends Application {
                 String name = String.format("%02d-%s%s", n++, p.id().replace('/', '-').replace("dash-2009-", ""), suffix);
                 shot(name);
             }
+            // Issue 11: the last seven DASH questions left open, as when a call ends early; the review
+            // page offers to mark them not asked, and each row then says so.
+            fx(() -> {
+                for (int i = 21; i <= 27; i++) {
+                    w.question("Q" + i).orElseThrow().choiceProperty().set(null);
+                }
+                w.commitPending();
+                w.goTo(w.visiblePages().get(w.visiblePages().size() - 1));
+            });
+            shot("12-review-questions-left-open" + suffix);
+            fx(() -> {
+                w.markUnansweredNotAsked("ended_early");
+                w.goTo(w.visiblePages().stream().filter(p -> p.id().endsWith("/abuser")).findFirst().orElseThrow());
+            });
+            shot("07-abuser-questions-not-asked" + suffix);
             fx(shell::hide);
             shot(String.format("%02d-privacy-curtain%s", n++, suffix));
             fx(shell::reveal);
@@ -257,9 +272,16 @@ public final class ScreenshotTour extends Application {
             w.details().incidentReferenceProperty().set("KNT-20261122-0931");
             w.details().districtProperty().set("Medway");
             w.details().childrenOrDependantsProperty().set(false);
-            for (int i = 1; i <= 8; i++) {
-                w.question("Q" + i).orElseThrow().choiceProperty().set(i % 3 == 0 ? Choice.YES : Choice.NO);
+            for (int i = 1; i <= 20; i++) {
+                if (i < 9 || i > 12) {
+                    w.question("Q" + i).orElseThrow().choiceProperty().set(i % 3 == 0 ? Choice.YES : Choice.NO);
+                }
             }
+            // The victim ended the call before the last questions (issue 11): they are marked not
+            // asked, and the Standard grade stands only on the officer's judgement with reasons.
+            w.markUnansweredNotAsked("ended_early");
+            w.judgementLevelProperty().set(RiskLevel.STANDARD);
+            w.judgementRationaleProperty().set("Synthetic: no injuries, abuser left the address, victim staying with family tonight.");
             w.referralPrompts().forEach(r -> {
                 r.chosenProperty().set(false);
                 r.reasonProperty().set("No violence or threats reported");

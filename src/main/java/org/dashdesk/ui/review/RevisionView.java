@@ -14,9 +14,11 @@ import javafx.scene.layout.VBox;
 
 import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.AssessmentContent;
+import org.dashdesk.assessment.Completeness;
 import org.dashdesk.assessment.Referral;
 import org.dashdesk.assessment.ReferralDecision;
 import org.dashdesk.assessment.Revision;
+import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.instrument.InstrumentPack;
 import org.dashdesk.instrument.PackRegistry;
@@ -51,6 +53,7 @@ public final class RevisionView extends VBox {
         setPadding(new Insets(16));
         setSpacing(8);
         getChildren().add(gradingBlock(grading));
+        completenessFlag(c, grading, packs).ifPresent(getChildren()::add);
         getChildren().add(heading("Incident and people"));
         getChildren().add(incident(c, revisionLine, createdBy));
         String abuser = c.people().abuserDisplayName();
@@ -78,7 +81,8 @@ public final class RevisionView extends VBox {
         if (c.judgement() == null || c.judgement().level() == null) {
             getChildren().add(new Label("Agreed with the computed level."));
         } else {
-            getChildren().add(wrap("Raised to " + c.judgement().level().label() + ": "
+            boolean kept = grading != null && c.judgement().level() == grading.computedLevel();
+            getChildren().add(wrap((kept ? "Kept at " : "Raised to ") + c.judgement().level().label() + ": "
                     + (c.judgement().rationale() == null ? "" : c.judgement().rationale())));
         }
         getChildren().add(heading("Referrals"));
@@ -121,10 +125,56 @@ public final class RevisionView extends VBox {
         for (String reason : g.reasons()) {
             box.getChildren().add(wrap("• " + reason));
         }
-        if (!g.unanswered().isEmpty()) {
-            box.getChildren().add(muted(g.unanswered().size() + " questions not answered: " + String.join(", ", g.unanswered())));
-        }
+        // Questions not answered or not asked are flagged in their own band below (completenessFlag).
         return box;
+    }
+
+    /**
+     * "Incomplete: 14 of 27 not asked: Victim declined to answer", shown to the supervisor and CRU
+     * above everything else (issue 11: an incomplete form must never pass as a complete one).
+     */
+    private static java.util.Optional<Node> completenessFlag(AssessmentContent c, GradingResult g, PackRegistry packs) {
+        if (g == null || g.unanswered().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        long counted = packs.find(c.packId()).map(p -> checklistQuestions(p, c)).orElse((long) g.unanswered().size());
+        Completeness completeness = new Completeness((int) counted,
+                g.unanswered().stream().filter(id -> c.answer(id) == null || c.answer(id).notAsked() == null).toList(),
+                g.unanswered().stream().filter(id -> c.answer(id) != null && c.answer(id).notAsked() != null)
+                        .collect(Collectors.toMap(id -> id, id -> c.answer(id).notAsked(), (a, b) -> a, java.util.LinkedHashMap::new)));
+        VBox flag = new VBox(2);
+        flag.setId("completeness-flag");
+        flag.getStyleClass().add("incomplete-flag");
+        if (!completeness.notAsked().isEmpty()) {
+            flag.getChildren().add(wrap("Incomplete: " + completeness.notAskedSummary(RevisionView::notAskedWords)));
+        }
+        if (!completeness.unanswered().isEmpty()) {
+            flag.getChildren().add(wrap("Incomplete: " + completeness.unanswered().size() + " of " + counted + " not answered ("
+                    + String.join(", ", completeness.unanswered()) + ")"));
+        }
+        flag.setFocusTraversable(true);
+        flag.setAccessibleText(flag.getChildren().stream().map(n -> ((Label) n).getText()).collect(Collectors.joining(". ")));
+        return java.util.Optional.of(flag);
+    }
+
+    /**
+     * The checklist's yes/no questions that apply: the main pack's, without the officer's own
+     * section, and without the children's section when the officer recorded there are none.
+     */
+    private static long checklistQuestions(InstrumentPack pack, AssessmentContent c) {
+        return pack.sections().stream()
+                .filter(s -> !"officer".equals(s.id()))
+                .filter(s -> !(s.skipWhenNoChildren() && Boolean.FALSE.equals(c.people().childrenOrDependants())))
+                .flatMap(s -> s.questions().stream()).filter(q -> q.kind().hasChoice()).count();
+    }
+
+    /** A not-asked reason in words: the standard set's, or the force's id made readable. */
+    static String notAskedWords(String reasonId) {
+        return GradingPolicy.STANDARD_NOT_ASKED_REASONS.stream().filter(r -> r.id().equals(reasonId)).map(GradingPolicy.NotAskedReason::label)
+                .findFirst().orElseGet(() -> {
+                    String words = reasonId.replace('_', ' ');
+                    return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+                });
     }
 
     private Node incident(AssessmentContent c, String revisionLine, String createdBy) {
@@ -186,6 +236,9 @@ public final class RevisionView extends VBox {
         List<String> parts = new java.util.ArrayList<>();
         if (a.choice() != null) {
             parts.add(a.choice().label());
+        }
+        if (a.notAsked() != null) {
+            parts.add("Not asked: " + notAskedWords(a.notAsked()));
         }
         if (!a.fearGrid().isEmpty()) {
             parts.add(a.fearGrid().stream().map(t -> t.replace("|", " — ")).collect(Collectors.joining("; ")));

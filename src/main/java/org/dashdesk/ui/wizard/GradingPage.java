@@ -102,9 +102,14 @@ final class GradingPage {
             agree.setUserData(null);
             raise.getChildren().setAll(agree);
             for (RiskLevel level : vm.raiseOptions()) {
-                RadioButton r = new RadioButton("Raise to " + level.label());
+                // With questions not asked, the computed level itself is offered: Standard then needs
+                // the officer's judgement to stand (decision 0153), and this is how it is given.
+                boolean keep = vm.gradingProperty().get() != null && level == vm.gradingProperty().get().computedLevel();
+                RadioButton r = new RadioButton((keep ? "Keep " : "Raise to ") + level.label()
+                        + (keep ? " (questions were not asked: say why it stands)" : ""));
+                r.setWrapText(true);
                 r.setId("judgement-raise-" + level.name().toLowerCase(java.util.Locale.ROOT));
-                r.setAccessibleText("Professional judgement: raise the grading to " + level.label());
+                r.setAccessibleText("Professional judgement: " + (keep ? "keep the grading at " : "raise the grading to ") + level.label());
                 r.setToggleGroup(levelGroup);
                 r.setUserData(level);
                 raise.getChildren().add(r);

@@ -89,10 +89,14 @@ public final class JudgementViewModel {
         return g == null ? RiskLevel.STANDARD : g.computedLevel();
     }
 
+    /**
+     * The levels above the computed one; and the computed one itself when questions were not asked,
+     * because then a Standard grade must be confirmed by the officer's judgement with reasons.
+     */
     void updateRaiseOptions() {
         List<RiskLevel> above = new ArrayList<>();
         for (RiskLevel l : RiskLevel.values()) {
-            if (l.isAbove(computedLevel())) {
+            if (l.isAbove(computedLevel()) || (l == computedLevel() && mayConfirm())) {
                 above.add(l);
             }
         }
@@ -107,7 +111,7 @@ public final class JudgementViewModel {
         String r = strippedRationale();
         if (l == null) {
             error.set(r.isEmpty() ? null : "Professional judgement: choose the level you raise the grading to, or clear the reasons.");
-        } else if (!l.isAbove(computedLevel())) {
+        } else if (!l.isAbove(computedLevel()) && !(l == computedLevel() && mayConfirm())) {
             error.set("Professional judgement can only raise the grading: the checklist already gives "
                     + computedLevel().label() + ", so " + l.label() + " would not raise it. Choose a higher level or none.");
         } else if (r.isEmpty()) {
@@ -183,6 +187,11 @@ public final class JudgementViewModel {
     }
 
     /** The levels a judgement may raise the grading to: only those above the computed level. */
+    /** Questions were not asked: the officer may record a judgement that keeps the computed level. */
+    private boolean mayConfirm() {
+        return wizard.hasPages() && !wizard.completeness().notAsked().isEmpty();
+    }
+
     public ObservableList<RiskLevel> raiseOptions() {
         return raiseOptions;
     }

@@ -9,6 +9,10 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -73,9 +77,15 @@ final class QuestionRow extends VBox {
                 b.setFocusTraversable(false);
                 b.setOnAction(e -> onChoice.accept(vm, (Choice) b.getUserData()));
             }
-            HBox choices = new HBox(6, yes, no, dk);
+            HBox choices = new HBox(6, yes, no, dk, notAskedMenu(q));
             choices.getStyleClass().add("choices");
-            getChildren().add(choices);
+            Label notAsked = new Label();
+            notAsked.getStyleClass().add("not-asked");
+            notAsked.setWrapText(true);
+            notAsked.textProperty().bind(Bindings.createStringBinding(vm::notAskedWords, vm.notAskedProperty()));
+            notAsked.visibleProperty().bind(vm.notAskedProperty().isNotNull());
+            notAsked.managedProperty().bind(notAsked.visibleProperty());
+            getChildren().addAll(choices, notAsked);
         }
         if (q.kind() == QuestionKind.FEAR_GRID) {
             getChildren().add(fearGrid(q));
@@ -125,7 +135,29 @@ final class QuestionRow extends VBox {
         }
         setAccessibleText(accessibleSummary());
         vm.choiceProperty().addListener((o, a, b) -> setAccessibleText(accessibleSummary()));
+        vm.notAskedProperty().addListener((o, a, b) -> setAccessibleText(accessibleSummary()));
         vm.displayTextProperty().addListener((o, a, b) -> setAccessibleText(accessibleSummary()));
+    }
+
+    /**
+     * "Not asked…": the policy's reasons, and "Asked after all" to take it back. Like the answer
+     * buttons it is not a Tab stop; the review page marks every unanswered question by keyboard.
+     */
+    private MenuButton notAskedMenu(Question q) {
+        MenuButton menu = new MenuButton("Not asked…");
+        menu.getStyleClass().add("not-asked-menu");
+        menu.setFocusTraversable(false);
+        menu.setAccessibleText(q.id() + " not asked, with the reason");
+        for (var reason : vm.owner().notAskedReasons()) {
+            MenuItem item = new MenuItem(reason.label());
+            item.setOnAction(e -> vm.notAskedProperty().set(reason.id()));
+            menu.getItems().add(item);
+        }
+        MenuItem asked = new MenuItem("Asked after all (clear)");
+        asked.disableProperty().bind(vm.notAskedProperty().isNull());
+        asked.setOnAction(e -> vm.notAskedProperty().set(null));
+        menu.getItems().addAll(new SeparatorMenuItem(), asked);
+        return menu;
     }
 
     private GridPane fearGrid(Question q) {
@@ -160,7 +192,8 @@ final class QuestionRow extends VBox {
     }
 
     private String accessibleSummary() {
-        String answer = vm.choiceProperty().get() == null ? "not answered" : "answered " + vm.choiceProperty().get().label();
+        String answer = vm.choiceProperty().get() != null ? "answered " + vm.choiceProperty().get().label()
+                : vm.notAskedProperty().get() != null ? vm.notAskedWords().toLowerCase(java.util.Locale.ROOT) : "not answered";
         String keys = vm.takesChoice() ? ". Press Y, N or D to answer." : "";
         return "Question " + vm.id() + ": " + vm.displayTextProperty().get() + " — " + answer + keys;
     }

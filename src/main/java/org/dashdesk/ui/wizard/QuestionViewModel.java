@@ -33,6 +33,8 @@ public final class QuestionViewModel {
     private final String packId;
     private final WizardViewModel owner;
     private final ObjectProperty<Choice> choice = new SimpleObjectProperty<>();
+    /** The policy's reason id when the question was not put to the victim; never with a choice. */
+    private final ObjectProperty<String> notAsked = new SimpleObjectProperty<>();
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty informationSource = new SimpleStringProperty("");
     private final ObservableSet<String> fearGrid = FXCollections.observableSet(new TreeSet<>());
@@ -51,7 +53,19 @@ public final class QuestionViewModel {
         this.owner = owner;
         this.displayText = Bindings.createStringBinding(() -> question.textFor(abuserName.get()), abuserName);
         this.displayPrompt = Bindings.createStringBinding(() -> question.promptFor(abuserName.get()), abuserName);
-        choice.addListener((o, a, b) -> changed(true));
+        // A choice and "not asked" exclude each other: giving one takes the other away.
+        choice.addListener((o, a, b) -> {
+            if (b != null) {
+                notAsked.set(null);
+            }
+            changed(true);
+        });
+        notAsked.addListener((o, a, b) -> {
+            if (b != null) {
+                choice.set(null);
+            }
+            changed(true);
+        });
         date.addListener((o, a, b) -> changed(true));
         fearGrid.addListener((SetChangeListener<String>) c -> changed(true));
         comment.addListener((o, a, b) -> changed(false));
@@ -79,6 +93,7 @@ public final class QuestionViewModel {
         loading = true;
         try {
             choice.set(a == null ? null : a.choice());
+            notAsked.set(a == null ? null : a.notAsked());
             comment.set(a == null || a.comment() == null ? "" : a.comment());
             informationSource.set(a == null || a.informationSource() == null ? "" : a.informationSource());
             fearGrid.clear();
@@ -128,11 +143,15 @@ public final class QuestionViewModel {
         }
         Set<String> grid = new TreeSet<>(fearGrid);
         return new Answer(question.id(), choice.get(), blankToNull(comment.get()), blankToNull(informationSource.get()),
-                grid, blankToNull(text.get()), number, date.get());
+                grid, blankToNull(text.get()), number, date.get(), choice.get() == null ? notAsked.get() : null);
     }
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    WizardViewModel owner() {
+        return owner;
     }
 
     public Question question() {
@@ -163,6 +182,15 @@ public final class QuestionViewModel {
 
     public ObjectProperty<Choice> choiceProperty() {
         return choice;
+    }
+
+    public ObjectProperty<String> notAskedProperty() {
+        return notAsked;
+    }
+
+    /** "Not asked: Victim declined to answer", or empty while the question counts as asked. */
+    public String notAskedWords() {
+        return notAsked.get() == null ? "" : "Not asked: " + owner.notAskedLabel(notAsked.get());
     }
 
     public StringProperty commentProperty() {

@@ -1,13 +1,20 @@
 package org.dashdesk.ui.wizard;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.ui.common.Controls;
 
@@ -19,6 +26,46 @@ import org.dashdesk.ui.common.Controls;
 final class ReviewPage {
 
     private ReviewPage() {
+    }
+
+    /**
+     * Shown while counted questions are unanswered: marks them all not asked for one reason, the
+     * way to end an assessment the victim would not or could not finish. Keyboard: Tab to the
+     * reason, arrows to choose, Tab and Space on the button.
+     */
+    private static VBox notAsked(WizardViewModel vm) {
+        ReadOnlyIntegerProperty count = vm.submission().unansweredProperty();
+        Label says = new Label();
+        says.setWrapText(true);
+        says.textProperty().bind(Bindings.createStringBinding(() -> count.get() + (count.get() == 1 ? " DASH question is" : " DASH questions are")
+                + " not answered. Each must be answered, or marked not asked with the reason: the grade cannot rest on questions"
+                + " nobody asked.", count));
+        ComboBox<GradingPolicy.NotAskedReason> reason = new ComboBox<>(FXCollections.observableArrayList(vm.notAskedReasons()));
+        reason.setId("not-asked-reason");
+        reason.setPromptText("Why they were not asked");
+        reason.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(GradingPolicy.NotAskedReason r) {
+                return r == null ? "" : r.label();
+            }
+
+            @Override
+            public GradingPolicy.NotAskedReason fromString(String s) {
+                return null;
+            }
+        });
+        reason.setMaxWidth(Double.MAX_VALUE);
+        Button mark = new Button("Mark them not asked");
+        mark.setId("mark-not-asked");
+        mark.disableProperty().bind(reason.valueProperty().isNull());
+        mark.setOnAction(e -> vm.markUnansweredNotAsked(reason.getValue().id()));
+        FlowPane controls = new FlowPane(8, 6, reason, mark);
+        VBox box = new VBox(6, says, Controls.labelFor("Reason", reason), controls);
+        box.setId("not-asked-box");
+        box.getStyleClass().add("not-asked-box");
+        box.visibleProperty().bind(count.greaterThan(0));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     static VBox build(WizardViewModel vm) {
@@ -56,7 +103,7 @@ final class ReviewPage {
         };
         vm.reviewItems().addListener((ListChangeListener<ReviewItem>) c -> build.run());
         build.run();
-        box.getChildren().addAll(heading, help, items);
+        box.getChildren().addAll(heading, help, notAsked(vm), items);
         if (vm.isAmendment()) {
             TextArea reason = new TextArea();
         Controls.tabMovesFocus(reason);

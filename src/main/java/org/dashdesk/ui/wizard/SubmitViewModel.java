@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -23,8 +25,10 @@ import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Completeness;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.GradingResult;
 import org.dashdesk.instrument.QuestionKind;
 import org.dashdesk.ui.common.BackgroundTask;
 import org.dashdesk.ui.common.TaskExecutor;
@@ -46,6 +50,7 @@ public final class SubmitViewModel {
     private final ReadOnlyStringWrapper submitError = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<WizardViewModel.SubmitOutcome> submitted = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSubmit;
+    private final ReadOnlyIntegerWrapper unanswered = new ReadOnlyIntegerWrapper();
 
     SubmitViewModel(WizardViewModel wizard, AssessmentService service, TaskExecutor executor, String actor, boolean amendment) {
         this.wizard = wizard;
@@ -106,9 +111,15 @@ public final class SubmitViewModel {
         if (content.people().childrenOrDependants() == null) {
             items.add(new ReviewItem("Whether there are children or dependants is not recorded.", people, null, false));
         }
+        Completeness completeness = wizard.completeness();
         for (Page p : wizard.visiblePages()) {
-            reviewPage(p, content, items);
+            reviewPage(p, content, completeness, items);
         }
+        GradingResult grading = wizard.gradingProperty().get();
+        if (grading != null && completeness.isComplete() && completeness.needsJudgement(grading, content)) {
+            items.add(new ReviewItem(completeness.problem(grading, content) + ".", gradingPage, null, true));
+        }
+        unanswered.set(completeness.unanswered().size());
         String judgementError = wizard.judgement().errorProperty().get();
         if (judgementError != null) {
             items.add(new ReviewItem(judgementError, gradingPage, null, true));
@@ -135,7 +146,7 @@ public final class SubmitViewModel {
      * offered (its branch question is Yes) or opened by hand, and as one line while none of them
      * is answered yet; an officer's free-text field left empty is listed too.
      */
-    private void reviewPage(Page p, AssessmentContent content, List<ReviewItem> items) {
+    private void reviewPage(Page p, AssessmentContent content, Completeness completeness, List<ReviewItem> items) {
         boolean listUnanswered = true;
         if (p.isSupplement()) {
             String pack = p.pack().id();
@@ -155,7 +166,13 @@ public final class SubmitViewModel {
                 items.add(new ReviewItem(q.numberErrorProperty().get(), p, q.id(), true));
             }
             Answer a = content.answer(q.id());
-            if (q.takesChoice() && (a == null || a.choice() == null)) {
+            if (a != null && a.notAsked() != null) {
+                items.add(new ReviewItem(describe(q) + " — not asked: " + wizard.notAskedLabel(a.notAsked()) + ".", p, q.id(), false));
+            } else if (completeness.unanswered().contains(q.id())) {
+                // A counted question decides the grade: it is answered or marked not asked, never skipped.
+                items.add(new ReviewItem(describe(q) + " — not answered: answer it, or mark it not asked with the reason.", p, q.id(),
+                        true));
+            } else if (q.takesChoice() && (a == null || a.choice() == null)) {
                 if (listUnanswered) {
                     items.add(new ReviewItem(describe(q) + " — not answered.", p, q.id(), false));
                 }
@@ -196,6 +213,11 @@ public final class SubmitViewModel {
             submitError.set("Not submitted: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + ". Everything you entered is still here and saved as a draft; correct it or try again.");
         }));
+    }
+
+    /** How many counted questions are neither answered nor marked not asked. */
+    public ReadOnlyIntegerProperty unansweredProperty() {
+        return unanswered.getReadOnlyProperty();
     }
 
     public ObservableList<ReviewItem> reviewItems() {

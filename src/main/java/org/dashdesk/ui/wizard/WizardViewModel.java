@@ -24,9 +24,11 @@ import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.Channel;
+import org.dashdesk.assessment.Completeness;
 import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
+import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.ProfessionalJudgement;
 import org.dashdesk.grading.RiskLevel;
@@ -355,6 +357,38 @@ public final class WizardViewModel {
     /** The criteria met, in words, joined for one line. */
     public String criteriaInWords(GradingResult g) {
         return judgement.criteriaInWords(g);
+    }
+
+    /** The reasons the policy in force allows for a question not asked, in its order. */
+    public List<GradingPolicy.NotAskedReason> notAskedReasons() {
+        return service.engine().policy().notAskedReasons();
+    }
+
+    /** A not-asked reason in the policy's words. */
+    public String notAskedLabel(String reasonId) {
+        return service.engine().policy().notAskedLabel(reasonId);
+    }
+
+    /** How complete the counted questions are as the content stands. */
+    public Completeness completeness() {
+        return service.completeness(content);
+    }
+
+    /**
+     * Marks every counted question still unanswered as not asked, for one reason: the review
+     * page's way of ending an assessment the victim could not or would not finish. Each is saved
+     * and audited like any answer.
+     */
+    public int markUnansweredNotAsked(String reasonId) {
+        int marked = 0;
+        for (String id : completeness().unanswered()) {
+            QuestionViewModel q = pages.question(id).orElse(null);
+            if (q != null && q.takesChoice()) {
+                q.notAskedProperty().set(reasonId);
+                marked++;
+            }
+        }
+        return marked;
     }
 
     /** Clears a judgement (the officer agrees with the computed level). */

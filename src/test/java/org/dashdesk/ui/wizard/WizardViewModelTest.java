@@ -75,6 +75,41 @@ class WizardViewModelTest {
     }
 
     @Test
+    void unansweredDashQuestionsBlockSubmitUntilMarkedNotAskedAndThenStandardNeedsAJudgement() {
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        for (int i = 1; i <= 13; i++) {
+            vm.question("Q" + i).orElseThrow().choiceProperty().set(Choice.NO);
+        }
+        assertFalse(vm.canSubmitProperty().get());
+        assertEquals(14, vm.submission().unansweredProperty().get());
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.blocking() && i.message().startsWith("Q14:")
+                && i.message().endsWith("not answered: answer it, or mark it not asked with the reason.")), vm.reviewItems().toString());
+
+        assertEquals(14, vm.markUnansweredNotAsked("victim_declined"));
+        assertEquals(0, vm.submission().unansweredProperty().get());
+        assertEquals("victim_declined", repo.rows.get(vm.assessmentId()).content().answer("Q20").notAsked(), "each is saved");
+        assertEquals("Not asked: Victim declined to answer", vm.question("Q20").orElseThrow().notAskedWords());
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> !i.blocking() && i.message().startsWith("Q20:")
+                && i.message().endsWith("not asked: Victim declined to answer.")));
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.blocking() && i.message().contains("Standard cannot rest on the count alone")));
+        assertFalse(vm.canSubmitProperty().get());
+
+        assertTrue(vm.raiseOptions().contains(RiskLevel.STANDARD), "with questions not asked, Standard can be confirmed");
+        vm.judgementLevelProperty().set(RiskLevel.STANDARD);
+        vm.judgementRationaleProperty().set("synthetic: no injuries, abuser in custody, victim has family support");
+        ReferralPromptViewModel dvpn = vm.referralPrompts().get(vm.referralPrompts().size() - 1);
+        dvpn.chosenProperty().set(false);
+        dvpn.reasonProperty().set("synthetic: no violence or threats reported");
+        vm.commitPending();
+        assertTrue(vm.reviewItems().stream().noneMatch(ReviewItem::blocking), vm.reviewItems().toString());
+        assertTrue(vm.canSubmitProperty().get());
+
+        vm.question("Q20").orElseThrow().choiceProperty().set(Choice.YES);
+        assertEquals(null, repo.rows.get(vm.assessmentId()).content().answer("Q20").notAsked(), "asked after all");
+        assertEquals(Choice.YES, repo.rows.get(vm.assessmentId()).content().answer("Q20").choice());
+    }
+
+    @Test
     void aSupplementCanBeOpenedByHand() {
         WizardViewModel vm = open(Channel.AT_SCENE);
         Page hdash = vm.hiddenSupplementPages().stream().filter(p -> p.pack().id().equals("h-dash")).findFirst().orElseThrow();
@@ -155,6 +190,9 @@ class WizardViewModelTest {
     @Test
     void referralPromptsFollowTheGradingAndNeedReasonsWhenNotMade() {
         WizardViewModel vm = open(Channel.AT_SCENE);
+        for (int i = 1; i <= 27; i++) {
+            vm.question("Q" + i).orElseThrow().choiceProperty().set(Choice.NO);
+        }
         assertEquals(List.of(Referral.DVPN), vm.referralPrompts().stream().map(ReferralPromptViewModel::referral).toList());
         vm.details().childrenOrDependantsProperty().set(true);
         vm.judgementLevelProperty().set(RiskLevel.HIGH);
@@ -186,9 +224,9 @@ class WizardViewModelTest {
         ReviewItem dk = vm.reviewItems().stream().filter(i -> i.message().equals(
                 "Q5: " + vm.question("Q5").orElseThrow().displayTextProperty().get() + " — answered Don't know.")).findFirst().orElseThrow();
         assertTrue(vm.reviewItems().stream().anyMatch(i -> i.message().equals(
-                "Q6: " + vm.question("Q6").orElseThrow().displayTextProperty().get() + " — not answered.")));
+                "Q6: " + vm.question("Q6").orElseThrow().displayTextProperty().get() + " — not answered: answer it, or mark it not asked with the reason.")));
         assertTrue(vm.reviewItems().stream().anyMatch(i -> i.message().equals(
-                "Q8: Does Alex Sample constantly text, call, contact, follow, stalk or harass you? — not answered.")));
+                "Q8: Does Alex Sample constantly text, call, contact, follow, stalk or harass you? — not answered: answer it, or mark it not asked with the reason.")));
         vm.goTo(vm.visiblePages().get(vm.visiblePages().size() - 1));
         vm.goTo(dk);
         assertEquals("dash-2009/current_situation", vm.currentPageProperty().get().id());

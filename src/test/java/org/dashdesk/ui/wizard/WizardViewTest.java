@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -131,15 +132,48 @@ class WizardViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("review", vm.currentPageProperty().get().id());
         List<String> groups = robot.lookup(".review-group").queryAll().stream().map(n -> ((Label) n).getText()).toList();
-        assertTrue(groups.contains("Incident and people") && groups.contains("Domestic violence history") && groups.contains("Officer's section"),
-                groups::toString);
+        assertTrue(groups.contains("Must be fixed before submitting") && groups.contains("Incident and people")
+                && groups.contains("Officer's section"), groups::toString);
         List<String> links = robot.lookup(".hyperlink").queryAll().stream().map(n -> ((Hyperlink) n).getText()).toList();
         assertEquals(1, links.stream().filter(t -> t.contains("S-DASH") || t.matches("S\\d+:.*")).count(),
                 () -> "S-DASH (offered by Q8 Yes, untouched) is one line: " + links);
-        String q15 = "Q15: " + vm.question("Q15").orElseThrow().displayTextProperty().get() + " — not answered.";
+        String q15 = "Must be fixed: Q15: " + vm.question("Q15").orElseThrow().displayTextProperty().get()
+                + " — not answered: answer it, or mark it not asked with the reason.";
         Hyperlink link = robot.lookup((Node n) -> n instanceof Hyperlink h && q15.equals(h.getText())).queryAs(Hyperlink.class);
         robot.interact(link::fire);
         assertEquals("dash-2009/domestic_violence_history", vm.currentPageProperty().get().id());
         assertEquals("Q15", vm.focusedQuestionProperty().get().id());
+    }
+
+    @Test
+    void theUnansweredAreMarkedNotAskedFromTheReviewPageByKeyboardAndEachRowSaysSo(FxRobot robot) {
+        robot.interact(() -> {
+            for (int n = 1; n <= 13; n++) {
+                vm.question("Q" + n).orElseThrow().choiceProperty().set(Choice.NO);
+            }
+            vm.goTo(vm.visiblePages().get(vm.visiblePages().size() - 1));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node box = robot.lookup("#not-asked-box").query();
+        assertTrue(box.isVisible(), "14 unanswered: the box offers to mark them");
+        assertTrue(robot.lookup("#submit").queryButton().isDisabled(), "submit stays disabled");
+        robot.interact(() -> robot.lookup("#not-asked-reason").query().requestFocus());
+        robot.type(KeyCode.DOWN);
+        javafx.scene.control.ComboBox<?> reason = robot.lookup("#not-asked-reason").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals("victim_declined", ((GradingPolicy.NotAskedReason) reason.getValue()).id(), "Down chooses the first reason");
+        robot.type(KeyCode.TAB);
+        assertTrue(robot.lookup("#mark-not-asked").query().isFocused(), "Tab goes on to the button");
+        robot.type(KeyCode.SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, vm.submission().unansweredProperty().get());
+        assertFalse(box.isVisible(), "nothing left to mark");
+        assertEquals("victim_declined", vm.content().answer("Q27").notAsked());
+        assertTrue(robot.lookup((Node n) -> n instanceof Hyperlink h && h.getText().startsWith("Must be fixed: 14 of 27 questions were not asked"))
+                .tryQuery().isPresent(), "Standard now needs the officer's judgement");
+
+        robot.interact(() -> vm.goTo(vm.visiblePages().stream().filter(p -> "dash-2009/abuser".equals(p.id())).findFirst().orElseThrow()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup((Node n) -> n instanceof Label l && "Not asked: Victim declined to answer".equals(l.getText()) && l.isVisible())
+                .tryQuery().isPresent(), "the question row says it was not asked, and why");
     }
 }
