@@ -73,6 +73,40 @@ public record GradingPolicy(
         this(id, version, packId, countedQuestions, bands, escalation, repeatMarac, maracLevel, rules, null);
     }
 
+    /**
+     * A criterion in words, from this policy: "14+ yes answers (visible high risk)", "3+ police
+     * call-outs in 12 months (escalation)", "Repeat MARAC", "Professional judgement", or a force
+     * rule's own description. Never the code itself: no screen shows an enum (issue 11).
+     */
+    public String criterionLabel(String code) {
+        for (Rule r : rules) {
+            if (code.equals(r.criterion()) && r.reason() != null && !r.reason().isBlank()) {
+                return r.reason().strip();
+            }
+        }
+        for (Band b : bands) {
+            if (code.equals(b.criterion())) {
+                return b.minYes() + "+ yes answers (" + (Criterion.VISIBLE_HIGH_RISK.equals(code) ? "visible high risk" : words(code)) + ")";
+            }
+        }
+        if (escalation != null && code.equals(escalation.criterion())) {
+            return escalation.minCallouts() + "+ police call-outs in 12 months (escalation)";
+        }
+        if (repeatMarac != null && code.equals(repeatMarac.criterion())) {
+            return "Repeat MARAC";
+        }
+        if (Criterion.PROFESSIONAL_JUDGEMENT.equals(code)) {
+            return "Professional judgement";
+        }
+        return words(code);
+    }
+
+    /** A code no policy gives words for, made readable: "FORCE_RULE_7" → "Force rule 7". */
+    public static String words(String code) {
+        String s = code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT).strip();
+        return s.isEmpty() ? code : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
     /** The words of a not-asked reason id; the id itself for one this policy does not know. */
     public String notAskedLabel(String reasonId) {
         return notAskedReasons.stream().filter(r -> r.id().equals(reasonId)).map(NotAskedReason::label).findFirst().orElse(reasonId);

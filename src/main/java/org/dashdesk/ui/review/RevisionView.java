@@ -121,7 +121,11 @@ public final class RevisionView extends VBox {
         summary.setWrapText(true);
         HBox top = new HBox(12, level, summary);
         box.getChildren().add(top);
-        box.getChildren().add(wrap(g.criteria().isEmpty() ? "No MARAC criteria met." : "Criteria met: " + String.join(", ", g.criteria())));
+        // In the words of the policy that graded it where this desk has it, else the code made readable.
+        GradingPolicy builtIn = GradingPolicy.builtInDefault();
+        List<String> criteria = g.criteria().stream().map(code -> builtIn.id().equals(g.policyId()) ? builtIn.criterionLabel(code)
+                : GradingPolicy.words(code)).toList();
+        box.getChildren().add(wrap(criteria.isEmpty() ? "No MARAC criteria met." : "Criteria met: " + String.join("; ", criteria)));
         for (String reason : g.reasons()) {
             box.getChildren().add(wrap("• " + reason));
         }
@@ -217,7 +221,7 @@ public final class RevisionView extends VBox {
         if (a != null && a.comment() != null && !a.comment().isBlank()) {
             card.getChildren().add(wrap("Comment: " + a.comment()));
         }
-        if (a != null && !answer.equals("Not answered")) {
+        if (a != null && !answer.equals("Not answered") && a.notAsked() == null) {
             card.getChildren().add(muted("Information from: " + (a.informationSource() == null || a.informationSource().isBlank()
                     ? "the victim" : a.informationSource())));
         }

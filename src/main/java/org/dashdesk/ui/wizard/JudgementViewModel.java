@@ -2,7 +2,6 @@ package org.dashdesk.ui.wizard;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.property.ObjectProperty;
@@ -14,7 +13,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.dashdesk.grading.Criterion;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.GradingResult;
 import org.dashdesk.grading.ProfessionalJudgement;
@@ -141,37 +139,12 @@ public final class JudgementViewModel {
      * or a force rule's own description.
      */
     public String criterionLabel(String code) {
-        for (GradingPolicy.Rule r : policy.rules()) {
-            if (code.equals(r.criterion()) && r.reason() != null && !r.reason().isBlank()) {
-                return r.reason().strip();
-            }
-        }
-        for (GradingPolicy.Band b : policy.bands()) {
-            if (code.equals(b.criterion())) {
-                return b.minYes() + "+ yes answers (" + (Criterion.VISIBLE_HIGH_RISK.equals(code) ? "visible high risk" : words(code)) + ")";
-            }
-        }
-        if (policy.escalation() != null && code.equals(policy.escalation().criterion())) {
-            return policy.escalation().minCallouts() + "+ police call-outs in 12 months (escalation)";
-        }
-        if (policy.repeatMarac() != null && code.equals(policy.repeatMarac().criterion())) {
-            return "Repeat MARAC";
-        }
-        if (Criterion.PROFESSIONAL_JUDGEMENT.equals(code)) {
-            return "Professional judgement";
-        }
-        return words(code);
+        return policy.criterionLabel(code);
     }
 
     /** The criteria met, in words, joined for one line. */
     public String criteriaInWords(GradingResult g) {
         return String.join("; ", g.criteria().stream().map(this::criterionLabel).toList());
-    }
-
-    /** A code the policy gives no words for, made readable: "FORCE_RULE_7" → "Force rule 7". */
-    private static String words(String code) {
-        String s = code.replace('_', ' ').toLowerCase(Locale.ROOT).strip();
-        return s.isEmpty() ? code : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public ObjectProperty<RiskLevel> levelProperty() {

@@ -9,14 +9,15 @@ import org.dashdesk.ui.common.TaskExecutor;
 /**
  * Saves typed text {@link #PAUSE} after the last keystroke, as well as when focus moves: a
  * narrative typed just before a crash or a flat battery must not wait for a focus change that
- * never comes. Long enough that a word typed in bursts is one save and one audit entry, not one
- * per keystroke. One timer at a time, re-armed when it finds typing went on.
+ * never comes, and a crash loses at most the last 300 ms of typing (issue 11). Still one save
+ * per pause, not one per keystroke: a steady typist's keys come closer together than that. One
+ * timer at a time, re-armed when it finds typing went on.
  */
 final class TypingPause {
 
-    static final Duration PAUSE = Duration.ofMillis(1500);
+    static final Duration PAUSE = Duration.ofMillis(300);
     /** A re-armed timer never waits less than this, so a burst cannot spin the timer. */
-    private static final Duration SHORTEST_WAIT = Duration.ofMillis(100);
+    private static final Duration SHORTEST_WAIT = Duration.ofMillis(50);
 
     private final TaskExecutor executor;
     private final Clock clock;
