@@ -34,8 +34,20 @@ public record Question(
     }
 
     /**
-     * The text with the abuser placeholder filled in for display. The stored instrument text is
-     * never changed. Handles the form's spellings "(…)", "(…..)" and "(name of abuser(s)…..)".
+     * What a question says for the abuser while no name is recorded (issue 11: "Does (…) constantly
+     * text" is read aloud to a victim at 2 a.m.; "Does the person who harmed you constantly text"
+     * is a question).
+     */
+    public static final String UNNAMED_ABUSER = "the person who harmed you";
+
+    /** The form's spellings of the placeholder: "(…)", "(…..)" and "(name of abuser(s)…..)" (closing bracket optional). */
+    private static final String PLACEHOLDER = "(?:\\(name of abuser\\(s\\)[.…]+\\)?|\\((?:…|\\.\\.\\.)[.…]*\\))";
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile(PLACEHOLDER + "['’]s\\b");
+    private static final java.util.regex.Pattern PLAIN = java.util.regex.Pattern.compile(PLACEHOLDER);
+
+    /**
+     * The text with the abuser placeholder filled in for display: the name when one is recorded,
+     * else {@link #UNNAMED_ABUSER} ("their" for "(…)'s"). The stored instrument text is never changed.
      */
     public String textFor(String abuserName) {
         return fill(text, abuserName);
@@ -46,9 +58,9 @@ public record Question(
     }
 
     static String fill(String s, String abuserName) {
-        if (abuserName == null || abuserName.isBlank()) {
-            return s;
-        }
-        return s.replaceAll("\\(name of abuser\\(s\\)[.…]+\\)?|\\((?:…|\\.\\.\\.)[.…]*\\)", abuserName.strip());
+        boolean named = abuserName != null && !abuserName.isBlank();
+        String name = named ? java.util.regex.Matcher.quoteReplacement(abuserName.strip()) : null;
+        String possessive = POSSESSIVE.matcher(s).replaceAll(named ? name + "'s" : "their");
+        return PLAIN.matcher(possessive).replaceAll(named ? name : UNNAMED_ABUSER);
     }
 }
