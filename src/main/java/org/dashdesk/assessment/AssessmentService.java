@@ -84,6 +84,9 @@ public final class AssessmentService {
         answers.checkAll(a.content());
         Completeness completeness = completeness(a.content());
         String problem = completeness.problem(engine.grade(a.content().gradingInput()), a.content());
+        if (problem == null && !a.content().people().victimAccountedFor()) {
+            problem = "the victim's name is required: enter it, or say why it is not known";
+        }
         if (problem != null) {
             throw new IncompleteAssessmentException(problem);
         }

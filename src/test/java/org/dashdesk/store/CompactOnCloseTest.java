@@ -49,6 +49,7 @@ class CompactOnCloseTest {
                     repo.saveAnswer(id, Answer.choice("Q" + q, q % 3 == 0 ? Choice.YES : Choice.NO).withComment("compact synthetic " + q),
                             "Q" + q, "1234");
                 }
+                org.dashdesk.assessment.CompleteSheets.answerTheRestNo(repo, id, "1234");
                 service.submit(id, "1234", null);
                 ids.add(id);
             }
@@ -88,6 +89,7 @@ class CompactOnCloseTest {
                 for (int q = 1; q <= 27; q++) {
                     repo.saveAnswer(id, Answer.choice("Q" + q, Choice.NO), "Q" + q, "1234");
                 }
+                org.dashdesk.assessment.CompleteSheets.answerTheRestNo(repo, id, "1234");
                 service.submit(id, "1234", null);
                 ids.add(id);
             }

@@ -117,6 +117,25 @@ class CompletenessGateTest {
     }
 
     @Test
+    void anUnnamedVictimIsSubmittedOnlyWithTheReasonTheNameIsNotKnown() {
+        UUID id = draft(3, 24, null, true);
+        AssessmentContent named = repo.find(id).orElseThrow().content();
+        People p = named.people();
+        repo.saveDetails(id, named.withPeople(new People(null, p.abuserNames(), p.dependants(), p.childrenOrDependants())), "1234", "people");
+        IncompleteAssessmentException e = assertThrows(IncompleteAssessmentException.class, () -> service.submit(id, "1234", null));
+        assertEquals("the victim's name is required: enter it, or say why it is not known", e.getMessage());
+        assertStillADraftWithNothingQueued(id);
+
+        repo.saveDetails(id, named.withPeople(new People(null, p.abuserNames(), p.dependants(), p.childrenOrDependants(),
+                "synthetic: victim would not give it with the abuser in the next room")), "1234", "people");
+        Revision r = service.submit(id, "1234", null);
+        assertEquals("synthetic: victim would not give it with the abuser in the next room", r.content().people().victimNameNotKnown());
+        assertTrue(r.verify());
+        assertFalse(AssessmentJson.canonical(People.EMPTY).contains("victimNameNotKnown"),
+                "left out when there is none, so revisions frozen before it keep their hash");
+    }
+
+    @Test
     void notAskedQuestionsNeedNoJudgementWhenTheCountIsAlreadyHigh() {
         UUID id = draft(14, 0, "ended_early", true);
         Revision r = service.submit(id, "1234", null);

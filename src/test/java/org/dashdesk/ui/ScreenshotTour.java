@@ -270,6 +270,7 @@ public final class ScreenshotTour extends Application {
         fx(() -> {
             WizardViewModel w = shell.wizardProperty().get();
             w.details().incidentReferenceProperty().set("KNT-20261122-0931");
+            w.details().victimNameProperty().set("Sam Synthetic");
             w.details().districtProperty().set("Medway");
             w.details().childrenOrDependantsProperty().set(false);
             for (int i = 1; i <= 20; i++) {

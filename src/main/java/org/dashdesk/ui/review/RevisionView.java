@@ -190,7 +190,8 @@ public final class RevisionView extends VBox {
         row = row(grid, row, "Police call-outs (12 months)",
                 c.incident().policeCalloutsLast12Months() == null ? null : c.incident().policeCalloutsLast12Months().toString());
         row = row(grid, row, "Officer", c.officer() == null ? createdBy : c.officer().name() + " (" + c.officer().collarNumber() + ")");
-        row = row(grid, row, "Victim", c.people().victimName());
+        row = row(grid, row, "Victim", c.people().victimName() != null ? c.people().victimName()
+                : c.people().victimNameNotKnown() != null ? "Name not known: " + c.people().victimNameNotKnown() : null);
         row = row(grid, row, "Abuser(s)", c.people().abuserDisplayName());
         row = row(grid, row, "Children or dependants", c.people().childrenOrDependants() == null ? null
                 : c.people().childrenOrDependants() ? "Yes (" + c.people().dependants().size() + ")" : "No");

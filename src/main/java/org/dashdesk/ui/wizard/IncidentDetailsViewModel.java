@@ -44,6 +44,7 @@ public final class IncidentDetailsViewModel {
     private final Officer recorder;
 
     private final StringProperty victimName = new SimpleStringProperty("");
+    private final StringProperty victimNameNotKnown = new SimpleStringProperty("");
     private final StringProperty abuserNames = new SimpleStringProperty("");
     private final ObjectProperty<Boolean> childrenOrDependants = new SimpleObjectProperty<>();
     private final StringProperty dependants = new SimpleStringProperty("");
@@ -84,13 +85,13 @@ public final class IncidentDetailsViewModel {
         for (ObservableValue<?> p : List.of(childrenOrDependants, incidentDate, lastMaracReferral, victimCouldSpeakSafely)) {
             p.addListener((o, a, b) -> changed(true));
         }
-        for (StringProperty p : List.of(victimName, abuserNames, dependants, incidentTime, place, district, incidentReference,
+        for (StringProperty p : List.of(victimName, victimNameNotKnown, abuserNames, dependants, incidentTime, place, district, incidentReference,
                 callouts, attendingOfficerCollar, callReference)) {
             p.addListener((o, a, b) -> changed(false));
         }
         incidentTime.addListener((o, a, b) -> validate());
         callouts.addListener((o, a, b) -> validate());
-        for (ObservableValue<?> p : List.of(incidentDate, lastMaracReferral, incidentDateTyping, maracDateTyping, victimName,
+        for (ObservableValue<?> p : List.of(incidentDate, lastMaracReferral, incidentDateTyping, maracDateTyping, victimName, victimNameNotKnown,
                 abuserNames, dependants, place)) {
             p.addListener((o, a, b) -> checkDatesAndLengths());
         }
@@ -102,6 +103,7 @@ public final class IncidentDetailsViewModel {
         try {
             People p = c.people();
             victimName.set(nz(p.victimName()));
+            victimNameNotKnown.set(nz(p.victimNameNotKnown()));
             abuserNames.set(String.join("; ", p.abuserNames()));
             childrenOrDependants.set(p.childrenOrDependants());
             List<String> lines = new ArrayList<>();
@@ -175,6 +177,8 @@ public final class IncidentDetailsViewModel {
         String length = null;
         if (len(victimName) > NAME_LIMIT) {
             length = "Victim's name: " + len(victimName) + " characters, at most " + NAME_LIMIT + ".";
+        } else if (len(victimNameNotKnown) > NAME_LIMIT) {
+            length = "Why the name is not known: " + len(victimNameNotKnown) + " characters, at most " + NAME_LIMIT + ".";
         } else if (java.util.Arrays.stream(nz(abuserNames.get()).split(";")).anyMatch(n -> n.strip().length() > NAME_LIMIT)) {
             length = "Abuser's name: at most " + NAME_LIMIT + " characters each.";
         } else if (len(dependants) > TEXT_LIMIT) {
@@ -245,7 +249,9 @@ public final class IncidentDetailsViewModel {
             String[] parts = line.split(",", 3);
             deps.add(new Dependant(part(parts, 0), part(parts, 1), part(parts, 2)));
         }
-        return new People(blankToNull(victimName.get()), abusers, deps, childrenOrDependants.get());
+        // A name given makes a reason for its absence moot: it is not kept beside the name.
+        String name = blankToNull(victimName.get());
+        return new People(name, abusers, deps, childrenOrDependants.get(), name == null ? blankToNull(victimNameNotKnown.get()) : null);
     }
 
     private static String part(String[] parts, int i) {
@@ -295,6 +301,11 @@ public final class IncidentDetailsViewModel {
 
     public StringProperty victimNameProperty() {
         return victimName;
+    }
+
+    /** Why the victim's name is not recorded, when it is not. */
+    public StringProperty victimNameNotKnownProperty() {
+        return victimNameNotKnown;
     }
 
     /** Several abusers are separated by ";". */

@@ -102,8 +102,8 @@ public final class SubmitViewModel {
         if (content.incident().occurredAt() == null) {
             items.add(new ReviewItem("Incident date is missing.", people, null, false));
         }
-        if (content.people().victimName() == null) {
-            items.add(new ReviewItem("Victim's name is missing.", people, null, false));
+        if (!content.people().victimAccountedFor()) {
+            items.add(new ReviewItem("Victim's name is required: enter it, or say why it is not known.", people, null, true));
         }
         if (content.people().abuserNames().isEmpty()) {
             items.add(new ReviewItem("Abuser's name is missing.", people, null, false));

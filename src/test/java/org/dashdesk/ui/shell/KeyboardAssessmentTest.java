@@ -471,6 +471,8 @@ class KeyboardAssessmentTest {
         UUID id = wizard.assessmentId();
         tabUntil(robot, id("incident-reference"), "incident reference");
         robot.write("KNT-STANDARD-3");
+        tabUntil(robot, id("victim-name"), "victim's name");
+        robot.write("Victim Synthetic");
         tabUntil(robot, id("children-no"), "children no");
         robot.type(KeyCode.SPACE);
         robot.type(KeyCode.PAGE_DOWN);

@@ -77,6 +77,7 @@ class WizardViewModelTest {
     @Test
     void unansweredDashQuestionsBlockSubmitUntilMarkedNotAskedAndThenStandardNeedsAJudgement() {
         WizardViewModel vm = open(Channel.AT_SCENE);
+        vm.details().victimNameProperty().set("Victim Synthetic");
         for (int i = 1; i <= 13; i++) {
             vm.question("Q" + i).orElseThrow().choiceProperty().set(Choice.NO);
         }
@@ -107,6 +108,21 @@ class WizardViewModelTest {
         vm.question("Q20").orElseThrow().choiceProperty().set(Choice.YES);
         assertEquals(null, repo.rows.get(vm.assessmentId()).content().answer("Q20").notAsked(), "asked after all");
         assertEquals(Choice.YES, repo.rows.get(vm.assessmentId()).content().answer("Q20").choice());
+    }
+
+    @Test
+    void anUnnamedVictimBlocksSubmitUntilTheNameOrTheReasonItIsNotKnownIsGiven() {
+        WizardViewModel vm = open(Channel.AT_SCENE);
+        String required = "Victim's name is required: enter it, or say why it is not known.";
+        assertTrue(vm.reviewItems().stream().anyMatch(i -> i.blocking() && i.message().equals(required)));
+        vm.details().victimNameNotKnownProperty().set("synthetic: victim unconscious, taken to hospital");
+        vm.commitPending();
+        assertTrue(vm.reviewItems().stream().noneMatch(i -> i.message().equals(required)));
+        assertEquals("synthetic: victim unconscious, taken to hospital",
+                repo.rows.get(vm.assessmentId()).content().people().victimNameNotKnown(), "saved with the people");
+        vm.details().victimNameProperty().set("Victim Synthetic");
+        vm.commitPending();
+        assertEquals(null, repo.rows.get(vm.assessmentId()).content().people().victimNameNotKnown(), "a name makes the reason moot");
     }
 
     @Test
@@ -190,6 +206,7 @@ class WizardViewModelTest {
     @Test
     void referralPromptsFollowTheGradingAndNeedReasonsWhenNotMade() {
         WizardViewModel vm = open(Channel.AT_SCENE);
+        vm.details().victimNameProperty().set("Victim Synthetic");
         for (int i = 1; i <= 27; i++) {
             vm.question("Q" + i).orElseThrow().choiceProperty().set(Choice.NO);
         }
