@@ -46,8 +46,8 @@ final class HomeView extends VBox {
 
     HomeView(ShellViewModel vm) {
         setId("home");
-        setSpacing(12);
-        setPadding(new Insets(20));
+        VBox content = new VBox(12);
+        content.setPadding(new Insets(20));
 
         Button atScene = new Button("New assessment — at scene");
         atScene.setId("new-at-scene");
@@ -129,7 +129,39 @@ final class HomeView extends VBox {
 
         VBox.setVgrow(drafts, Priority.ALWAYS);
         VBox.setVgrow(submitted, Priority.ALWAYS);
-        getChildren().addAll(actions, message, error, filters, problem, draftsHeading, drafts, submittedHeading, submitted);
+        // Each list keeps a few rows however large the text (the minimum is in em, so it grows with
+        // the font); where the window is too short for both, the home screen scrolls instead of
+        // squeezing the lists to nothing (issue 11: 200 % text on a 1366×768 laptop).
+        drafts.getStyleClass().add("home-list");
+        submitted.getStyleClass().add("home-list");
+        // Column widths grow with the text size, so "Awaiting sign-off" and "Standard" stay whole at
+        // 200 %; a list wider than the window then scrolls sideways, as a data table may (WCAG 1.4.10).
+        javafx.beans.property.DoubleProperty font = vm.appearance().fontSizeProperty();
+        for (TableView<AssessmentSummary> t : List.of(drafts, submitted)) {
+            for (TableColumn<AssessmentSummary, ?> c : t.getColumns()) {
+                c.prefWidthProperty().bind(font.multiply(c.getPrefWidth() / org.dashdesk.ui.common.Appearance.DEFAULT_FONT));
+            }
+        }
+        javafx.beans.value.ChangeListener<Number> widths = (o, was, size) -> {
+            // Large text: columns keep their scaled widths and the list scrolls sideways; else they share the width.
+            boolean large = size.doubleValue() > org.dashdesk.ui.common.Appearance.DEFAULT_FONT * 1.2;
+            for (TableView<AssessmentSummary> t : List.of(drafts, submitted)) {
+                t.setColumnResizePolicy(large ? TableView.UNCONSTRAINED_RESIZE_POLICY : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            }
+        };
+        keep.add(widths);
+        font.addListener(new javafx.beans.value.WeakChangeListener<>(widths));
+        widths.changed(font, null, font.get());
+        content.getChildren().addAll(actions, message, error, filters, problem, draftsHeading, drafts, submittedHeading, submitted);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(content);
+        scroll.setId("home-scroll");
+        scroll.getStyleClass().add("home-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(false);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        getChildren().add(scroll);
         drafts.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 open(vm, drafts);

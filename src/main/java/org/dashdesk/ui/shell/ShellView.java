@@ -253,6 +253,7 @@ public final class ShellView extends StackPane {
         // How many cases the home lists hold, or match while a search narrows them (issue 17).
         Label matching = new Label();
         matching.setId("list-matching");
+        matching.setWrapText(true);
         matching.textProperty().bind(vm.navigation().lists().matchingProperty());
         matching.visibleProperty().bind(vm.screenProperty().isEqualTo(ShellViewModel.Screen.HOME)
                 .and(vm.navigation().lists().matchingProperty().isNotEmpty()));

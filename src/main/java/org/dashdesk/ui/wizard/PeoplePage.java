@@ -59,8 +59,9 @@ final class PeoplePage {
         people.getStyleClass().add("form-heading");
         grid.add(people, 0, row++, 2, 1);
         row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name");
-        row = addText(grid, row, "If the name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known");
         row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
+        // After the abuser's name, so the usual Tab from one name to the other is not lengthened.
+        row = addText(grid, row, "If the victim's name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known");
         row = addError(grid, row, d.lengthErrorProperty());
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();

@@ -105,6 +105,31 @@ class HomeSearchTest {
     }
 
     @Test
+    void atTwiceTheTextOnA1280x720ScreenBothListsKeepRowsAndTheHomeScrolls(FxRobot robot) throws Exception {
+        seededAndSignedIn(robot);
+        robot.interact(() -> {
+            // 1280×720, the smaller of the laptop sizes (Monocle's headless screen is 1280×800).
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            desk.shell.appearance().fontSizeProperty().set(28);
+        });
+        desk.settle();
+        javafx.scene.Scene scene = stage.getScene();
+        assertEquals("-fx-font-size: 28px;", scene.getRoot().getStyle(), "200 % text");
+        for (String id : new String[] {"drafts", "submitted"}) {
+            TableView<AssessmentSummary> t = table(robot, id);
+            double rows = t.getHeight() / (28 * 1.7);
+            assertTrue(rows >= 4, id + " is " + t.getHeight() + " px high at 28 px text: about " + (int) rows + " rows, not a slit");
+        }
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#home-scroll").queryAs(javafx.scene.control.ScrollPane.class);
+        assertTrue(scroll.getContent().getBoundsInLocal().getHeight() > scroll.getViewportBounds().getHeight(),
+                "the home is taller than the window: it scrolls");
+        robot.interact(() -> desk.shell.appearance().fontSizeProperty().set(org.dashdesk.ui.common.Appearance.DEFAULT_FONT));
+        desk.settle();
+        assertTrue(table(robot, "submitted").getHeight() > table(robot, "drafts").getHeight() * 0.5, "at 100 % both lists share the window");
+    }
+
+    @Test
     void searchByReferenceAndNameNarrowsBothListsAndSaysHowManyMatch(FxRobot robot) throws Exception {
         seededAndSignedIn(robot);
         long drafts = IntStream.range(0, SEEDED).filter(HomeSearchTest::draft).count();
