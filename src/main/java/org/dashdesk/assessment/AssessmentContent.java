@@ -78,6 +78,24 @@ public record AssessmentContent(
         return new AssessmentContent(packId, packVersion, channel, officer, phoneIn, people, incident, answers, judgement, copy);
     }
 
+    /**
+     * Who started this assessment and may carry on with it (issue 11: a draft belongs to its
+     * author): the officer at the scene, or, for a phone-in, the IMU recorder who took it on the
+     * attending officer's behalf. Null for content that names neither.
+     */
+    public String author() {
+        if (channel == Channel.PHONE_IN && phoneIn != null && phoneIn.recorder() != null) {
+            return phoneIn.recorder().collarNumber();
+        }
+        return officer == null ? null : officer.collarNumber();
+    }
+
+    /** Whether {@code actor} (a collar number, or a username where there is none) may open and change this draft. */
+    public boolean belongsTo(String actor) {
+        String author = author();
+        return author == null || author.equalsIgnoreCase(actor);
+    }
+
     public Answer answer(String questionId) {
         return answers.get(questionId);
     }

@@ -93,16 +93,34 @@ public final class NavigationViewModel {
 
     public void openDraft(UUID id) {
         AppServices s = ctx.services.get();
+        CurrentUser u = ctx.user.get();
         ctx.executor.execute(BackgroundTask.of(() -> {
             Assessment a = s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists"));
+            requireAuthor(a, u);
             s.settings().put(ShellViewModel.OPEN_DRAFT, id.toString());
             return a;
         }).onSuccess(this::openWizard).onFailure(e -> ctx.error.set("The draft could not be opened: " + e.getMessage())));
     }
 
+    /**
+     * A draft is opened and changed only by the person who started it (for a phone-in, the IMU
+     * recorder taking it on the officer's behalf): on a shared laptop, the next person signed in
+     * must not read or change another's unfinished assessment of a victim.
+     */
+    private static void requireAuthor(Assessment a, CurrentUser u) {
+        if (u != null && !a.content().belongsTo(u.actor())) {
+            throw new IllegalStateException("it was started by " + a.content().author() + "; only they can open and change it");
+        }
+    }
+
     private void openWizard(Assessment a) {
         AppServices s = ctx.services.get();
         CurrentUser u = ctx.user.get();
+        if (u != null && !a.content().belongsTo(u.actor())) {
+            // The draft left open by the person before on this laptop: the lists, not their work.
+            ctx.screen.set(ShellViewModel.Screen.HOME);
+            return;
+        }
         ctx.error.set(null);
         ctx.message.set(null);
         record.set(null);
@@ -139,6 +157,7 @@ public final class NavigationViewModel {
         AppServices s = ctx.services.get();
         CurrentUser u = ctx.user.get();
         ctx.executor.execute(BackgroundTask.of(() -> {
+            requireAuthor(s.service().repository().find(id).orElseThrow(() -> new IllegalStateException("it no longer exists")), u);
             Assessment a = s.service().reopen(id, u.actor());
             s.settings().put(ShellViewModel.OPEN_DRAFT, id.toString());
             return a;

@@ -57,7 +57,17 @@ final class LiveGradingPanel {
         };
         vm.visiblePages().addListener((ListChangeListener<Page>) c -> offers.run());
         offers.run();
-        VBox side = new VBox(8, heading, yes, yesCaption, level, criteria, new Separator(), supplements);
+        // The grade rests on the questions asked: say so beside it while some were not (issue 11).
+        Label notAsked = new Label();
+        notAsked.setId("not-asked-count");
+        notAsked.setWrapText(true);
+        notAsked.getStyleClass().add("incomplete-flag");
+        var count = vm.submission().notAskedProperty();
+        notAsked.textProperty().bind(Bindings.createStringBinding(() -> count.get() + (count.get() == 1 ? " question" : " questions")
+                + " not asked", count));
+        notAsked.visibleProperty().bind(count.greaterThan(0));
+        notAsked.managedProperty().bind(notAsked.visibleProperty());
+        VBox side = new VBox(8, heading, yes, yesCaption, notAsked, level, criteria, new Separator(), supplements);
         side.getStyleClass().add("side-panel");
         side.setPrefWidth(210);
         side.setAccessibleText("Live grading");

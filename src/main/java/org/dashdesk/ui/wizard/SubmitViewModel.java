@@ -51,6 +51,7 @@ public final class SubmitViewModel {
     private final ReadOnlyObjectWrapper<WizardViewModel.SubmitOutcome> submitted = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canSubmit;
     private final ReadOnlyIntegerWrapper unanswered = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper notAsked = new ReadOnlyIntegerWrapper();
 
     SubmitViewModel(WizardViewModel wizard, AssessmentService service, TaskExecutor executor, String actor, boolean amendment) {
         this.wizard = wizard;
@@ -120,6 +121,7 @@ public final class SubmitViewModel {
             items.add(new ReviewItem(completeness.problem(grading, content) + ".", gradingPage, null, true));
         }
         unanswered.set(completeness.unanswered().size());
+        notAsked.set(completeness.notAsked().size());
         String judgementError = wizard.judgement().errorProperty().get();
         if (judgementError != null) {
             items.add(new ReviewItem(judgementError, gradingPage, null, true));
@@ -218,6 +220,11 @@ public final class SubmitViewModel {
     /** How many counted questions are neither answered nor marked not asked. */
     public ReadOnlyIntegerProperty unansweredProperty() {
         return unanswered.getReadOnlyProperty();
+    }
+
+    /** How many counted questions are marked not asked. */
+    public ReadOnlyIntegerProperty notAskedProperty() {
+        return notAsked.getReadOnlyProperty();
     }
 
     public ObservableList<ReviewItem> reviewItems() {

@@ -145,6 +145,39 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aDraftIsOpenedAndChangedOnlyByThePersonWhoStartedIt() throws Exception {
+        SessionManager s = SessionManager.open(dir, POLICY, clock);
+        ConfigLocations locations = new ConfigLocations(dir.resolve("absent-it.properties"), dir);
+        Files.writeString(locations.userFile(), "# test\n");
+        s.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "North"), PASSWORD.toCharArray());
+        s.enrol(new UserAccount("pc5502", "PC Other Example", "5502", Set.of(Role.OFFICER), "North"), "another synthetic phrase 2".toCharArray());
+        s.signOut();
+        vm = new ShellViewModel(executor, clock, new Appearance(), new StoreServices(locations, POLICY, clock, OnlineSignIn.OFFLINE),
+                Runnable::run);
+        vm.start();
+        signIn(PASSWORD);
+        vm.startNew(org.dashdesk.assessment.Channel.AT_SCENE);
+        java.util.UUID draft = vm.wizardProperty().get().assessmentId();
+        vm.wizardProperty().get().question("Q1").orElseThrow().choiceProperty().set(org.dashdesk.grading.Choice.YES);
+        vm.signOut();
+
+        vm.signIn().usernameProperty().set("pc5502");
+        vm.signIn().passwordProperty().set("another synthetic phrase 2");
+        vm.signIn().signIn();
+        assertEquals(ShellViewModel.Screen.HOME, vm.screenProperty().get());
+        assertNull(vm.wizardProperty().get());
+        vm.openDraft(draft);
+        assertNull(vm.wizardProperty().get(), "another officer cannot open it");
+        assertEquals("The draft could not be opened: it was started by 4471; only they can open and change it", vm.errorProperty().get());
+        vm.signOut();
+
+        signIn(PASSWORD);
+        vm.openDraft(draft);
+        assertEquals(draft, vm.wizardProperty().get().assessmentId(), "its author carries on");
+        assertEquals(org.dashdesk.grading.Choice.YES, vm.wizardProperty().get().question("Q1").orElseThrow().choiceProperty().get());
+    }
+
+    @Test
     void signingOutClosesTheStoreAndReturnsToSignIn() throws Exception {
         shell(true);
         signIn(PASSWORD);

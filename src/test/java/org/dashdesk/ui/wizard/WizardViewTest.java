@@ -168,6 +168,7 @@ class WizardViewTest {
         assertEquals(0, vm.submission().unansweredProperty().get());
         assertFalse(box.isVisible(), "nothing left to mark");
         assertEquals("victim_declined", vm.content().answer("Q27").notAsked());
+        assertEquals("14 questions not asked", robot.lookup("#not-asked-count").queryLabeled().getText(), "beside the live grade");
         assertTrue(robot.lookup((Node n) -> n instanceof Hyperlink h && h.getText().startsWith("Must be fixed: 14 of 27 questions were not asked"))
                 .tryQuery().isPresent(), "Standard now needs the officer's judgement");
 
