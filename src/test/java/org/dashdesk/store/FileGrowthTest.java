@@ -43,6 +43,7 @@ class FileGrowthTest {
                     repo.saveAnswer(id, Answer.choice("Q" + q, q % 3 == 0 ? Choice.YES : Choice.NO).withComment("synthetic " + q),
                             "Q" + q, "1234");
                 }
+                org.dashdesk.assessment.CompleteSheets.answerTheRestNo(repo, id, "1234");
                 service.submit(id, "1234", null);
                 ids.add(id);
             }

@@ -88,7 +88,7 @@ class RetentionPurgeTest {
     }
 
     private Revision submit(AssessmentContent content) {
-        Assessment draft = repo.createDraft(content, "1234");
+        Assessment draft = repo.createDraft(org.dashdesk.assessment.CompleteSheets.restNo(content), "1234");
         return service.submit(draft.id(), "1234", null);
     }
 

@@ -96,6 +96,7 @@ final class GradingPage {
                 syncing[0] = false;
             }
             RadioButton agree = new RadioButton("Agree with the computed level");
+            agree.setWrapText(true);
             agree.setId("judgement-agree");
             agree.setAccessibleText("Professional judgement: agree with the computed level");
             agree.setToggleGroup(levelGroup);
@@ -149,6 +150,7 @@ final class GradingPage {
         GridPane j = Controls.form();
         Label raiseLabel = new Label("Your judgement");
         raiseLabel.getStyleClass().add("field-label");
+        raiseLabel.setWrapText(true);
         raiseLabel.setLabelFor(raise);
         j.addRow(0, raiseLabel, raise);
         j.addRow(1, Controls.labelFor("Reasons", rationale), rationale);
@@ -174,6 +176,7 @@ final class GradingPage {
     private static Node referralRow(ReferralPromptViewModel r) {
         String id = "referral-" + r.referral().name().toLowerCase(java.util.Locale.ROOT);
         Label label = new Label(r.label());
+        label.setWrapText(true);
         label.getStyleClass().add("referral-label");
         Label prompt = new Label(r.prompt());
         prompt.setWrapText(true);
@@ -189,9 +192,12 @@ final class GradingPage {
         reason.setPromptText("Reason (required if not made)");
         reason.setAccessibleText(r.label() + ": reason");
         reason.textProperty().bindBidirectional(r.reasonProperty());
+        made.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        notMade.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox controls = new HBox(6, made, notMade, reason);
         HBox.setHgrow(reason, Priority.ALWAYS);
         Label problem = new Label();
+        problem.setWrapText(true);
         problem.getStyleClass().add("field-hint");
         problem.textProperty().bind(r.problemProperty());
         return new VBox(4, label, prompt, controls, problem);

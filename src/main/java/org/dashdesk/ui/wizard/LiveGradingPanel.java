@@ -1,5 +1,7 @@
 package org.dashdesk.ui.wizard;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -52,6 +54,8 @@ final class LiveGradingPanel {
                 open.setAccessibleText("Open the " + p.pack().title() + " by hand");
                 open.setTooltip(new Tooltip("Open the " + p.pack().title() + " by hand"));
                 open.setOnAction(e -> vm.openSupplement(p));
+                open.setWrapText(true);
+                open.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 supplements.getChildren().add(open);
             }
         };
@@ -68,8 +72,12 @@ final class LiveGradingPanel {
         notAsked.visibleProperty().bind(count.greaterThan(0));
         notAsked.managedProperty().bind(notAsked.visibleProperty());
         VBox side = new VBox(8, heading, yes, yesCaption, notAsked, level, criteria, new Separator(), supplements);
-        side.getStyleClass().add("side-panel");
-        side.setPrefWidth(210);
+        side.getStyleClass().addAll("side-panel", "live-grading");
+        // Its width is in em (CSS), so the level and the yes-count stay whole at any text size.
+        for (Label l : List.of(heading, yesCaption, level, criteria)) {
+            l.setWrapText(true);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         side.setAccessibleText("Live grading");
         return side;
     }

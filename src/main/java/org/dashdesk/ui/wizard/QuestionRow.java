@@ -17,6 +17,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.dashdesk.grading.Choice;
@@ -46,7 +47,7 @@ final class QuestionRow extends VBox {
 
         Label number = new Label(q.number() == null ? q.id() : q.number().matches("\\d+") ? q.number() + "." : q.number());
         number.getStyleClass().add("question-number");
-        number.setMinWidth(36);
+        number.setMinWidth(Region.USE_PREF_SIZE);
         Label text = new Label();
         text.textProperty().bind(vm.displayTextProperty());
         text.setWrapText(true);
@@ -77,7 +78,8 @@ final class QuestionRow extends VBox {
                 b.setFocusTraversable(false);
                 b.setOnAction(e -> onChoice.accept(vm, (Choice) b.getUserData()));
             }
-            HBox choices = new HBox(6, yes, no, dk, notAskedMenu(q));
+            // A flow, so at large text on a narrow window the answers wrap instead of being cut.
+            javafx.scene.layout.FlowPane choices = new javafx.scene.layout.FlowPane(6, 6, yes, no, dk, notAskedMenu(q));
             choices.getStyleClass().add("choices");
             Label notAsked = new Label();
             notAsked.getStyleClass().add("not-asked");
@@ -166,11 +168,11 @@ final class QuestionRow extends VBox {
         grid.setVgap(4);
         grid.getStyleClass().add("fear-grid");
         for (int c = 0; c < q.gridColumns().size(); c++) {
-            grid.add(new Label(q.gridColumns().get(c)), c + 1, 0);
+            grid.add(wrapping(q.gridColumns().get(c)), c + 1, 0);
         }
         for (int r = 0; r < q.gridRows().size(); r++) {
             String row = q.gridRows().get(r);
-            grid.add(new Label(row), 0, r + 1);
+            grid.add(wrapping(row), 0, r + 1);
             for (int c = 0; c < q.gridColumns().size(); c++) {
                 String column = q.gridColumns().get(c);
                 String key = QuestionViewModel.gridKey(row, column);
@@ -189,6 +191,14 @@ final class QuestionRow extends VBox {
             }
         }
         return grid;
+    }
+
+    /** A grid heading that wraps onto more lines rather than being cut at large text. */
+    private static Label wrapping(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private String accessibleSummary() {

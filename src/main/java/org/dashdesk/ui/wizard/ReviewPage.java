@@ -123,6 +123,7 @@ final class ReviewPage {
         submitError.setWrapText(true);
         submitError.textProperty().bind(vm.submitErrorProperty());
         Label level = new Label();
+        level.setWrapText(true);
         level.textProperty().bind(Bindings.createStringBinding(() -> "Submitting records the grading as "
                 + vm.levelLabelProperty().get() + (vm.gradingProperty().get() != null
                 && vm.gradingProperty().get().level() == RiskLevel.STANDARD ? " and sends it for supervisor sign-off." : " and refers it."),

@@ -45,6 +45,9 @@ public final class WizardView extends BorderPane {
     private final Label pageTitle = new Label();
     private final Label step = new Label();
     private ListView<Page> pageList;
+    private Label keyHint;
+    /** "← Assessments": a control in the body text size (the page title is larger), to measure the text by. */
+    private Button homeButton;
     private Runnable leave;
     private org.dashdesk.ui.review.ReturnNotesPanel returnNotes;
 
@@ -61,9 +64,27 @@ public final class WizardView extends BorderPane {
         // and last "← Assessments", so Tab from the last field of a page reaches the footer.
         setCenter(scroll);
         setBottom(footer());
-        setRight(LiveGradingPanel.build(vm));
+        // The live grade scrolls within its column rather than making the window taller than the screen.
+        ScrollPane side = new ScrollPane(LiveGradingPanel.build(vm));
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setFocusTraversable(false);
+        side.getStyleClass().add("side-scroll");
+        setRight(side);
         setLeft(pageList());
         setTop(header(onLeave));
+        // Narrow for its text (200 % on a laptop): the section list and the key hint give their room
+        // to the questions. Sections are still reached by Page Up / Page Down, the step count and the
+        // review page's links; the hint is in each button's tooltip and accessible text.
+        Runnable reflow = () -> {
+            boolean narrow = getWidth() > 0 && getWidth() < homeButton.getFont().getSize() * 70;
+            pageList.setVisible(!narrow);
+            pageList.setManaged(!narrow);
+            keyHint.setVisible(!narrow);
+            keyHint.setManaged(!narrow);
+        };
+        widthProperty().addListener((o, a, b) -> reflow.run());
+        homeButton.fontProperty().addListener((o, a, b) -> reflow.run());
 
         vm.currentPageProperty().addListener((o, a, b) -> show(b));
         vm.focusedQuestionProperty().addListener((o, a, b) -> {
@@ -154,6 +175,7 @@ public final class WizardView extends BorderPane {
             onLeave.run();
         };
         home.setOnAction(e -> leave.run());
+        homeButton = home;
         pageTitle.getStyleClass().add("page-title");
         step.getStyleClass().add("step");
         Label channel = new Label(vm.channel() == Channel.PHONE_IN ? "Phone-in" : "At scene");
@@ -162,8 +184,6 @@ public final class WizardView extends BorderPane {
         saved.setId("save-status");
         saved.getStyleClass().add("save-status");
         saved.textProperty().bind(vm.autosaver().statusProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label change = new Label();
         change.setId("answer-change");
         change.getStyleClass().add("answer-change");
@@ -171,7 +191,12 @@ public final class WizardView extends BorderPane {
         change.textProperty().bind(vm.lastChangeProperty());
         change.visibleProperty().bind(vm.lastChangeProperty().isNotEmpty());
         change.managedProperty().bind(change.visibleProperty());
-        HBox bar = new HBox(12, home, pageTitle, step, channel, spacer, change, saved);
+        // A flow: at large text on a narrow window the title and its badges go onto a second line
+        // instead of being cut ("Step 1 …"); each keeps its words.
+        for (javafx.scene.control.Labeled l : java.util.List.of(home, pageTitle, step, channel, saved)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(12, 6, home, pageTitle, step, channel, change, saved);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
 
@@ -199,7 +224,7 @@ public final class WizardView extends BorderPane {
         ListView<Page> list = new ListView<>(vm.visiblePages());
         pageList = list;
         list.setId("page-list");
-        list.setPrefWidth(230);
+        list.getStyleClass().add("page-list");
         // Reached by Tab after the page and its buttons; the arrows show a section while focus
         // stays in the list, Enter goes into it.
         list.setAccessibleText("Sections of the assessment. Arrows choose a section, Enter goes to it.");
@@ -250,8 +275,13 @@ public final class WizardView extends BorderPane {
                 + "every answer is saved as you go");
         keys.setWrapText(true);
         keys.getStyleClass().add("key-hint");
+        keyHint = keys;
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // The buttons keep their words; the key hint wraps into what is left, and goes at large text.
+        back.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
+        keys.setMinWidth(0);
         HBox bar = new HBox(12, back, keys, spacer, next);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("footer");
