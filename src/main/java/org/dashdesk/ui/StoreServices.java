@@ -194,7 +194,7 @@ public final class StoreServices implements DeskBackend {
                         + " (or a key it endorsed); a receipt that is not stays queued.")
                 .orElse("No central server key is pinned yet: the first key the server shows is pinned at the first sync."));
         out.add("A case's names, answers and comments leave this laptop " + (days == 0 ? "as soon as" : days + (days == 1 ? " day" : " days")
-                + " after") + " the force holds it and it is signed off or referred (IT setting retention.days). Drafts and"
+                + " after") + " the force holds it and it is signed off or referred (a setting IT chooses). Drafts and"
                 + " anything not yet sent are never removed.");
         List<RetentionSweep.Due> due = retention.schedule(days);
         java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);

@@ -34,12 +34,16 @@ public final class RecordView extends VBox {
         back.setId("record-back");
         back.setCancelButton(true);
         back.setOnAction(e -> vm.back());
+        back.setMinWidth(Region.USE_PREF_SIZE);
         Label heading = new Label(vm.heading());
+        heading.setWrapText(true);
         heading.setId("record-heading");
         heading.getStyleClass().add("page-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(12, back, heading, spacer);
+        // The heading takes the room between the buttons and wraps in it, rather than being cut.
+        heading.setMaxWidth(Double.MAX_VALUE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(heading, Priority.ALWAYS);
+        HBox top = new HBox(12, back, heading);
         top.setAlignment(Pos.CENTER_LEFT);
         if (vm.canAmend()) {
             Button amend = new Button("Amend");

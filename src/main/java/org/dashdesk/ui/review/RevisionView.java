@@ -201,6 +201,7 @@ public final class RevisionView extends VBox {
 
     private static int row(GridPane grid, int row, String label, String value) {
         Label l = new Label(label);
+        l.setWrapText(true);
         l.getStyleClass().add("field-label");
         Label v = new Label(value == null || value.isBlank() ? "—" : value);
         v.setWrapText(true);
@@ -212,6 +213,7 @@ public final class RevisionView extends VBox {
         String id = q == null ? a.questionId() : q.id();
         Label number = new Label(id);
         number.getStyleClass().add("question-number");
+        number.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label text = new Label(q == null ? "" : q.textFor(abuser));
         text.setWrapText(true);
         text.getStyleClass().add("question-text");

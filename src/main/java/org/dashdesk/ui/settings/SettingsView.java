@@ -110,6 +110,7 @@ public final class SettingsView extends ScrollPane {
         token.setPrefColumnCount(32);
         Button useToken = new Button("Use this token");
         useToken.setId("sync-token-save");
+        useToken.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         useToken.setOnAction(e -> {
             onToken.accept(token.getText());
             token.clear();
