@@ -143,9 +143,14 @@ public record GradingPolicy(
     /** Where the built-in policies live in the jar. */
     static final String RESOURCE_DIR = "/org/dashdesk/grading/policies/";
 
-    /** The built-in {@code dash-2009-default} policy. */
+    /** The built-in {@code dash-2009-default} policy, read from the jar once (it is immutable). */
     public static GradingPolicy builtInDefault() {
-        return builtIn(DEFAULT_ID);
+        return BuiltInDefault.POLICY;
+    }
+
+    /** Holder: read on first use, so a class that only names the policy does not parse it. */
+    private static final class BuiltInDefault {
+        static final GradingPolicy POLICY = builtIn(DEFAULT_ID);
     }
 
     static GradingPolicy builtIn(String id) {

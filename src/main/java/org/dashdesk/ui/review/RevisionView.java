@@ -142,10 +142,9 @@ public final class RevisionView extends VBox {
             return java.util.Optional.empty();
         }
         long counted = packs.find(c.packId()).map(p -> checklistQuestions(p, c)).orElse((long) g.unanswered().size());
-        Completeness completeness = new Completeness((int) counted,
-                g.unanswered().stream().filter(id -> c.answer(id) == null || c.answer(id).notAsked() == null).toList(),
-                g.unanswered().stream().filter(id -> c.answer(id) != null && c.answer(id).notAsked() != null)
-                        .collect(Collectors.toMap(id -> id, id -> c.answer(id).notAsked(), (a, b) -> a, java.util.LinkedHashMap::new)));
+        // The grading's unanswered questions split into not asked and not answered, out of the checklist's count.
+        Completeness split = Completeness.of(c, g.unanswered());
+        Completeness completeness = new Completeness((int) counted, split.unanswered(), split.notAsked());
         VBox flag = new VBox(2);
         flag.setId("completeness-flag");
         flag.getStyleClass().add("incomplete-flag");

@@ -72,6 +72,22 @@ final class DeskFixture {
         return this;
     }
 
+    /**
+     * A desk over a store seeded with {@code count} synthetic assessments (issue 17's seeder),
+     * opened and signed in by keyboard as pc4471.
+     */
+    static DeskFixture seededAndSignedIn(Path dataDir, Stage stage, FxRobot robot, int count) throws Exception {
+        DeskFixture desk = new DeskFixture(dataDir, stage).configured();
+        SessionManager sessions = SessionManager.open(dataDir, POLICY, desk.clock);
+        sessions.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "Team Synthetic"),
+                PASSWORD.toCharArray());
+        org.dashdesk.store.SyntheticStore.seed(dataDir, sessions.keyProvider(), count, desk.clock.instant());
+        sessions.signOut();
+        desk.open();
+        desk.signIn(robot, "pc4471");
+        return desk;
+    }
+
     void open() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
             executor = new FxTaskExecutor();

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 import javafx.scene.control.TableView;
@@ -18,9 +17,6 @@ import javafx.stage.Stage;
 
 import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.grading.RiskLevel;
-import org.dashdesk.security.Role;
-import org.dashdesk.security.SessionManager;
-import org.dashdesk.security.UserAccount;
 import org.dashdesk.store.SyntheticStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -57,14 +53,7 @@ class HomeSearchTest {
     }
 
     private void seededAndSignedIn(FxRobot robot) throws Exception {
-        desk = new DeskFixture(dir, stage).configured();
-        SessionManager sessions = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
-        sessions.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "Team Synthetic"),
-                DeskFixture.PASSWORD.toCharArray());
-        SyntheticStore.seed(dir, sessions.keyProvider(), SEEDED, desk.clock.instant());
-        sessions.signOut();
-        desk.open();
-        desk.signIn(robot, "pc4471");
+        desk = DeskFixture.seededAndSignedIn(dir, stage, robot, SEEDED);
     }
 
     private static boolean draft(int i) {

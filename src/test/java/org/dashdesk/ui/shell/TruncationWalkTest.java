@@ -16,10 +16,6 @@ import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.dashdesk.assessment.Channel;
-import org.dashdesk.security.Role;
-import org.dashdesk.security.SessionManager;
-import org.dashdesk.security.UserAccount;
-import org.dashdesk.store.SyntheticStore;
 import org.dashdesk.ui.wizard.Page;
 import org.dashdesk.ui.wizard.WizardViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -102,14 +98,7 @@ class TruncationWalkTest {
 
     @Test
     void noWordTheUserNeedsIsCutAt1280x720WithUpToTwiceTheText(FxRobot robot) throws Exception {
-        desk = new DeskFixture(dir, stage).configured();
-        SessionManager sessions = SessionManager.open(dir, DeskFixture.POLICY, desk.clock);
-        sessions.enrolFirstUser(new UserAccount("pc4471", "PC Test Example", "4471", Set.of(Role.OFFICER), "Team Synthetic"),
-                DeskFixture.PASSWORD.toCharArray());
-        SyntheticStore.seed(dir, sessions.keyProvider(), 60, desk.clock.instant());
-        sessions.signOut();
-        desk.open();
-        desk.signIn(robot, "pc4471");
+        desk = DeskFixture.seededAndSignedIn(dir, stage, robot, 60);
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(720);
