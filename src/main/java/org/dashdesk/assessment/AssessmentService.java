@@ -1,6 +1,7 @@
 package org.dashdesk.assessment;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 import org.dashdesk.grading.GradingEngine;
@@ -26,6 +27,23 @@ public final class AssessmentService {
         this.engine = engine;
         this.mainPack = mainPack;
         this.clock = clock;
+    }
+
+    private volatile TextLimits textLimits = TextLimits.DEFAULT;
+    private volatile CollarNumbers collarNumbers = CollarNumbers.DEFAULT;
+
+    /** The force's limits on text and its collar-number format (IT settings), for the checks below and the screens. */
+    public void useForceRules(TextLimits limits, CollarNumbers collars) {
+        this.textLimits = java.util.Objects.requireNonNull(limits);
+        this.collarNumbers = java.util.Objects.requireNonNull(collars);
+    }
+
+    public TextLimits textLimits() {
+        return textLimits;
+    }
+
+    public CollarNumbers collarNumbers() {
+        return collarNumbers;
     }
 
     /**
@@ -87,10 +105,25 @@ public final class AssessmentService {
         if (problem == null && !a.content().people().victimAccountedFor()) {
             problem = "the victim's name is required: enter it, or say why it is not known";
         }
+        if (problem == null) {
+            problem = formProblem(a.content());
+        }
         if (problem != null) {
             throw new IncompleteAssessmentException(problem);
         }
         return submit(a, actor, reason);
+    }
+
+    /**
+     * Text longer than the force keeps, or an attending officer's collar number not in the force's
+     * format; null when there is neither. A pasted page is refused whole, never cut.
+     */
+    public String formProblem(AssessmentContent content) {
+        List<String> tooLong = textLimits.problems(content);
+        if (!tooLong.isEmpty()) {
+            return "text too long: " + String.join("; ", tooLong);
+        }
+        return content.phoneIn() == null ? null : collarNumbers.check(content.phoneIn().attendingOfficerCollar());
     }
 
     /**

@@ -120,7 +120,14 @@ final class ImportCommand implements Callable<Integer> {
                     ImportLine parsed = ImportLine.parse(root, main);
                     // Grade before storing anything: a line that cannot be submitted leaves no draft behind.
                     engine.grade(parsed.content().gradingInput());
-                    batch.add(new Parsed(where, parsed));
+                    // A pasted page in a name or comment is refused whole, as on screen (issue 11).
+                    List<String> tooLong = service.textLimits().problems(parsed.content());
+                    if (!tooLong.isEmpty()) {
+                        err.println("import: " + where + ": text too long: " + String.join("; ", tooLong));
+                        n.refused++;
+                    } else {
+                        batch.add(new Parsed(where, parsed));
+                    }
                 } catch (GradingException e) {
                     // "$" (the whole line) says nothing the line number does not; a field is worth naming.
                     err.println("import: " + where + ": " + ("$".equals(e.field()) ? e.problem() : e.getMessage()));

@@ -104,6 +104,23 @@ public final class AppConfig {
                 .map(v -> Integer.parseInt(v.strip())).orElse(SettingRules.RETENTION_DAYS_DEFAULT);
     }
 
+    /** The longest names and free text an assessment keeps (issue 11), as IT set them or the defaults. */
+    public org.dashdesk.assessment.TextLimits textLimits() {
+        return new org.dashdesk.assessment.TextLimits(
+                wholeNumber(ConfigKey.LIMITS_NAME, org.dashdesk.assessment.TextLimits.NAME_DEFAULT),
+                wholeNumber(ConfigKey.LIMITS_TEXT, org.dashdesk.assessment.TextLimits.TEXT_DEFAULT));
+    }
+
+    /** This force's collar-number format, as IT set it or the default. */
+    public org.dashdesk.assessment.CollarNumbers collarNumbers() {
+        return value(ConfigKey.COLLAR_PATTERN).filter(v -> SettingRules.check(ConfigKey.COLLAR_PATTERN, v) == null)
+                .map(v -> new org.dashdesk.assessment.CollarNumbers(v.strip())).orElse(org.dashdesk.assessment.CollarNumbers.DEFAULT);
+    }
+
+    private int wholeNumber(ConfigKey key, int fallback) {
+        return value(key).filter(v -> SettingRules.check(key, v) == null).map(v -> Integer.parseInt(v.strip())).orElse(fallback);
+    }
+
     public Optional<Path> packDirectory() {
         return value(ConfigKey.PACK_DIRECTORY).map(Path::of);
     }

@@ -30,7 +30,13 @@ public enum ConfigKey {
      * Days a case's personal content stays on this laptop once the force holds it and it has left
      * the officer's hands (issue 14); 0 keeps it until signed off.
      */
-    RETENTION_DAYS("retention.days", false);
+    RETENTION_DAYS("retention.days", false),
+    /** Longest name kept (victim, abuser, dependant), in characters (issue 11; default 200). */
+    LIMITS_NAME("limits.name.characters", false),
+    /** Longest free text kept (place, comments, reasons), in characters (default 4,000). */
+    LIMITS_TEXT("limits.text.characters", false),
+    /** This force's collar-number format, a regular expression the whole number must match. */
+    COLLAR_PATTERN("collar.pattern", false);
 
     private final String key;
     private final boolean firstRun;

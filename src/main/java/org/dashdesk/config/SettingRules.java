@@ -26,6 +26,11 @@ public final class SettingRules {
             case SECURITY_LOCKOUT_MINUTES -> checkWholeNumber(value.strip(), LOCKOUT_MINUTES_MIN, LOCKOUT_MINUTES_MAX, "minutes");
             case CENTRAL_RECEIPT_KEY -> checkPublicKey(value.strip());
             case RETENTION_DAYS -> checkWholeNumber(value.strip(), 0, RETENTION_DAYS_MAX, "days");
+            case LIMITS_NAME -> checkWholeNumber(value.strip(), org.dashdesk.assessment.TextLimits.NAME_MIN,
+                    org.dashdesk.assessment.TextLimits.NAME_MAX, "characters");
+            case LIMITS_TEXT -> checkWholeNumber(value.strip(), org.dashdesk.assessment.TextLimits.TEXT_MIN,
+                    org.dashdesk.assessment.TextLimits.TEXT_MAX, "characters");
+            case COLLAR_PATTERN -> org.dashdesk.assessment.CollarNumbers.problemWith(value.strip());
         };
     }
 

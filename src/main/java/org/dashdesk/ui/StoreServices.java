@@ -124,6 +124,7 @@ public final class StoreServices implements DeskBackend {
     public AppServices open(Start start) throws Exception {
         AppServices services = open(start.config().dataDirectory(), start.sessions().keyProvider(),
                 start.config().packDirectory().orElse(null), clock, start.config().retentionDays());
+        services.service().useForceRules(start.config().textLimits(), start.config().collarNumbers());
         // IT's pinned receipt key; the config reader has already refused one that is not a key.
         start.config().receiptKey().ifPresent(key -> {
             try {

@@ -238,4 +238,34 @@ class AppConfigTest {
         assertEquals(Path.of("D:\\Data", "DashDesk", "dashdesk.properties"),
                 ConfigLocations.itFile(null, Map.of("PROGRAMDATA", "D:\\Data"), "Windows 11"));
     }
+
+    @Test
+    void theForcesTextLimitsAndCollarFormatComeFromTheFilesAndBadOnesAreReported() throws IOException {
+        AppConfig defaults = AppConfig.load(locations);
+        assertEquals(org.dashdesk.assessment.TextLimits.DEFAULT, defaults.textLimits());
+        assertEquals(org.dashdesk.assessment.CollarNumbers.DEFAULT, defaults.collarNumbers());
+        writeIt("""
+                limits.name.characters = 120
+                limits.text.characters = 2000
+                collar.pattern = [0-9]{4,6}
+                """);
+        AppConfig config = AppConfig.load(locations);
+        assertEquals(new org.dashdesk.assessment.TextLimits(120, 2000), config.textLimits());
+        assertEquals("[0-9]{4,6}", config.collarNumbers().pattern());
+        assertEquals(List.of(), config.problems());
+
+        writeIt("""
+                limits.name.characters = 5
+                limits.text.characters = lots
+                collar.pattern = [0-9
+                """);
+        config = AppConfig.load(locations);
+        assertEquals(org.dashdesk.assessment.TextLimits.DEFAULT, config.textLimits(), "a bad limit falls back to the default");
+        assertEquals(org.dashdesk.assessment.CollarNumbers.DEFAULT, config.collarNumbers());
+        List<String> problems = config.problems();
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("line 1: limits.name.characters must be from 20 to 1000 characters"), problems.get(0));
+        assertTrue(problems.get(1).contains("line 2: limits.text.characters must be a whole number"), problems.get(1));
+        assertTrue(problems.get(2).contains("line 3: collar.pattern is not a regular expression"), problems.get(2));
+    }
 }

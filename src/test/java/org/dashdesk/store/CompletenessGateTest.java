@@ -183,4 +183,32 @@ class CompletenessGateTest {
         Answer notAsked = Answer.notAsked("Q2", "victim_declined");
         assertEquals(notAsked, AssessmentJson.read(AssessmentJson.canonical(notAsked), Answer.class));
     }
+
+    @Test
+    void aPastedPageInACommentOrNameIsRefusedWholeNamedAndNothingIsStoredOrQueued() {
+        UUID id = draft(2, 25, null, false);
+        String page = "x".repeat(5000);
+        repo.saveAnswer(id, new Answer("Q3", Choice.NO, page, null, null, null, null, null), "Q3", "1234");
+        IncompleteAssessmentException e = assertThrows(IncompleteAssessmentException.class, () -> service.submit(id, "1234", null));
+        assertTrue(e.getMessage().contains("Q3 comment: 5,000 characters, at most 4,000"), e.getMessage());
+        assertStillADraftWithNothingQueued(id);
+        assertEquals(page, repo.find(id).orElseThrow().content().answer("Q3").comment(), "the typed text is kept, not cut");
+
+        // The force may keep less: 300 characters of free text, 40 of a name.
+        repo.saveAnswer(id, new Answer("Q3", Choice.NO, "y".repeat(301), null, null, null, null, null), "Q3", "1234");
+        service.useForceRules(new org.dashdesk.assessment.TextLimits(40, 300), org.dashdesk.assessment.CollarNumbers.DEFAULT);
+        e = assertThrows(IncompleteAssessmentException.class, () -> service.submit(id, "1234", null));
+        assertTrue(e.getMessage().contains("Q3 comment: 301 characters, at most 300"), e.getMessage());
+        assertStillADraftWithNothingQueued(id);
+
+        repo.saveAnswer(id, new Answer("Q3", Choice.NO, "fits", null, null, null, null, null), "Q3", "1234");
+        AssessmentContent c = repo.find(id).orElseThrow().content();
+        repo.saveDetails(id, c.withPeople(new People("A".repeat(41), List.of("Synthetic Abuser"), List.of(), false)), "1234", "people");
+        e = assertThrows(IncompleteAssessmentException.class, () -> service.submit(id, "1234", null));
+        assertTrue(e.getMessage().contains("Victim's name: 41 characters, at most 40"), e.getMessage());
+        assertStillADraftWithNothingQueued(id);
+
+        repo.saveDetails(id, c, "1234", "people");
+        assertEquals(1, service.submit(id, "1234", null).revisionNumber(), "within the limits it is submitted");
+    }
 }

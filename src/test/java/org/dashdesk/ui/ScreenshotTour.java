@@ -50,8 +50,11 @@ public final class ScreenshotTour extends Application {
         var policy = org.dashdesk.security.SecurityPolicy.defaults().withIterations(org.dashdesk.security.SecurityPolicy.MIN_ITERATIONS);
         shell = new ShellViewModel(executor, Clock.systemDefaultZone(), appearance,
                 new StoreServices(locations, policy, Clock.systemUTC(), org.dashdesk.ui.common.OnlineSignIn.OFFLINE), Platform::runLater);
-        Scene scene = new Scene(new ShellView(shell), 1180, 760);
+        // -Dtour.size=1366x768 -Dtour.font=28: the laptop sizes and 200 % text of issue 11.
+        String[] size = System.getProperty("tour.size", "1180x760").split("x");
+        Scene scene = new Scene(new ShellView(shell), Double.parseDouble(size[0]), Double.parseDouble(size[1]));
         appearance.apply(scene);
+        appearance.fontSizeProperty().set(Double.parseDouble(System.getProperty("tour.font", String.valueOf(Appearance.DEFAULT_FONT))));
         stage.setTitle("DASH Desk");
         stage.setX(0);
         stage.setY(0);

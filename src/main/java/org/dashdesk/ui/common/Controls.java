@@ -13,6 +13,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -81,6 +82,8 @@ public final class Controls {
         label.setLabelFor(control);
         label.getStyleClass().add("field-label");
         label.setWrapText(true);
+        // A wrapped label keeps the height of all its lines; a squeezed row would end it in "…".
+        label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         control.setAccessibleText(text);
         return label;
     }
@@ -237,5 +240,86 @@ public final class Controls {
         c.setPrefWidth(width);
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * Widens a table's columns with the text size, so a heading such as "Incident reference"
+     * stays whole at 200 % text (issue 11): each column's width as built is taken as its width at
+     * the default text size, and scaled with the font its header is drawn in. The table may then
+     * scroll sideways, as WCAG allows for data tables.
+     */
+    public static void columnsGrowWithText(javafx.scene.control.TableView<?> table) {
+        java.util.Map<javafx.scene.control.TableColumn<?, ?>, double[]> base = new java.util.LinkedHashMap<>();
+        for (javafx.scene.control.TableColumn<?, ?> c : table.getColumns()) {
+            base.put(c, new double[] {c.getPrefWidth(), c.getMinWidth()});
+        }
+        javafx.beans.value.ChangeListener<javafx.scene.text.Font> scale = (o, before, font) -> {
+            if (font != null) {
+                double ratio = Math.max(1, font.getSize() / Appearance.DEFAULT_FONT);
+                base.forEach((c, w) -> {
+                    c.setMinWidth(w[1] * ratio);
+                    c.setPrefWidth(w[0] * ratio);
+                });
+            }
+        };
+        // The headers are made by the skin, some of them only in its first layout: the first
+        // heading is looked for once the table has been laid out with a width.
+        javafx.beans.value.ChangeListener<Number> attach = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number before, Number now) {
+                if (table.lookup(".column-header .label") instanceof Label heading) {
+                    table.widthProperty().removeListener(this);
+                    heading.fontProperty().addListener(scale);
+                    scale.changed(heading.fontProperty(), null, heading.getFont());
+                }
+            }
+        };
+        table.widthProperty().addListener(attach);
+    }
+
+    private static final javafx.css.PseudoClass OVER_LIMIT = javafx.css.PseudoClass.getPseudoClass("over");
+
+    /**
+     * A one-line field that shows, at its right end, how many characters it holds against the
+     * force's limit ("182 / 200"): while it has the keyboard, or once it is four-fifths full;
+     * red past the limit (issue 11). A ControlsFX {@link org.controlsfx.control.textfield.CustomTextField},
+     * so the count sits inside the field and never moves the form.
+     */
+    public static TextField countedField(int limit) {
+        return countedField(limit, String::length);
+    }
+
+    /** As {@link #countedField(int)}, counting what {@code measure} says (the longest of several names). */
+    public static TextField countedField(int limit, java.util.function.ToIntFunction<String> measure) {
+        org.controlsfx.control.textfield.CustomTextField field = new org.controlsfx.control.textfield.CustomTextField();
+        field.setRight(counter(field, limit, measure));
+        return field;
+    }
+
+    /** A text area with its count under it, at the right (see {@link #countedField(int)}). */
+    public static javafx.scene.layout.VBox countedArea(javafx.scene.control.TextArea area, int limit) {
+        Label counter = counter(area, limit, String::length);
+        counter.setMaxWidth(Double.MAX_VALUE);
+        counter.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(2, area, counter);
+        javafx.scene.layout.VBox.setVgrow(area, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The count itself: its text is what a screen reader reads too, and the field's help names the limit. */
+    static Label counter(javafx.scene.control.TextInputControl field, int limit, java.util.function.ToIntFunction<String> measure) {
+        Label counter = new Label();
+        counter.getStyleClass().add("char-counter");
+        counter.setMinWidth(Region.USE_PREF_SIZE);
+        counter.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = field.getText() == null ? 0 : measure.applyAsInt(field.getText());
+            return field.isFocused() || n * 5 >= limit * 4 ? String.format(java.util.Locale.UK, "%,d / %,d", n, limit) : "";
+        }, field.textProperty(), field.focusedProperty()));
+        Runnable mark = () -> counter.pseudoClassStateChanged(OVER_LIMIT,
+                field.getText() != null && measure.applyAsInt(field.getText()) > limit);
+        field.textProperty().addListener((o, a, b) -> mark.run());
+        mark.run();
+        field.setAccessibleHelp(String.format(java.util.Locale.UK, "At most %,d characters", limit));
+        return counter;
     }
 }

@@ -15,8 +15,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import org.dashdesk.review.ActionState;
@@ -65,6 +63,7 @@ public final class SafetyPlanView extends ScrollPane {
         table.getColumns().add(Controls.textColumn("Last change", a -> (a.updatedBy() == null ? "" : a.updatedBy())
                 + (a.updatedAt() == null ? "" : " · " + WHEN.format(a.updatedAt().atZone(ZoneId.systemDefault()))), 150));
         table.getColumns().stream().skip(1).forEach(c -> c.setMinWidth(c.getPrefWidth()));
+        Controls.columnsGrowWithText(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(SafetyAction a, boolean empty) {
@@ -79,7 +78,9 @@ public final class SafetyPlanView extends ScrollPane {
                 }
             }
         });
-        table.setPlaceholder(new Label("No safety-plan actions yet. Add one below."));
+        Label none = new Label("No safety-plan actions yet. Add one below.");
+        none.setWrapText(true);
+        table.setPlaceholder(none);
         table.setAccessibleText("Safety-plan actions");
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
         vm.selectedProperty().addListener((o, a, b) -> {
@@ -102,9 +103,12 @@ public final class SafetyPlanView extends ScrollPane {
         ReviewView.enterFires(cancel);
         done.disableProperty().bind(vm.busyProperty().or(vm.selectedProperty().isNull()));
         cancel.disableProperty().bind(done.disableProperty());
-        HBox closeRow = new HBox(8, Controls.labelFor("Note for the selected action", note), note, done, cancel);
-        closeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(note, Priority.ALWAYS);
+        // Label, field and buttons one under the other: side by side, a large text left the note no room.
+        javafx.scene.layout.FlowPane closeButtons = new javafx.scene.layout.FlowPane(8, 6, done, cancel);
+        javafx.scene.layout.VBox closeRow = new javafx.scene.layout.VBox(6, Controls.labelFor("Note for the selected action", note), note,
+                closeButtons);
+        done.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TextField description = new TextField();
         description.setId("action-description");

@@ -82,6 +82,7 @@ public final class RecordView extends VBox {
         table.getColumns().add(column("What", AuditEntry::what, 400));
         table.getItems().setAll(vm.audit());
         table.setPlaceholder(new Label("No audit rows."));
+        org.dashdesk.ui.common.Controls.columnsGrowWithText(table);
         table.setAccessibleText("Audit trail: who did what, and when");
         return table;
     }

@@ -97,6 +97,7 @@ public final class QueueView extends VBox {
         }
         table.getColumns().add(column("Received", i -> i.receivedAt() == null ? "" : WHEN.format(i.receivedAt().atZone(ZoneId.systemDefault())), 150));
         table.getColumns().add(column("Age", QueueViewModel::ageText, 150));
+        org.dashdesk.ui.common.Controls.columnsGrowWithText(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(QueueItem item, boolean empty) {
@@ -169,6 +170,8 @@ public final class QueueView extends VBox {
         TableColumn<QueueItem, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(f.apply(cd.getValue()) == null ? "" : f.apply(cd.getValue())));
         c.setPrefWidth(width);
+        // Not squeezed below its heading by the constrained policy: a narrow list scrolls sideways instead.
+        c.setMinWidth(width);
         c.setSortable(false);
         return c;
     }

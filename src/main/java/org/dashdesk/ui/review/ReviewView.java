@@ -29,7 +29,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -87,12 +87,18 @@ public final class ReviewView extends BorderPane {
         Label title = new Label("Review " + (vm.item().incidentReference() == null ? "" : vm.item().incidentReference()));
         title.getStyleClass().add("page-title");
         Label level = new Label(vm.item().level() == null ? "" : vm.item().level().label());
+        // The header flows onto a second line at large text; its words and the grade are never cut.
+        for (javafx.scene.control.Labeled l : List.of(back, title, level)) {
+            l.setMinWidth(Region.USE_PREF_SIZE);
+        }
         if (vm.item().level() != null) {
             level.getStyleClass().addAll("badge", "level-" + vm.item().level().jsonName());
         }
         Label meta = new Label("Revision " + vm.item().revisionNumber() + " · officer " + vm.item().officerCollar() + " · "
                 + (vm.item().district() == null ? "" : vm.item().district()) + " · waiting " + QueueViewModel.ageText(vm.item()));
         meta.getStyleClass().add("step");
+        meta.setWrapText(true);
+        meta.setMinHeight(Region.USE_PREF_SIZE);
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(20, 20);
         spinner.visibleProperty().bind(vm.busyProperty());
@@ -100,9 +106,7 @@ public final class ReviewView extends BorderPane {
         progress.setId("review-progress");
         progress.getStyleClass().add("save-status");
         progress.textProperty().bind(vm.progressProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, back, title, level, meta, spacer, spinner, progress);
+        FlowPane bar = new FlowPane(12, 6, back, title, level, meta, spinner, progress);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("header");
         return new VBox(bar, banner("review-error", vm.errorProperty()));
@@ -136,6 +140,7 @@ public final class ReviewView extends BorderPane {
         table.getColumns().add(Controls.textColumn("Role", CentralAuditEntry::role, 120));
         table.getColumns().add(Controls.textColumn("What", CentralAuditEntry::what, 360));
         table.setPlaceholder(new Label("No audit entries yet."));
+        Controls.columnsGrowWithText(table);
         table.setAccessibleText("Audit trail: every view and change of this assessment");
         Tab tab = new Tab("Audit", table);
         tab.setId("tab-audit");
@@ -147,9 +152,8 @@ public final class ReviewView extends BorderPane {
         Label heading = new Label("Decision");
         heading.getStyleClass().add("side-heading");
         VBox side = new VBox(8, heading);
-        side.getStyleClass().add("side-panel");
-        side.setPrefWidth(340);
-        side.setMinWidth(300);
+        // Widths in em (base.css): the panel widens with the text, and its buttons wrap.
+        side.getStyleClass().addAll("side-panel", "review-decisions");
         side.setId("decisions");
         boolean signOff = vm.mode() == ReviewViewModel.Mode.SIGN_OFF;
         if (signOff) {
@@ -194,6 +198,9 @@ public final class ReviewView extends BorderPane {
             side.getChildren().add(Controls.hint("Raising routes the case on like any medium or high referral."));
         }
         VBox.setVgrow(decisionForm, Priority.ALWAYS);
+        for (Node n : side.getChildren()) {
+            wrapWhole(n);
+        }
         ScrollPane scroll = new ScrollPane(side);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
@@ -289,7 +296,7 @@ public final class ReviewView extends BorderPane {
         enterFires(sign);
         password.setOnAction(e -> go.run());
         Button cancel = cancel();
-        return form(title, explain, label, password, new HBox(8, sign, cancel), Controls.fieldError(vm.approveErrorProperty()));
+        return form(title, explain, label, password, buttons(sign, cancel), Controls.fieldError(vm.approveErrorProperty()));
     }
 
     private Node returnForm() {
@@ -340,7 +347,7 @@ public final class ReviewView extends BorderPane {
         send.setOnAction(e -> vm.returnToOfficer());
         enterFires(send);
         return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), comment,
-                add, list, new HBox(8, send, cancel()), Controls.fieldError(vm.returnErrorProperty()));
+                add, list, buttons(send, cancel()), Controls.fieldError(vm.returnErrorProperty()));
     }
 
     private Node reviewedForm() {
@@ -359,7 +366,7 @@ public final class ReviewView extends BorderPane {
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.markReviewed());
         enterFires(send);
-        return form(title, explain, Controls.labelFor("Review note", note), note, new HBox(8, send, cancel()),
+        return form(title, explain, Controls.labelFor("Review note", note), note, buttons(send, cancel()),
                 Controls.fieldError(vm.reviewErrorProperty()));
     }
 
@@ -393,7 +400,7 @@ public final class ReviewView extends BorderPane {
         send.setOnAction(e -> vm.raise());
         enterFires(send);
         return form(title, explain, Controls.labelFor("Raise to", level), level, Controls.labelFor("Reasons", why), why,
-                new HBox(8, send, cancel()), Controls.fieldError(vm.raiseErrorProperty()));
+                buttons(send, cancel()), Controls.fieldError(vm.raiseErrorProperty()));
     }
 
     private Button cancel() {
@@ -406,7 +413,29 @@ public final class ReviewView extends BorderPane {
         return cancel;
     }
 
+    /** A label or button that wraps and keeps the height of all its lines, so a squeezed panel never cuts it. */
+    private static void wrapWhole(Node n) {
+        if (n instanceof javafx.scene.control.Labeled l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+    }
+
+    /** The decision's own buttons, flowing onto a second line when the panel is narrow for the text. */
+    private static FlowPane buttons(Button... buttons) {
+        FlowPane row = new FlowPane(8, 6, buttons);
+        for (Button b : buttons) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        return row;
+    }
+
     private static VBox form(Node... nodes) {
+        for (Node n : nodes) {
+            if (!(n instanceof Button)) {
+                wrapWhole(n);
+            }
+        }
         VBox box = new VBox(6, nodes);
         box.getStyleClass().add("decision-form");
         return box;

@@ -118,12 +118,14 @@ public final class ReviewViewModel {
         if (packId == null || packs.find(packId).isEmpty()) {
             return refs;
         }
+        String abuser = r.content().people() == null ? null : r.content().people().abuserDisplayName();
         for (InstrumentPack p : packs.assessmentPacks(packId)) {
             boolean main = p.isMain();
             for (Question q : p.questions()) {
                 // Supplementary questions are offered only when the officer used that pack.
                 if (main || r.content().answers().containsKey(q.id())) {
-                    refs.add(new QuestionRef(q.id(), q.id() + " — " + shorten(q.text())));
+                    // Worded as the record shows it: the abuser's name, or "the person who harmed you" (issue 11).
+                    refs.add(new QuestionRef(q.id(), q.id() + " — " + shorten(q.textFor(abuser))));
                 }
             }
         }

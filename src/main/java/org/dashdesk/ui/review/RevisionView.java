@@ -115,6 +115,7 @@ public final class RevisionView extends VBox {
         }
         Label level = new Label(g.level().label());
         level.getStyleClass().addAll("level", "level-" + g.level().jsonName());
+        level.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label summary = new Label(g.yesCount() + " Yes answers — computed level " + g.computedLevel().label()
                 + (g.level() != g.computedLevel() ? ", raised to " + g.level().label() : ""));
         summary.getStyleClass().add("grading-summary");

@@ -221,7 +221,7 @@ public final class NavigationViewModel {
                 () -> {
                     addPerson = null;
                     showSettings();
-                });
+                }).useCollarNumbers(st.config().collarNumbers());
         ctx.screen.set(ShellViewModel.Screen.ADD_PERSON);
     }
 

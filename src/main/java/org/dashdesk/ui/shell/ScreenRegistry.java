@@ -30,17 +30,32 @@ final class ScreenRegistry {
     ScreenRegistry() {
         screens.put(ShellViewModel.Screen.LOADING, vm -> new LoadingView(vm.openingProperty()));
         screens.put(ShellViewModel.Screen.SETUP, vm -> new SetupView(vm.setup(), vm::setupDone));
-        screens.put(ShellViewModel.Screen.ENROL, vm -> new EnrolView(vm.enrol()));
-        screens.put(ShellViewModel.Screen.SIGN_IN, vm -> vm.signIn() == null ? new LoadingView(vm.openingProperty()) : new SignInView(vm.signIn()));
+        screens.put(ShellViewModel.Screen.ENROL, vm -> scrolling(new EnrolView(vm.enrol())));
+        screens.put(ShellViewModel.Screen.SIGN_IN, vm -> vm.signIn() == null ? new LoadingView(vm.openingProperty())
+                : scrolling(new SignInView(vm.signIn())));
         screens.put(ShellViewModel.Screen.HOME, HomeView::new);
         screens.put(ShellViewModel.Screen.WIZARD, vm -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard(vm));
         screens.put(ShellViewModel.Screen.REVIEW_QUEUE, ScreenRegistry::reviewQueue);
         screens.put(ShellViewModel.Screen.SETTINGS, vm -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.people(),
                 vm.servicesProperty().get().packs(), vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showAddPerson,
                 vm::showHome, vm.servicesProperty().get().evidence()));
-        screens.put(ShellViewModel.Screen.ADD_PERSON, vm -> vm.addPerson() == null ? new HomeView(vm) : new EnrolView(vm.addPerson()));
+        screens.put(ShellViewModel.Screen.ADD_PERSON, vm -> vm.addPerson() == null ? new HomeView(vm) : scrolling(new EnrolView(vm.addPerson())));
         screens.put(ShellViewModel.Screen.RECORD, vm -> vm.recordProperty().get() == null ? new HomeView(vm)
                 : new RecordView(vm.recordProperty().get()));
+    }
+
+    /**
+     * A centred panel that scrolls when its text is larger than the window (200 % text on a
+     * 1280×720 laptop): without it the panel is squeezed and its words end in "…".
+     */
+    private static Node scrolling(javafx.scene.layout.Region panel) {
+        javafx.scene.layout.StackPane centre = new javafx.scene.layout.StackPane(panel);
+        javafx.scene.layout.StackPane.setAlignment(panel, javafx.geometry.Pos.TOP_CENTER);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(centre);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
     }
 
     Node create(ShellViewModel.Screen screen, ShellViewModel vm) {

@@ -75,7 +75,7 @@ public final class SessionViewModel {
                 ctx.screen.set(ShellViewModel.Screen.SETUP);
             } else if (!p.enrolled()) {
                 enrol = new EnrolViewModel(start.sessions(), start.earlierProfile(), p.migrating(), ctx.executor, ctx.backend.onlineSignIn(),
-                        start.config().centralEndpoint().isPresent(), this::signedIn);
+                        start.config().centralEndpoint().isPresent(), this::signedIn).useCollarNumbers(start.config().collarNumbers());
                 ctx.screen.set(ShellViewModel.Screen.ENROL);
             } else {
                 showSignIn(null);

@@ -1,6 +1,5 @@
 package org.dashdesk.ui.signin;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,12 +23,14 @@ public final class EnrolView extends VBox {
     public EnrolView(EnrolViewModel vm) {
         setId("enrol");
         setSpacing(12);
-        setPadding(new Insets(32));
+        // Width and padding in em (base.css), so the panel grows with the text instead of cutting it.
+        getStyleClass().add("enrol-panel");
         setAlignment(Pos.TOP_CENTER);
-        setMaxWidth(640);
         boolean another = vm.anotherPerson();
         Label title = new Label(another ? "Add a person to this laptop" : "Set up this laptop");
         title.getStyleClass().add("page-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label help = new Label(another
                 ? "The person being added types their own password here, twice; they then sign in with it. Nobody else needs"
                         + " to know it. Like everyone who signs in here, they will see the assessments saved on this laptop."
@@ -37,6 +38,7 @@ public final class EnrolView extends VBox {
                 + "nobody can open it without signing in." + (vm.migrating()
                 ? " The assessments already saved here are kept: their key moves into your account." : ""));
         help.setWrapText(true);
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane grid = Controls.form();
         TextField name = text("enrol-name", vm.nameProperty());
         TextField username = text("enrol-username", vm.usernameProperty());

@@ -87,6 +87,14 @@ public final class EnrolViewModel extends PasswordForm {
      * @param onAdded          called on the FX thread with the account now enrolled
      * @param onCancel         leaves the form without adding anyone
      */
+    private org.dashdesk.assessment.CollarNumbers collarNumbers = org.dashdesk.assessment.CollarNumbers.DEFAULT;
+
+    /** The force's collar-number format (IT setting {@code collar.pattern}); the default takes 1 to 10 letters and digits. */
+    public EnrolViewModel useCollarNumbers(org.dashdesk.assessment.CollarNumbers collars) {
+        this.collarNumbers = java.util.Objects.requireNonNull(collars);
+        return this;
+    }
+
     public static EnrolViewModel anotherPerson(SessionManager sessions, TaskExecutor executor, OnlineSignIn online, boolean serverSetUp,
                                                Consumer<String> endServerSession, Consumer<UserAccount> onAdded, Runnable onCancel) {
         EnrolViewModel vm = new EnrolViewModel(sessions, Optional.empty(), false, executor, online, serverSetUp, (s, o) -> { }, true);
@@ -147,8 +155,8 @@ public final class EnrolViewModel extends PasswordForm {
         if (fromServer.get()) {
             return passwordProblem();
         }
-        if (!collar.get().strip().matches("[A-Za-z0-9]{0,12}")) {
-            return "Collar number: letters and digits only.";
+        if (collarNumbers.check(collar.get()) != null) {
+            return "Collar number: " + collarNumbers.check(collar.get());
         }
         if (chosenRoles().isEmpty()) {
             return "Choose at least one role.";

@@ -1,6 +1,5 @@
 package org.dashdesk.ui.signin;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,7 +17,7 @@ public final class LockView extends VBox {
         setId("lock");
         getStyleClass().add("curtain");
         setSpacing(14);
-        setPadding(new Insets(32));
+        getStyleClass().add("lock-panel");
         setAlignment(Pos.CENTER);
         Label title = new Label("DASH Desk is locked");
         title.getStyleClass().add("curtain-title");
@@ -27,7 +26,7 @@ public final class LockView extends VBox {
         PasswordField password = new PasswordField();
         password.setId("unlock-password");
         password.setAccessibleText("Password");
-        password.setMaxWidth(320);
+        password.getStyleClass().add("lock-password");
         password.textProperty().bindBidirectional(vm.passwordProperty());
         Button unlock = new Button("Unlock");
         unlock.setId("unlock");

@@ -1,6 +1,5 @@
 package org.dashdesk.ui.signin;
 
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,11 +16,13 @@ public final class SignInView extends VBox {
     public SignInView(SignInViewModel vm) {
         setId("sign-in");
         setSpacing(12);
-        setPadding(new Insets(48));
+        // Width and padding in em (base.css), so the panel grows with the text instead of cutting it.
+        getStyleClass().add("sign-in-panel");
         setAlignment(Pos.TOP_CENTER);
-        setMaxWidth(520);
         Label title = new Label("Sign in to DASH Desk");
         title.getStyleClass().add("page-title");
+        title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         TextField username = new TextField();
         username.setId("sign-in-username");
         username.textProperty().bindBidirectional(vm.usernameProperty());

@@ -153,8 +153,9 @@ final class GradingPage {
         raiseLabel.setWrapText(true);
         raiseLabel.setLabelFor(raise);
         j.addRow(0, raiseLabel, raise);
-        j.addRow(1, Controls.labelFor("Reasons", rationale), rationale);
-        GridPane.setHgrow(rationale, Priority.ALWAYS);
+        var rationaleBox = Controls.countedArea(rationale, vm.textLimits().text());
+        j.addRow(1, Controls.labelFor("Reasons", rationale), rationaleBox);
+        GridPane.setHgrow(rationaleBox, Priority.ALWAYS);
 
         Label referralHeading = new Label("Referrals");
         referralHeading.getStyleClass().add("form-heading");
@@ -163,7 +164,7 @@ final class GradingPage {
         Runnable buildReferrals = () -> {
             referrals.getChildren().clear();
             for (ReferralPromptViewModel r : vm.referralPrompts()) {
-                referrals.getChildren().add(referralRow(r));
+                referrals.getChildren().add(referralRow(r, vm.textLimits().text()));
             }
         };
         vm.referralPrompts().addListener((ListChangeListener<ReferralPromptViewModel>) c -> buildReferrals.run());
@@ -173,7 +174,7 @@ final class GradingPage {
         return box;
     }
 
-    private static Node referralRow(ReferralPromptViewModel r) {
+    private static Node referralRow(ReferralPromptViewModel r, int textLimit) {
         String id = "referral-" + r.referral().name().toLowerCase(java.util.Locale.ROOT);
         Label label = new Label(r.label());
         label.setWrapText(true);
@@ -187,7 +188,7 @@ final class GradingPage {
         made.setAccessibleText(r.label() + ": made");
         notMade.setAccessibleText(r.label() + ": not made");
         Controls.bindToggles(r.chosenProperty(), new ToggleButton[] {made, notMade}, Boolean.TRUE, Boolean.FALSE);
-        TextField reason = new TextField();
+        TextField reason = Controls.countedField(textLimit);
         reason.setId(id + "-reason");
         reason.setPromptText("Reason (required if not made)");
         reason.setAccessibleText(r.label() + ": reason");

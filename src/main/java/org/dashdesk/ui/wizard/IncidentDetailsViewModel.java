@@ -66,10 +66,6 @@ public final class IncidentDetailsViewModel {
     private final ReadOnlyStringWrapper dateError = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper dateWarning = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper lengthError = new ReadOnlyStringWrapper();
-    /** Longest name kept (victim, each abuser): a pasted page is refused, not substituted into every question. */
-    public static final int NAME_LIMIT = 200;
-    /** Longest free text kept (dependants, place). */
-    public static final int TEXT_LIMIT = 4000;
     /** An incident older than this is probably a typo (or a late record): it is pointed out, not refused. */
     static final int OLD_INCIDENT_DAYS = 7;
     private final StringBinding abuserDisplayName;
@@ -92,7 +88,7 @@ public final class IncidentDetailsViewModel {
         incidentTime.addListener((o, a, b) -> validate());
         callouts.addListener((o, a, b) -> validate());
         for (ObservableValue<?> p : List.of(incidentDate, lastMaracReferral, incidentDateTyping, maracDateTyping, victimName, victimNameNotKnown,
-                abuserNames, dependants, place)) {
+                abuserNames, dependants, place, incidentReference, district, callReference, attendingOfficerCollar)) {
             p.addListener((o, a, b) -> checkDatesAndLengths());
         }
         checkDatesAndLengths();
@@ -152,7 +148,9 @@ public final class IncidentDetailsViewModel {
     /**
      * Dates: not a date, an incident in the future, a last MARAC referral in the future or after
      * the incident all stop submission; an incident more than a week ago is pointed out. Lengths:
-     * names up to {@link #NAME_LIMIT}, free text up to {@link #TEXT_LIMIT} characters.
+     * names up to the force's name limit, free text up to its free-text limit (a pasted page is
+     * refused, not substituted into every question); the attending officer's collar number in
+     * the force's format.
      */
     private void checkDatesAndLengths() {
         LocalDate today = LocalDate.now(owner.clock());
@@ -174,17 +172,25 @@ public final class IncidentDetailsViewModel {
         dateError.set(error);
         dateWarning.set(incident != null && error == null && incident.isBefore(today.minusDays(OLD_INCIDENT_DAYS))
                 ? "Incident date " + Controls.UK_DATE.format(incident) + " is more than " + OLD_INCIDENT_DAYS + " days ago: check it." : null);
+        final int nameLimit = owner.textLimits().name();
+        final int textLimit = owner.textLimits().text();
         String length = null;
-        if (len(victimName) > NAME_LIMIT) {
-            length = "Victim's name: " + len(victimName) + " characters, at most " + NAME_LIMIT + ".";
-        } else if (len(victimNameNotKnown) > NAME_LIMIT) {
-            length = "Why the name is not known: " + len(victimNameNotKnown) + " characters, at most " + NAME_LIMIT + ".";
-        } else if (java.util.Arrays.stream(nz(abuserNames.get()).split(";")).anyMatch(n -> n.strip().length() > NAME_LIMIT)) {
-            length = "Abuser's name: at most " + NAME_LIMIT + " characters each.";
-        } else if (len(dependants) > TEXT_LIMIT) {
-            length = "Children / dependants: " + len(dependants) + " characters, at most " + TEXT_LIMIT + ".";
-        } else if (len(place) > TEXT_LIMIT) {
-            length = "Place: " + len(place) + " characters, at most " + TEXT_LIMIT + ".";
+        String collarProblem = owner.collarNumbers().check(attendingOfficerCollar.get());
+        if (len(victimName) > nameLimit) {
+            length = "Victim's name: " + len(victimName) + " characters, at most " + nameLimit + ".";
+        } else if (len(victimNameNotKnown) > nameLimit) {
+            length = "Why the name is not known: " + len(victimNameNotKnown) + " characters, at most " + nameLimit + ".";
+        } else if (java.util.Arrays.stream(nz(abuserNames.get()).split(";")).anyMatch(n -> n.strip().length() > nameLimit)) {
+            length = "Abuser's name: at most " + nameLimit + " characters each.";
+        } else if (len(dependants) > textLimit) {
+            length = "Children / dependants: " + len(dependants) + " characters, at most " + textLimit + ".";
+        } else if (len(place) > textLimit) {
+            length = "Place: " + len(place) + " characters, at most " + textLimit + ".";
+        } else if (len(incidentReference) > nameLimit || len(district) > nameLimit || len(callReference) > nameLimit) {
+            length = (len(incidentReference) > nameLimit ? "Incident reference" : len(district) > nameLimit ? "District" : "Call reference")
+                    + ": at most " + nameLimit + " characters.";
+        } else if (channel == Channel.PHONE_IN && collarProblem != null) {
+            length = "Attending officer's collar number: " + collarProblem;
         }
         lengthError.set(length);
         owner.updateReview();

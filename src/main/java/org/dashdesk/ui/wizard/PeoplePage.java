@@ -22,6 +22,8 @@ final class PeoplePage {
 
     static VBox build(WizardViewModel vm) {
         IncidentDetailsViewModel d = vm.details();
+        int name = vm.textLimits().name();
+        int text = vm.textLimits().text();
         GridPane grid = Controls.form();
         grid.getStyleClass().add("form");
         int row = 0;
@@ -31,23 +33,27 @@ final class PeoplePage {
             grid.add(heading, 0, row++, 2, 1);
             Label recorder = new Label(d.recorder() == null ? "" : d.recorder().name() + " (" + d.recorder().collarNumber() + ")");
             recorder.setId("recorder");
-            grid.addRow(row++, new Label("Recorded by (IMU)"), recorder);
-            row = addText(grid, row, "Attending officer's collar number", d.attendingOfficerCollarProperty(), "attending-collar");
-            row = addText(grid, row, "Call reference", d.callReferenceProperty(), "call-reference");
+            Label recordedBy = new Label("Recorded by (IMU)");
+            recordedBy.setWrapText(true);
+            recordedBy.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            recorder.setWrapText(true);
+            grid.addRow(row++, recordedBy, recorder);
+            row = addText(grid, row, "Attending officer's collar number", d.attendingOfficerCollarProperty(), "attending-collar", name);
+            row = addText(grid, row, "Call reference", d.callReferenceProperty(), "call-reference", name);
             row = addYesNo(grid, row, "Could the victim speak safely?", d.victimCouldSpeakSafelyProperty(), "speak-safely");
         }
         Label incident = new Label("Incident");
         incident.getStyleClass().add("form-heading");
         grid.add(incident, 0, row++, 2, 1);
-        row = addText(grid, row, "Incident reference", d.incidentReferenceProperty(), "incident-reference");
+        row = addText(grid, row, "Incident reference", d.incidentReferenceProperty(), "incident-reference", name);
         var date = Controls.datePicker(d.incidentDateProperty(), d.incidentDateTypingProperty());
         date.setId("incident-date");
         grid.addRow(row++, Controls.labelFor("Incident date", date), date);
-        row = addText(grid, row, "Incident time (24-hour, e.g. 23:40)", d.incidentTimeProperty(), "incident-time");
+        row = addText(grid, row, "Incident time (24-hour, e.g. 23:40)", d.incidentTimeProperty(), "incident-time", 0);
         row = addError(grid, row, d.timeErrorProperty());
-        row = addText(grid, row, "Place", d.placeProperty(), "place");
-        row = addText(grid, row, "District", d.districtProperty(), "district");
-        row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts");
+        row = addText(grid, row, "Place", d.placeProperty(), "place", text);
+        row = addText(grid, row, "District", d.districtProperty(), "district", name);
+        row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts", 0);
         row = addError(grid, row, d.calloutsErrorProperty());
         var marac = Controls.datePicker(d.lastMaracReferralProperty(), d.maracDateTypingProperty());
         marac.setId("last-marac");
@@ -58,10 +64,10 @@ final class PeoplePage {
         Label people = new Label("People");
         people.getStyleClass().add("form-heading");
         grid.add(people, 0, row++, 2, 1);
-        row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name");
-        row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names");
+        row = addText(grid, row, "Victim's name", d.victimNameProperty(), "victim-name", name);
+        row = addText(grid, row, "Abuser's name (several: separate with ;)", d.abuserNamesProperty(), "abuser-names", -name);
         // After the abuser's name, so the usual Tab from one name to the other is not lengthened.
-        row = addText(grid, row, "If the victim's name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known");
+        row = addText(grid, row, "If the victim's name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known", name);
         row = addError(grid, row, d.lengthErrorProperty());
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();
@@ -71,18 +77,34 @@ final class PeoplePage {
         deps.setPromptText("One per line: name, age or date of birth, relationship");
         deps.textProperty().bindBidirectional(d.dependantsProperty());
         deps.disableProperty().bind(d.childrenOrDependantsProperty().isNotEqualTo(Boolean.TRUE));
-        grid.addRow(row++, Controls.labelFor("Children / dependants", deps), deps);
-        GridPane.setHgrow(deps, Priority.ALWAYS);
+        var depsBox = Controls.countedArea(deps, text);
+        grid.addRow(row++, Controls.labelFor("Children / dependants", deps), depsBox);
+        GridPane.setHgrow(depsBox, Priority.ALWAYS);
         return new VBox(grid);
     }
 
-    private static int addText(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id) {
-        TextField field = new TextField();
+    /**
+     * A labelled text field. {@code limit} > 0 counts its characters against that limit; a negative
+     * limit counts the longest of several names separated by ";" (the abusers); 0 (a time, a
+     * number, checked by their own rules) shows no count.
+     */
+    private static int addText(GridPane grid, int row, String label, javafx.beans.property.StringProperty value, String id, int limit) {
+        TextField field = limit > 0 ? Controls.countedField(limit)
+                : limit < 0 ? Controls.countedField(-limit, PeoplePage::longestName)
+                : new TextField();
         field.setId(id);
         field.textProperty().bindBidirectional(value);
         GridPane.setHgrow(field, Priority.ALWAYS);
         grid.addRow(row, Controls.labelFor(label, field), field);
         return row + 1;
+    }
+
+    private static int longestName(String names) {
+        int longest = 0;
+        for (String n : names.split(";")) {
+            longest = Math.max(longest, n.strip().length());
+        }
+        return longest;
     }
 
     private static int addYesNo(GridPane grid, int row, String label, javafx.beans.property.ObjectProperty<Boolean> value, String id) {

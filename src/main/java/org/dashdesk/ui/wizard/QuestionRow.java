@@ -99,7 +99,7 @@ final class QuestionRow extends VBox {
             area.setWrapText(true);
             area.textProperty().bindBidirectional(vm.textProperty());
             area.setAccessibleText(q.id() + " answer");
-            getChildren().add(area);
+            getChildren().add(Controls.countedArea(area, vm.textLimit()));
         }
         if (q.kind() == QuestionKind.WHOLE_NUMBER) {
             TextField number2 = new TextField();
@@ -120,12 +120,12 @@ final class QuestionRow extends VBox {
             getChildren().add(picker);
         }
         if (vm.takesChoice()) {
-            TextField comment = new TextField();
+            TextField comment = Controls.countedField(vm.textLimit());
             comment.getStyleClass().add("question-comment");
             comment.setPromptText("Comment");
             comment.textProperty().bindBidirectional(vm.commentProperty());
             comment.setAccessibleText(q.id() + " comment");
-            TextField source = new TextField();
+            TextField source = Controls.countedField(vm.textLimit());
             source.getStyleClass().add("question-source");
             source.setPromptText("Source, if not the victim");
             source.textProperty().bindBidirectional(vm.informationSourceProperty());

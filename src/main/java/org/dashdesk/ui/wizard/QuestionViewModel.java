@@ -230,4 +230,9 @@ public final class QuestionViewModel {
     public static String gridKey(String row, String column) {
         return row + "|" + column;
     }
+
+    /** The force's longest free text (comment, source, a text answer). */
+    public int textLimit() {
+        return owner.textLimits().text();
+    }
 }

@@ -110,7 +110,8 @@ final class ReviewPage {
             reason.setId("amendment-reason");
             reason.setPrefRowCount(2);
             reason.textProperty().bindBidirectional(vm.amendmentReasonProperty());
-            box.getChildren().addAll(Controls.labelFor("Reason for this amendment", reason), reason);
+            box.getChildren().addAll(Controls.labelFor("Reason for this amendment", reason),
+                    Controls.countedArea(reason, vm.textLimits().text()));
         }
         Button submit = new Button("Submit assessment");
         submit.setId("submit");

@@ -132,6 +132,22 @@ public final class SubmitViewModel {
                 items.add(new ReviewItem(problem, gradingPage, null, true));
             }
         }
+        // Text longer than the force keeps is refused whole (issue 11); the people page says its own live.
+        for (org.dashdesk.assessment.TextLimits.TooLong t : wizard.textLimits().tooLong(content)) {
+            switch (t.place()) {
+                case QUESTION -> items.add(new ReviewItem(t.words() + ".", pageOf(t.questionId(), people), t.questionId(), true));
+                case GRADING -> items.add(new ReviewItem(t.words() + ".", gradingPage, null, true));
+                case DETAILS -> {
+                    if (d.lengthErrorProperty().get() == null) {
+                        items.add(new ReviewItem(t.words() + ".", people, null, true));
+                    }
+                }
+            }
+        }
+        if (amendment && amendmentReason.get().length() > wizard.textLimits().text()) {
+            items.add(new ReviewItem(String.format(java.util.Locale.UK, "Reason for this amendment: %,d characters, at most %,d.",
+                    amendmentReason.get().length(), wizard.textLimits().text()), review, null, true));
+        }
         if (amendment && amendmentReason.get().isBlank()) {
             items.add(new ReviewItem("This amends a submitted assessment: give the reason for the change.", review, null, true));
         }
@@ -140,6 +156,12 @@ public final class SubmitViewModel {
         if (!items.equals(reviewItems)) {
             reviewItems.setAll(items);
         }
+    }
+
+    /** The visible page that holds {@code questionId}, or {@code fallback}. */
+    private Page pageOf(String questionId, Page fallback) {
+        return wizard.visiblePages().stream().filter(p -> p.questions().stream().anyMatch(q -> q.id().equals(questionId)))
+                .findFirst().orElse(fallback);
     }
 
     /**

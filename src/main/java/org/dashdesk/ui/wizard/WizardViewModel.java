@@ -455,6 +455,16 @@ public final class WizardViewModel {
         return content;
     }
 
+    /** The force's longest names and free text (IT settings), for the counters and checks. */
+    public org.dashdesk.assessment.TextLimits textLimits() {
+        return service.textLimits();
+    }
+
+    /** The force's collar-number format (IT setting). */
+    public org.dashdesk.assessment.CollarNumbers collarNumbers() {
+        return service.collarNumbers();
+    }
+
     public IncidentDetailsViewModel details() {
         return details;
     }

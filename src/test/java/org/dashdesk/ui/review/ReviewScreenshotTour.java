@@ -102,8 +102,11 @@ public final class ReviewScreenshotTour extends Application {
         SignOffScreen[] signOff = new SignOffScreen[1];
         fx(() -> {
             signOff[0] = new SignOffScreen(supervisor, "2001", executor, ReviewFixtures.PACKS, () -> { });
-            Scene scene = new Scene(signOff[0], 1180, 760);
+            // -Dtour.size=1366x768 -Dtour.font=28: the laptop sizes and 200 % text of issue 11.
+            String[] size = System.getProperty("tour.size", "1180x760").split("x");
+            Scene scene = new Scene(signOff[0], Double.parseDouble(size[0]), Double.parseDouble(size[1]));
             appearance.apply(scene);
+            appearance.fontSizeProperty().set(Double.parseDouble(System.getProperty("tour.font", "14")));
             stage.setScene(scene);
             stage.show();
         });

@@ -121,6 +121,20 @@ final class DeskFixture {
         }
     }
 
+    /**
+     * Puts the window at the top left of Monocle's 1280×800 headless screen and sizes it. A window
+     * that reaches past the screen's edge (the default position is x = 50) overflows Monocle's
+     * frame buffer on every frame, and the render thread's errors then land in later tests.
+     */
+    void sizeWindow(FxRobot robot, double width, double height) {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
     AppServices services() {
         return shell.servicesProperty().get();
     }

@@ -96,12 +96,9 @@ class HomeSearchTest {
     @Test
     void atTwiceTheTextOnA1280x720ScreenBothListsKeepRowsAndTheHomeScrolls(FxRobot robot) throws Exception {
         seededAndSignedIn(robot);
-        robot.interact(() -> {
-            // 1280×720, the smaller of the laptop sizes (Monocle's headless screen is 1280×800).
-            stage.setWidth(1280);
-            stage.setHeight(720);
-            desk.shell.appearance().fontSizeProperty().set(28);
-        });
+        // 1280×720, the smaller of the laptop sizes (Monocle's headless screen is 1280×800).
+        desk.sizeWindow(robot, 1280, 720);
+        robot.interact(() -> desk.shell.appearance().fontSizeProperty().set(28));
         desk.settle();
         javafx.scene.Scene scene = stage.getScene();
         assertEquals("-fx-font-size: 28px;", scene.getRoot().getStyle(), "200 % text");

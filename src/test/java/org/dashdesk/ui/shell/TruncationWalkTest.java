@@ -8,11 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import javafx.scene.Node;
-import javafx.scene.Parent;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.TableCell;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.dashdesk.assessment.Channel;
@@ -44,6 +39,7 @@ class TruncationWalkTest {
     Path dir;
     private Stage stage;
     private DeskFixture desk;
+    private int checked;
 
     @Start
     void start(Stage stage) {
@@ -57,52 +53,18 @@ class TruncationWalkTest {
         }
     }
 
-    /** An enum or setting key on screen ("VISIBLE_HIGH_RISK", "central.endpoint"): words, not codes. */
-    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
-            "\\b[A-Z]{2,}(_[A-Z0-9]+)+\\b|\\b[a-z]{3,}\\.[a-z]{3,}\\b");
-
-    /** Every labeled node on screen whose drawn text is cut, or which shows a code, as "screen @ size: text". */
-    private static void collectCut(Node node, String where, Set<String> cut) {
-        if (!node.isVisible()) {
-            return;
-        }
-        if (node instanceof TableCell<?, ?>) {
-            return;
-        }
-        if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
-            if (CODE.matcher(l.getText()).find()) {
-                cut.add(where + ": \"" + l.getText() + "\" shows a code, not words");
-            }
-            String ellipsis = l.getEllipsisString();
-            for (Node child : l.getChildrenUnmodifiable()) {
-                if (child instanceof Text t && t.isVisible() && t.getText() != null && !t.getText().equals(l.getText())
-                        && t.getText().endsWith(ellipsis) && !l.getText().endsWith(ellipsis)) {
-                    cut.add(where + ": \"" + l.getText() + "\" drawn as \"" + t.getText() + "\"");
-                }
-            }
-        }
-        if (node instanceof Parent p) {
-            for (Node child : p.getChildrenUnmodifiable()) {
-                collectCut(child, where, cut);
-            }
-        }
-    }
-
     private void look(FxRobot robot, String screen, Set<String> cut) throws Exception {
         desk.settle();
         robot.interact(() -> stage.getScene().getRoot().applyCss());
         robot.interact(() -> stage.getScene().getRoot().layout());
         double size = desk.shell.appearance().fontSizeProperty().get();
-        collectCut(stage.getScene().getRoot(), screen + " @ " + Math.round(size / 14 * 100) + " %", cut);
+        checked += org.dashdesk.ui.CutWords.collect(stage.getScene().getRoot(), screen + " @ " + Math.round(size / 14 * 100) + " %", cut);
     }
 
     @Test
     void noWordTheUserNeedsIsCutAt1280x720WithUpToTwiceTheText(FxRobot robot) throws Exception {
         desk = DeskFixture.seededAndSignedIn(dir, stage, robot, 60);
-        robot.interact(() -> {
-            stage.setWidth(1280);
-            stage.setHeight(720);
-        });
+        desk.sizeWindow(robot, 1280, 720);
         Set<String> cut = new LinkedHashSet<>();
         for (double size : TEXT_SIZES) {
             robot.interact(() -> desk.shell.appearance().fontSizeProperty().set(size));
@@ -123,9 +85,22 @@ class TruncationWalkTest {
             look(robot, "record", cut);
             robot.interact(desk.shell::showSettings);
             look(robot, "settings", cut);
+            robot.interact(desk.shell::showAddPerson);
+            look(robot, "add a person", cut);
             robot.interact(desk.shell::showHome);
             desk.settle();
+            robot.interact(desk.shell::lock);
+            look(robot, "lock", cut);
+            robot.interact(() -> robot.lookup("#unlock-password").queryAs(javafx.scene.control.PasswordField.class)
+                    .setText(DeskFixture.PASSWORD));
+            robot.interact(() -> robot.lookup("#unlock").queryButton().fire());
+            desk.settle();
+            robot.interact(desk.shell::signOut);
+            look(robot, "sign in", cut);
+            assertEquals(1280, stage.getWidth(), "the window keeps its size: Monocle's screen is 1280 wide");
+            desk.signIn(robot, "pc4471");
         }
+        System.out.println("TruncationWalkTest: " + checked + " labels checked over 3 text sizes, " + cut.size() + " cut or coded");
         assertEquals(List.of(), List.copyOf(cut), cut.size() + " words cut on screen");
     }
 }

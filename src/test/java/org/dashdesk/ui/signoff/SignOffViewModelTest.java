@@ -212,4 +212,15 @@ class SignOffViewModelTest {
         assertTrue(vm.queue().errorProperty().get().startsWith("Reading the queue did not reach the central server"));
         assertEquals(2, vm.queue().items().size(), "the last list read stays on screen (the supervisor's own case is never listed)");
     }
+
+    @Test
+    void theReturnFormsQuestionsNameTheAbuserAsTheRecordDoesNeverAPlaceholder() {
+        vm.queue().refresh();
+        vm.open(item("KNT-0001"));
+        ReviewViewModel r = vm.reviewProperty().get();
+        String q11 = r.questions().stream().filter(q -> "Q11".equals(q.questionId())).findFirst().orElseThrow().label();
+        assertTrue(q11.startsWith("Q11 — Has Alex Sample ever hurt"), q11);
+        assertTrue(r.questions().stream().noneMatch(q -> q.label().contains("(...") || q.label().contains("(…")),
+                "no \"(.....)\" in any question offered");
+    }
 }

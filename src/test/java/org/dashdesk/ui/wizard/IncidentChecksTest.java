@@ -100,4 +100,38 @@ class IncidentChecksTest {
         vm.commitPending();
         assertFalse(blockedBy(vm, "Victim's name") || blockedBy(vm, "Abuser's name"), vm.reviewItems().toString());
     }
+
+    @Test
+    void aTooLongCommentOrRationaleStopsSubmissionAndSaysWhere() {
+        WizardViewModel vm = open();
+        QuestionViewModel q4 = vm.question("Q4").orElseThrow();
+        q4.commentProperty().set("c".repeat(4001));
+        vm.commitPending();
+        ReviewItem item = vm.reviewItems().stream().filter(i -> i.message().startsWith("Q4 comment")).findFirst().orElseThrow(
+                () -> new AssertionError(vm.reviewItems().toString()));
+        assertEquals("Q4 comment: 4,001 characters, at most 4,000.", item.message());
+        assertTrue(item.blocking());
+        assertEquals("Q4", item.questionId(), "the link goes to the question");
+        q4.commentProperty().set("c".repeat(4000));
+        vm.commitPending();
+        assertFalse(blockedBy(vm, "Q4 comment"), "4,000 characters fit");
+    }
+
+    @Test
+    void aPhoneInsAttendingCollarMustHaveTheForcesFormat() {
+        InMemoryRepository repo = new InMemoryRepository();
+        AssessmentService service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()),
+                packs.require("dash-2009"), clock);
+        service.useForceRules(org.dashdesk.assessment.TextLimits.DEFAULT, new org.dashdesk.assessment.CollarNumbers("[0-9]{4}"));
+        Assessment a = service.startDraft(Channel.PHONE_IN, USER, null, USER.collarNumber());
+        WizardViewModel vm = new WizardViewModel(service, packs, new CurrentThreadTaskExecutor(), a, USER, USER.collarNumber(), clock);
+        vm.details().attendingOfficerCollarProperty().set("PC 12");
+        vm.commitPending();
+        assertEquals("Attending officer's collar number: \u201cPC 12\u201d is not a collar number in this force's format.",
+                vm.details().lengthErrorProperty().get());
+        assertTrue(blockedBy(vm, "Attending officer's collar number"), vm.reviewItems().toString());
+        vm.details().attendingOfficerCollarProperty().set("4472");
+        vm.commitPending();
+        assertFalse(blockedBy(vm, "Attending officer's collar number"), vm.reviewItems().toString());
+    }
 }

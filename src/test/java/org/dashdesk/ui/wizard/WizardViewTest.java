@@ -177,4 +177,36 @@ class WizardViewTest {
         assertTrue(robot.lookup((Node n) -> n instanceof Label l && "Not asked: Victim declined to answer".equals(l.getText()) && l.isVisible())
                 .tryQuery().isPresent(), "the question row says it was not asked, and why");
     }
+
+    /** The counter a counted field shows at its right end (a ControlsFX CustomTextField's right node). */
+    private static Label counterOf(FxRobot robot, String id) {
+        var field = robot.lookup("#" + id).queryAs(org.controlsfx.control.textfield.CustomTextField.class);
+        return (Label) field.getRight();
+    }
+
+    @Test
+    void textFieldsCountTheirCharactersAndAPastedPageTurnsTheCountRedAndStopsSubmission(FxRobot robot) {
+        robot.interact(() -> vm.goTo(vm.pageById("people")));
+        Label counter = counterOf(robot, "victim-name");
+        assertEquals("", counter.getText(), "no count while the field is empty and not in use");
+        robot.clickOn("#victim-name").write("Synthetic");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("9 / 200", counter.getText(), "the count shows while typing");
+        assertFalse(counter.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("over")));
+        robot.interact(() -> robot.lookup("#victim-name").queryAs(javafx.scene.control.TextField.class).setText("V".repeat(5000)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("5,000 / 200", counter.getText());
+        assertTrue(counter.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("over")), "red past the limit");
+        assertTrue(robot.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && "Victim's name: 5000 characters, at most 200.".equals(l.getText())), "the page says why");
+        assertFalse(vm.canSubmitProperty().get(), "a pasted page is not submitted");
+        assertEquals("V".repeat(5000), vm.details().victimNameProperty().get(), "nothing typed is cut or lost");
+
+        // Tab on to the next field: the victim's count hides below four-fifths of the limit.
+        robot.interact(() -> robot.lookup("#victim-name").queryAs(javafx.scene.control.TextField.class).setText("Synthetic"));
+        robot.type(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("", counter.getText());
+        assertEquals("0 / 200", counterOf(robot, "abuser-names").getText(), "the next field counts as it takes the keyboard");
+    }
 }
