@@ -128,6 +128,15 @@ class KeyboardAssessmentTest {
                 "the first user is in the keyring with the role chosen");
         assertEquals("DASH Desk", stage.getTitle());
 
+        // Issue 11's figure: keystrokes and seconds for the whole assessment, from the home screen to submitted.
+        java.util.concurrent.atomic.AtomicInteger keystrokes = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> countKeys = e -> {
+            if (!e.getCode().isModifierKey()) {
+                keystrokes.incrementAndGet();
+            }
+        };
+        robot.interact(() -> stage.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, countKeys));
+        long assessmentStarted = System.nanoTime();
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
         desk.settle();
@@ -205,6 +214,9 @@ class KeyboardAssessmentTest {
         tabUntil(robot, id("submit"), "Submit");
         robot.type(KeyCode.SPACE);
         desk.settle();
+        robot.interact(() -> stage.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, countKeys));
+        System.out.printf(java.util.Locale.ROOT, "KeyboardAssessmentTest figure: one at-scene assessment (DASH + S-DASH, 4 referrals),"
+                + " keyboard only: %d keystrokes, %.1f s by the TestFX robot%n", keystrokes.get(), (System.nanoTime() - assessmentStarted) / 1e9);
         assertNull(desk.shell.wizardProperty().get(), "back on the home screen after submitting");
 
         // Reopen the store from disk and read what was really stored.
@@ -387,6 +399,15 @@ class KeyboardAssessmentTest {
     @Test
     void everyWizardControlIsReachedByTabAndASupplementOpensByKeyboard(FxRobot robot) throws Exception {
         openOfficerDesk(robot);
+        // Issue 11's figure: keystrokes and seconds for the whole assessment, from the home screen to submitted.
+        java.util.concurrent.atomic.AtomicInteger keystrokes = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> countKeys = e -> {
+            if (!e.getCode().isModifierKey()) {
+                keystrokes.incrementAndGet();
+            }
+        };
+        robot.interact(() -> stage.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, countKeys));
+        long assessmentStarted = System.nanoTime();
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
         desk.settle();
@@ -464,6 +485,15 @@ class KeyboardAssessmentTest {
     @Test
     void aStandardRiskAssessmentSubmittedByKeyboardAwaitsSignOff(FxRobot robot) throws Exception {
         openOfficerDesk(robot);
+        // Issue 11's figure: keystrokes and seconds for the whole assessment, from the home screen to submitted.
+        java.util.concurrent.atomic.AtomicInteger keystrokes = new java.util.concurrent.atomic.AtomicInteger();
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> countKeys = e -> {
+            if (!e.getCode().isModifierKey()) {
+                keystrokes.incrementAndGet();
+            }
+        };
+        robot.interact(() -> stage.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, countKeys));
+        long assessmentStarted = System.nanoTime();
         tabUntil(robot, id("new-at-scene"), "New assessment — at scene");
         robot.type(KeyCode.SPACE);
         desk.settle();
