@@ -12,8 +12,9 @@ import javafx.scene.text.Text;
 /**
  * Issue 11's check of a screen as drawn: every visible label, button and link whose drawn text is
  * shorter than its text (JavaFX ended it in "…"), or whose text is an enum or setting key
- * ("VISIBLE_HIGH_RISK", "central.endpoint"). The cells of data tables are left out: a list may
- * scroll sideways, as WCAG allows for data tables; their column headings are not.
+ * ("VISIBLE_HIGH_RISK", "central.endpoint"), or a list of words that scrolls sideways. The cells
+ * of data tables are left out: a table may scroll sideways, as WCAG allows for data tables; their
+ * column headings are not.
  */
 public final class CutWords {
 
@@ -29,6 +30,16 @@ public final class CutWords {
             return 0;
         }
         int checked = 0;
+        if (node instanceof javafx.scene.control.ListView<?> list) {
+            // A list of words (sections, comments) wraps; a sideways scroll bar hides the end of its words.
+            for (Node bar : list.lookupAll(".scroll-bar")) {
+                if (bar instanceof javafx.scene.control.ScrollBar sb && sb.getOrientation() == javafx.geometry.Orientation.HORIZONTAL
+                        && sb.isVisible()) {
+                    found.add(where + ": the list " + (list.getId() == null ? list.getAccessibleText() : "#" + list.getId())
+                            + " scrolls sideways");
+                }
+            }
+        }
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
             checked++;
             if (CODE.matcher(l.getText()).find()) {

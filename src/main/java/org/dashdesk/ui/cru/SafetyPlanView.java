@@ -89,7 +89,7 @@ public final class SafetyPlanView extends ScrollPane {
             }
         });
 
-        TextField note = new TextField();
+        TextField note = Controls.countedField(org.dashdesk.ui.review.ReviewView.TEXT_LIMIT);
         note.setId("action-note");
         note.setPromptText("What was done, or why it is cancelled");
         note.textProperty().bindBidirectional(vm.noteProperty());
@@ -110,7 +110,7 @@ public final class SafetyPlanView extends ScrollPane {
         done.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
 
-        TextField description = new TextField();
+        TextField description = Controls.countedField(org.dashdesk.ui.review.ReviewView.TEXT_LIMIT);
         description.setId("action-description");
         description.textProperty().bindBidirectional(vm.descriptionProperty());
         TextField owner = new TextField();
@@ -154,7 +154,7 @@ public final class SafetyPlanView extends ScrollPane {
                     return null;
                 }
             });
-            TextField maracNote = new TextField();
+            TextField maracNote = Controls.countedField(org.dashdesk.ui.review.ReviewView.TEXT_LIMIT);
             maracNote.setId("marac-note");
             maracNote.textProperty().bindBidirectional(vm.maracNoteProperty());
             Button save = new Button("Save MARAC state");

@@ -264,13 +264,31 @@ public final class ReviewView extends BorderPane {
         first.requestFocus();
     }
 
+    /** The central server keeps a reviewer's comment, note or reason up to this many characters. */
+    public static final int TEXT_LIMIT = 2000;
+
     private void show(Node form) {
         decisionForm.getChildren().setAll(form);
-        Node first = form instanceof VBox v ? v.getChildren().stream()
-                .filter(n -> n instanceof javafx.scene.control.TextInputControl || n instanceof ComboBox).findFirst().orElse(null) : null;
+        Node first = firstInput(form);
         if (first != null) {
             Platform.runLater(first::requestFocus);
         }
+    }
+
+    /** The first text field, text area or drop-down in {@code node}, in layout order (a counted area sits in a box). */
+    private static Node firstInput(Node node) {
+        if (node instanceof javafx.scene.control.TextInputControl || node instanceof ComboBox) {
+            return node;
+        }
+        if (node instanceof javafx.scene.Parent p && !(node instanceof javafx.scene.control.Control)) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                Node found = firstInput(child);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private Node approveForm() {
@@ -346,7 +364,7 @@ public final class ReviewView extends BorderPane {
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.returnToOfficer());
         enterFires(send);
-        return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), comment,
+        return form(title, explain, Controls.labelFor("Question", question), question, Controls.labelFor("Comment", comment), Controls.countedArea(comment, TEXT_LIMIT),
                 add, list, buttons(send, cancel()), Controls.fieldError(vm.returnErrorProperty()));
     }
 
@@ -366,7 +384,7 @@ public final class ReviewView extends BorderPane {
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.markReviewed());
         enterFires(send);
-        return form(title, explain, Controls.labelFor("Review note", note), note, buttons(send, cancel()),
+        return form(title, explain, Controls.labelFor("Review note", note), Controls.countedArea(note, TEXT_LIMIT), buttons(send, cancel()),
                 Controls.fieldError(vm.reviewErrorProperty()));
     }
 
@@ -399,7 +417,7 @@ public final class ReviewView extends BorderPane {
         send.disableProperty().bind(vm.busyProperty());
         send.setOnAction(e -> vm.raise());
         enterFires(send);
-        return form(title, explain, Controls.labelFor("Raise to", level), level, Controls.labelFor("Reasons", why), why,
+        return form(title, explain, Controls.labelFor("Raise to", level), level, Controls.labelFor("Reasons", why), Controls.countedArea(why, TEXT_LIMIT),
                 buttons(send, cancel()), Controls.fieldError(vm.raiseErrorProperty()));
     }
 

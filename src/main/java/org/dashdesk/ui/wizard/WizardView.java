@@ -240,6 +240,9 @@ public final class WizardView extends BorderPane {
             protected void updateItem(Page p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : shortTitle(p));
+                // A title wider than the list wraps rather than giving the list a sideways scroll bar.
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         Runnable sync = () -> list.getSelectionModel().select(vm.currentPageProperty().get());
