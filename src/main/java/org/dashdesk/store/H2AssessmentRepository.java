@@ -161,7 +161,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 ListColumns.bind(p, 8, content);
                 p.executeUpdate();
             }
-            writeAnswers(c, id, content.answers(), now);
+            // No answer rows: they are a draft's; a submitted assessment's answers are its head revision's (decision 0163).
             audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
             insertRevision(c, first, canonical);
             queue(c, first.revisionId(), id, level, now);
@@ -320,8 +320,11 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(7 + ListColumns.COUNT, id);
                 p.executeUpdate();
             }
-            // The frozen answers are the record from now on, whatever the draft rows said.
-            replaceAnswers(c, id, revision.content().answers(), now);
+            // The frozen answers are the record from now on: the draft's rows go (decision 0163).
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ?")) {
+                p.setObject(1, id);
+                p.executeUpdate();
+            }
             queue(c, revision.revisionId(), id, level, now);
             audit(c, id, now, actor, "submitted revision " + revision.revisionNumber() + ", graded " + level.jsonName() + ", "
                     + head.state().label().toLowerCase(Locale.ROOT) + " → " + routedState.label().toLowerCase(Locale.ROOT));
@@ -589,12 +592,25 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             }
         }
         Map<String, Answer> answers = new TreeMap<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT answer FROM answer WHERE assessment_id = ?")) {
-            p.setObject(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    Answer a = AssessmentJson.read(r.getString(1), Answer.class);
-                    answers.put(a.questionId(), a);
+        if (state != AssessmentState.DRAFT && headRevision != null) {
+            // Answer rows are a draft's; once submitted, the answers are the head revision's, frozen
+            // and hashed (decision 0163). Removed with the rest once the force holds the case (retention).
+            try (PreparedStatement p = c.prepareStatement("SELECT canonical_json FROM revision WHERE revision_id = ?")) {
+                p.setObject(1, headRevision);
+                try (ResultSet r = p.executeQuery()) {
+                    if (r.next() && r.getString(1) != null) {
+                        answers.putAll(AssessmentJson.read(r.getString(1), Revision.class).content().answers());
+                    }
+                }
+            }
+        } else {
+            try (PreparedStatement p = c.prepareStatement("SELECT answer FROM answer WHERE assessment_id = ?")) {
+                p.setObject(1, id);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Answer a = AssessmentJson.read(r.getString(1), Answer.class);
+                        answers.put(a.questionId(), a);
+                    }
                 }
             }
         }

@@ -371,16 +371,21 @@ class H2AssessmentRepositoryTest {
     }
 
     @Test
-    void submittingRewritesOnlyTheAnswersThatChanged() throws Exception {
+    void answerRowsAreADraftsAndTheRecordsAnswersAreItsHeadRevisions() throws Exception {
         UUID id = repo.createDraft(StoreFixtures.withYes(StoreFixtures.start(), 3), "1234").id();
-        java.util.Map<String, java.time.OffsetDateTime> before = answerTimes(id);
-        assertEquals(27, before.size());
-        Thread.sleep(5);
-        submit(id, null);
-        java.util.Map<String, java.time.OffsetDateTime> after = answerTimes(id);
-        assertEquals(before, after, "submitting the draft's own answers rewrote none of their rows");
+        assertEquals(27, answerTimes(id).size(), "a draft saves each answer as a row");
+        Revision first = submit(id, null);
+        assertEquals(java.util.Map.of(), answerTimes(id), "submitted: the frozen revision holds the answers, not a second copy (0163)");
+        assertEquals(first.content().answers(), repo.find(id).orElseThrow().content().answers(), "and the record still has every answer");
         assertEquals(3, repo.find(id).orElseThrow().content().answers().values().stream()
-                .filter(a -> a.choice() == Choice.YES).count(), "and the record still has every answer");
+                .filter(a -> a.choice() == Choice.YES).count());
+        repo.close();
+        repo = H2AssessmentRepository.open(dir, new FileKeyProvider());
+        assertEquals(first.content().answers(), repo.find(id).orElseThrow().content().answers(), "also after a restart");
+        repo.transition(id, LifecycleEvent.RETURN, "SUP1", "look again at Q1");
+        repo.transition(id, LifecycleEvent.REOPEN, "1234", "reopened for amendment");
+        assertEquals(27, answerTimes(id).size(), "a draft again: its rows come back from the head revision");
+        assertEquals(first.content().answers(), repo.find(id).orElseThrow().content().answers());
     }
 
     private java.util.Map<String, java.time.OffsetDateTime> answerTimes(UUID id) {

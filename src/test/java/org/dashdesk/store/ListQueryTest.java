@@ -167,7 +167,7 @@ class ListQueryTest {
                     + " search_words = NULL")) {
                 p.executeUpdate();
             }
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM schema_version WHERE version = 6")) {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM schema_version WHERE version >= 6")) {
                 p.executeUpdate();
             }
             return null;
