@@ -324,6 +324,17 @@ public final class ReviewView extends BorderPane {
         ComboBox<QuestionRef> question = new ComboBox<>(vm.questions());
         question.setId("comment-question");
         question.setMaxWidth(Double.MAX_VALUE);
+        // The drop-down is as wide as the box and its questions wrap: a long question no longer
+        // runs the list past the window's edge (issue 11).
+        question.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(QuestionRef q, boolean empty) {
+                super.updateItem(q, empty);
+                setText(empty || q == null ? null : q.label());
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+        });
         question.valueProperty().bindBidirectional(vm.returnQuestionProperty());
         TextArea comment = Controls.tabMovesFocus(new TextArea());
         comment.setId("comment-text");

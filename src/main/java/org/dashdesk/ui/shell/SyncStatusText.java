@@ -86,6 +86,23 @@ public final class SyncStatusText {
         return Optional.of(exitWarning(pending, refusedCount));
     }
 
+    /**
+     * The exit warning when this desk is not sending at all ({@code why}: no central server set up,
+     * no token): the unsent ones stay here until that is put right, which quitting does not change.
+     */
+    public static Optional<String> exitWarningNotSending(SyncSnapshot s, String why) {
+        if (!s.hasUnsent()) {
+            return Optional.empty();
+        }
+        long n = s.unsynced().stream().map(OutboxRecord::assessmentId).distinct().count();
+        if (n == 0) {
+            n = (long) s.waiting() + s.waitingForSignIn() + s.quarantined();
+        }
+        String count = n == 1 ? "1 assessment has" : n + " assessments have";
+        return Optional.of(count + " not been sent to the central server, and will not be until this is put right: " + why
+                + (why.endsWith(".") ? "" : ".") + " " + (n == 1 ? "It is" : "They are") + " safe on this laptop.");
+    }
+
     public static String exitWarning(long assessments) {
         return assessments == 1
                 ? "1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are online."

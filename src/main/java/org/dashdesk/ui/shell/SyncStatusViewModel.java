@@ -142,7 +142,11 @@ public final class SyncStatusViewModel {
         } catch (RuntimeException e) {
             now = lastSnapshot;
         }
-        return now == null ? Optional.empty() : SyncStatusText.exitWarning(now);
+        if (now == null) {
+            return Optional.empty();
+        }
+        // With no server set up (or none this desk may send to), "next time you are online" is untrue (issue 11).
+        return notSending == null ? SyncStatusText.exitWarning(now) : SyncStatusText.exitWarningNotSending(now, notSending);
     }
 
     /** Whether the last sync found the server wants a fresh sign-in. */

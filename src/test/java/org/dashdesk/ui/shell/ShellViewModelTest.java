@@ -202,6 +202,20 @@ class ShellViewModelTest {
     }
 
     @Test
+    void quittingWithUnsentWorkAndNoServerSaysItWillNotBeSentNotNextTimeOnline() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        var service = vm.servicesProperty().get().service();
+        var draft = service.startDraft(Channel.AT_SCENE, new org.dashdesk.assessment.Officer("4471", "PC Test Example"), null, "4471");
+        org.dashdesk.assessment.CompleteSheets.answerTheRestNo(service.repository(), draft.id(), "4471");
+        service.submit(draft.id(), "4471", null);
+        String warning = vm.exitWarning().orElseThrow();
+        assertEquals("1 assessment has not been sent to the central server, and will not be until this is put right: No central server"
+                + " is set up on this laptop: IT adds its address in the settings. It is safe on this laptop.", warning);
+        assertFalse(warning.contains("next time you are online"), warning);
+    }
+
+    @Test
     void closingWithAnswersNotYetSavedIsWarnedAboutEvenWithoutASyncServer() throws Exception {
         shell(true);
         signIn(PASSWORD);

@@ -146,4 +146,28 @@ class SignOffScreenTest {
                 server.latest(other.assessmentId()).orElseThrow().comments());
         assertEquals("Returned KNT-0002 to 4471 with 1 comment.", robot.lookup("#queue-message").queryAs(Label.class).getText());
     }
+
+    @Test
+    void theReturnFormsQuestionListStaysInsideTheWindowAtLargeText(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(1000);
+            stage.getScene().getRoot().setStyle("-fx-font-size: 28px;");
+        });
+        settle();
+        robot.type(KeyCode.ENTER);
+        settle();
+        robot.interact(() -> robot.lookup("#return").queryButton().fire());
+        settle();
+        ComboBox<QuestionRef> question = robot.lookup("#comment-question").queryAs(ComboBox.class);
+        robot.interact(question::show);
+        settle();
+        javafx.stage.Window popup = javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.stage.PopupWindow && w.isShowing() && w.getWidth() > 50).findFirst().orElseThrow();
+        double windowRight = stage.getX() + stage.getWidth();
+        assertTrue(popup.getX() + popup.getWidth() <= windowRight + 1,
+                "the drop-down ends at " + (popup.getX() + popup.getWidth()) + ", the window at " + windowRight);
+        robot.interact(question::hide);
+    }
 }
