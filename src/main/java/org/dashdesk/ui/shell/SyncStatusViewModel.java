@@ -29,6 +29,7 @@ public final class SyncStatusViewModel {
     private final Runnable listsStale;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ObservableMap<UUID, String> details = FXCollections.observableHashMap();
+    static final String SYNCING_NOW = "Syncing now\u2026";
     private SyncSnapshot lastSnapshot;
     private String notSending;
     private boolean started;
@@ -80,7 +81,11 @@ public final class SyncStatusViewModel {
         if (ctx.services.get() == null) {
             return;
         }
-        boolean stale = lastSnapshot != null && (lastSnapshot.synced() != s.synced() || lastSnapshot.quarantined() != s.quarantined());
+        // A run that ended may have pulled a supervisor's return or a CRU decision: the lists are read
+        // again, so the home screen says "Returned" as the record does (issue 11).
+        boolean runEnded = lastSnapshot != null && lastSnapshot.running() && !s.running();
+        boolean stale = lastSnapshot != null && (lastSnapshot.synced() != s.synced() || lastSnapshot.quarantined() != s.quarantined()
+                || runEnded);
         lastSnapshot = s;
         status.set(SyncStatusText.line(s, notSending, ctx.clock.getZone(), ctx.clock.instant()));
         Map<UUID, String> words = new HashMap<>();
@@ -91,6 +96,10 @@ public final class SyncStatusViewModel {
         details.putAll(words);
         if (stale) {
             listsStale.run();
+        }
+        if (runEnded && SYNCING_NOW.equals(ctx.message.get())) {
+            // "Syncing now…" was true while the run lasted; what it did is in the status line now.
+            ctx.message.set(null);
         }
     }
 
@@ -105,7 +114,7 @@ public final class SyncStatusViewModel {
             return;
         }
         s.sync().syncNow();
-        ctx.message.set("Syncing now…");
+        ctx.message.set(SYNCING_NOW);
     }
 
     /** After a submission: send at once when sending is running. */

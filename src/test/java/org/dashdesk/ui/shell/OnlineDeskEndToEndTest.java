@@ -256,6 +256,24 @@ class OnlineDeskEndToEndTest {
     }
 
     @Test
+    void syncingNowIsSaidOnlyWhileTheRunLasts() throws Exception {
+        Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
+        officer.submitStandard();
+        officer.shell.syncNow();
+        assertEquals("Syncing now\u2026", officer.shell.messageProperty().get());
+        officer.sync();
+        // "Sync now" also started a run on the sync thread: let it end too.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (officer.services().sync().snapshot().running() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        officer.drain();
+        assertEquals(0, officer.services().sync().snapshot().waiting());
+        org.junit.jupiter.api.Assertions.assertNotEquals("Syncing now\u2026", officer.shell.messageProperty().get(),
+                "once the run is over the status line says what it did; \"Syncing now\" stayed for over 9 s before (issue 11)");
+    }
+
+    @Test
     void supervisorReturnsWithCommentsOfficerAmendsAndResubmitsAndItIsBackInTheSupervisorsQueue() throws Exception {
         Desk officer = setUpFromServer("officer", "pc1234", OFFICER_PW);
         Revision r1 = officer.submitStandard();
@@ -284,6 +302,9 @@ class OnlineDeskEndToEndTest {
 
         officer.sync();
         assertEquals(AssessmentState.RETURNED, officer.state(id));
+        officer.drain();
+        assertEquals(AssessmentState.RETURNED, officer.shell.submittedList().stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow().state(), "the home list says Returned once the pull brought it, as the record does (issue 11)");
         ReturnNotes notes = officer.shell.returnNotesProperty().get().latest(id).orElseThrow();
         assertEquals(r1.revisionId(), notes.revisionId());
         assertEquals("5678", notes.returnedBy());
