@@ -305,7 +305,9 @@ public final class ShellView extends StackPane {
         boolean locked = vm.lockedProperty().get();
         boolean hidden = vm.hiddenProperty().get();
         Node owner = getScene() == null ? null : getScene().getFocusOwner();
-        if (hidden && !locked && owner != null && !isInside(owner, curtain) && !isInside(owner, lockLayer)) {
+        // Where the keyboard was before a cover went up, curtain or lock: the lock screen promises
+        // "continue where you were", so unlocking goes back there, not to the page's first question.
+        if ((hidden || locked) && owner != null && !isInside(owner, curtain) && !isInside(owner, lockLayer)) {
             beforeCurtain = owner;
         }
         // The screen underneath is made invisible, not just covered, so nothing on it can be read

@@ -132,6 +132,8 @@ class SignInLockAndExitTest {
         assertFalse(desk.shell.lockedProperty().get());
         assertTrue(visibleText(robot, "Sam Synthetic"), "the draft is on screen as it was");
         assertEquals(wizard, desk.shell.wizardProperty().get(), "the same wizard, not a reload");
+        desk.settle();
+        assertEquals("victim-name", focusOwner(robot).getId(), "\"continue where you were\": the keyboard is back in the victim's name, not on Q1");
     }
 
     @Test
