@@ -92,6 +92,12 @@ public interface AssessmentRepository extends AutoCloseable {
     /** Records that {@code actor} opened the assessment: every view is attributable, not only changes. */
     void recordView(UUID assessmentId, String actor);
 
+    /**
+     * Records that {@code actor} produced a document from the assessment ({@code what}, e.g.
+     * "produced the MARAC referral document (revision 2)"): every copy that leaves the desk is attributable.
+     */
+    void recordDocument(UUID assessmentId, String actor, String what);
+
     @Override
     void close();
 }

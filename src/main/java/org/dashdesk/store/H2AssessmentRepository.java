@@ -840,6 +840,18 @@ public final class H2AssessmentRepository implements AssessmentRepository {
 
     @Override
     public void recordView(UUID assessmentId, String actor) {
+        recordAccess(assessmentId, actor, "viewed");
+    }
+
+    @Override
+    public void recordDocument(UUID assessmentId, String actor, String what) {
+        if (what == null || what.isBlank() || what.length() > 200) {
+            throw new IllegalArgumentException("what: 1 to 200 characters");
+        }
+        recordAccess(assessmentId, actor, what);
+    }
+
+    private void recordAccess(UUID assessmentId, String actor, String what) {
         Objects.requireNonNull(assessmentId, "assessmentId");
         requireActor(actor);
         OffsetDateTime now = now();
@@ -852,7 +864,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                     }
                 }
             }
-            audit(c, assessmentId, now, actor, "viewed");
+            audit(c, assessmentId, now, actor, what);
             return null;
         });
     }

@@ -197,6 +197,10 @@ class AnswerValidatorTest {
         }
 
         @Override
+        public void recordDocument(UUID assessmentId, String actor, String what) {
+        }
+
+        @Override
         public void close() {
         }
     }

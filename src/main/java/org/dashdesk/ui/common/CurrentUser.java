@@ -31,6 +31,12 @@ public record CurrentUser(String username, String name, String collarNumber, Str
         return collarNumber == null || collarNumber.isBlank() ? username : collarNumber;
     }
 
+    /** "PC Test Example (collar 4471)", for a document this person produced. */
+    public String producedBy() {
+        return (name == null || name.isBlank() ? username : name) + (collarNumber == null || collarNumber.isBlank() ? ""
+                : " (collar " + collarNumber + ")");
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

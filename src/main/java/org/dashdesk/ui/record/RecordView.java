@@ -53,6 +53,38 @@ public final class RecordView extends VBox {
             amend.setOnAction(e -> vm.amend());
             top.getChildren().add(amend);
         }
+        if (vm.offersReferral()) {
+            Button referral = new Button("MARAC referral (PDF)\u2026");
+            referral.setId("record-marac-referral");
+            referral.setMinWidth(Region.USE_PREF_SIZE);
+            referral.setAccessibleText("Save the MARAC referral for this assessment as a PDF");
+            referral.disableProperty().bind(vm.producingProperty());
+            referral.setOnAction(e -> {
+                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+                chooser.setTitle("Save the MARAC referral");
+                chooser.setInitialFileName(vm.referralFileName());
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF document", "*.pdf"));
+                java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+                if (file != null) {
+                    vm.saveReferral(file.toPath());
+                }
+            });
+            top.getChildren().add(referral);
+        }
+        Label documentMessage = new Label();
+        documentMessage.setId("record-document-message");
+        documentMessage.setWrapText(true);
+        documentMessage.getStyleClass().add("message");
+        documentMessage.textProperty().bind(vm.documentMessageProperty());
+        documentMessage.visibleProperty().bind(vm.documentMessageProperty().isNotEmpty());
+        documentMessage.managedProperty().bind(documentMessage.visibleProperty());
+        Label documentError = new Label();
+        documentError.setId("record-document-error");
+        documentError.setWrapText(true);
+        documentError.getStyleClass().add("error-banner");
+        documentError.textProperty().bind(vm.documentErrorProperty());
+        documentError.visibleProperty().bind(vm.documentErrorProperty().isNotEmpty());
+        documentError.managedProperty().bind(documentError.visibleProperty());
         Label sync = new Label(vm.syncWords() == null ? "" : "Sync: " + vm.syncWords());
         sync.setId("record-sync");
         sync.setWrapText(true);
@@ -61,7 +93,7 @@ public final class RecordView extends VBox {
         tabs.setId("record-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(top, sync, tabs);
+        getChildren().addAll(top, documentMessage, documentError, sync, tabs);
     }
 
     private static ScrollPane assessmentTab(RecordViewModel vm) {

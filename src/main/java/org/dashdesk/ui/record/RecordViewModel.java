@@ -1,13 +1,22 @@
 package org.dashdesk.ui.record;
 
+import java.nio.file.Path;
 import java.util.List;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.AuditEntry;
 import org.dashdesk.assessment.Revision;
+import org.dashdesk.document.MaracReferral;
 import org.dashdesk.instrument.PackRegistry;
+import org.dashdesk.ui.common.BackgroundTask;
+import org.dashdesk.ui.common.TaskExecutor;
 
 /**
  * What the read-only view shows, prepared off the FX thread from the latest revision (or the
@@ -83,5 +92,68 @@ public final class RecordViewModel {
 
     public void back() {
         onBack.run();
+    }
+
+    /**
+     * Makes a document from the record and writes it to a file the user chose, recording in the
+     * audit that it was produced. Runs off the FX thread.
+     */
+    @FunctionalInterface
+    public interface DocumentSaver {
+        void save(Path target) throws Exception;
+    }
+
+    private TaskExecutor executor;
+    private DocumentSaver referralSaver;
+    private final ReadOnlyBooleanWrapper producing = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper documentMessage = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper documentError = new ReadOnlyStringWrapper();
+
+    /** Offers the MARAC referral document (issue 13) for a revision that calls for one. */
+    public RecordViewModel withReferralDocument(TaskExecutor executor, DocumentSaver saver) {
+        this.executor = executor;
+        this.referralSaver = saver;
+        return this;
+    }
+
+    /** Graded High or a MARAC criterion met, with its content still on this laptop. */
+    public boolean offersReferral() {
+        return referralSaver != null && MaracReferral.applies(revision);
+    }
+
+    /** The file name offered: the assessment's short id and revision, no personal data. */
+    public String referralFileName() {
+        return revision == null ? "MARAC-referral.pdf" : MaracReferral.fileName(revision.assessmentId(), revision.revisionNumber());
+    }
+
+    /** Writes the MARAC referral to {@code target}; the outcome is said in {@link #documentMessageProperty()} or the error. */
+    public void saveReferral(Path target) {
+        if (!offersReferral() || target == null || producing.get()) {
+            return;
+        }
+        producing.set(true);
+        documentError.set(null);
+        documentMessage.set("Making the MARAC referral\u2026");
+        executor.execute(BackgroundTask.run(() -> referralSaver.save(target)).onSuccess(v -> {
+            producing.set(false);
+            documentMessage.set("MARAC referral saved as " + target.getFileName() + " in " + target.toAbsolutePath().getParent()
+                    + ". Its production is in the audit.");
+        }).onFailure(e -> {
+            producing.set(false);
+            documentMessage.set(null);
+            documentError.set("The MARAC referral could not be saved: " + e.getMessage());
+        }));
+    }
+
+    public ReadOnlyBooleanProperty producingProperty() {
+        return producing.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty documentMessageProperty() {
+        return documentMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty documentErrorProperty() {
+        return documentError.getReadOnlyProperty();
     }
 }

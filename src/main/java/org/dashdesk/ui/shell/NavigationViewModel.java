@@ -144,7 +144,18 @@ public final class NavigationViewModel {
             }
             List<Revision> revisions = s.service().repository().revisions(id);
             Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
-            return new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), words, () -> amend(id), this::showHome);
+            RecordViewModel record = new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), words, () -> amend(id),
+                    this::showHome);
+            if (viewer != null && latest != null) {
+                record.withReferralDocument(ctx.executor, target -> {
+                    org.dashdesk.document.MaracReferral referral = org.dashdesk.document.MaracReferral.of(latest, s.packs(),
+                            s.service().engine().policy(), viewer.producedBy(), ctx.clock.instant(), ctx.clock.getZone());
+                    org.dashdesk.document.PdfWriter.write(referral, target);
+                    s.service().repository().recordDocument(id, viewer.actor(), "produced the MARAC referral document (revision "
+                            + latest.revisionNumber() + ")");
+                });
+            }
+            return record;
         }).onSuccess(vm -> {
             ctx.error.set(null);
             record.set(vm);

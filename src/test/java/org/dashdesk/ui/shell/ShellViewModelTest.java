@@ -216,6 +216,44 @@ class ShellViewModelTest {
     }
 
     @Test
+    void aHighRiskRecordMakesItsMaracReferralPdfAndTheAuditSaysWhoProducedIt() throws Exception {
+        shell(true);
+        signIn(PASSWORD);
+        var service = vm.servicesProperty().get().service();
+        var repo = service.repository();
+        var draft = service.startDraft(Channel.AT_SCENE, new org.dashdesk.assessment.Officer("4471", "PC Test Example"), null, "4471");
+        for (int n = 1; n <= 15; n++) {
+            repo.saveAnswer(draft.id(), org.dashdesk.assessment.Answer.choice("Q" + n, org.dashdesk.grading.Choice.YES), null, "4471");
+        }
+        repo.saveDetails(draft.id(), repo.find(draft.id()).orElseThrow().content().withPeople(new org.dashdesk.assessment.People(
+                "Siân Synthetic", java.util.List.of("Alex Sample"), java.util.List.of(), false)), "4471", "people");
+        org.dashdesk.assessment.CompleteSheets.answerTheRestNo(repo, draft.id(), "4471");
+        service.submit(draft.id(), "4471", null);
+
+        vm.openRecord(draft.id());
+        var record = vm.recordProperty().get();
+        assertNotNull(record, vm.errorProperty().get());
+        assertTrue(record.offersReferral(), "graded High: the referral is offered");
+        Path target = dir.resolve(record.referralFileName());
+        assertFalse(target.getFileName().toString().contains("Siân"), "the file name carries no name");
+        record.saveReferral(target);
+        assertNull(record.documentErrorProperty().get());
+        assertTrue(record.documentMessageProperty().get().startsWith("MARAC referral saved as " + target.getFileName()),
+                record.documentMessageProperty().get());
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(target.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("Siân Synthetic") && text.contains("Alex Sample") && text.contains("Risk level High"), text);
+        }
+        assertEquals("produced the MARAC referral document (revision 1)",
+                repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).what());
+        assertEquals("4471", repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).actor());
+
+        record.saveReferral(dir.resolve("no-such-folder").resolve("x.pdf"));
+        assertTrue(record.documentErrorProperty().get().startsWith("The MARAC referral could not be saved"),
+                String.valueOf(record.documentErrorProperty().get()));
+    }
+
+    @Test
     void closingWithAnswersNotYetSavedIsWarnedAboutEvenWithoutASyncServer() throws Exception {
         shell(true);
         signIn(PASSWORD);

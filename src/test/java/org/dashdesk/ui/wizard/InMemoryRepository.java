@@ -128,6 +128,11 @@ final class InMemoryRepository implements AssessmentRepository {
     }
 
     @Override
+    public void recordDocument(UUID assessmentId, String actor, String what) {
+        // Nor are documents.
+    }
+
+    @Override
     public void close() {
     }
 }
