@@ -29,6 +29,12 @@ public enum FailureKind {
      * would only get the same receipt.
      */
     UNVERIFIED_RECEIPT(false, false),
+    /**
+     * The receipt is signed by a key this desk has not seen yet, and the server's published keys
+     * could not be fetched to check it (the network failed on that request): tried again in this
+     * run, and the keys with it. A replay gets the same receipt, so nothing is stored twice.
+     */
+    RECEIPT_KEYS_UNAVAILABLE(true, false),
     /** HTTP 5xx: the server or a proxy in front of it had a problem. */
     SERVER_ERROR(true, false),
     /** An unexpected HTTP 4xx: sending the same again will not change it soon. */

@@ -67,44 +67,67 @@ public final class ReceiptTrust {
      * trusted key and the signature covers exactly its content.
      */
     public synchronized Optional<String> problem(Receipt receipt, SyncClient client) {
+        return check(receipt, client).map(Untrusted::words);
+    }
+
+    /**
+     * Why a receipt is not trusted.
+     *
+     * @param words           for the outbox
+     * @param keysUnavailable true when the key is unknown only because the server's published keys
+     *                        could not be fetched (a network failure): worth trying again at once
+     */
+    public record Untrusted(String words, boolean keysUnavailable) {
+    }
+
+    /** As {@link #problem}, saying also whether fetching the keys failed. */
+    public synchronized Optional<Untrusted> check(Receipt receipt, SyncClient client) {
         if (receipt.signature() == null || receipt.keyId() == null) {
-            return Optional.of("the server's receipt is not signed; kept queued");
+            return Optional.of(new Untrusted("the server's receipt is not signed; kept queued", false));
         }
+        boolean fetched = true;
         if (!trusted.containsKey(receipt.keyId())) {
-            learn(client);
+            fetched = learn(client);
         }
         PublicKey key = trusted.get(receipt.keyId());
+        if (key == null && !fetched) {
+            return Optional.of(new Untrusted("the server's receipt keys could not be fetched to check its receipt (" + receipt.keyId()
+                    + "); trying again", true));
+        }
         if (key == null) {
-            return Optional.of("the server's receipt is signed by key " + receipt.keyId() + ", which this desk does not trust"
-                    + (root == null ? "" : " (pinned key " + Ed25519.fingerprint(Ed25519.publicKey(root)) + ")") + "; kept queued");
+            return Optional.of(new Untrusted("the server's receipt is signed by key " + receipt.keyId() + ", which this desk does not trust"
+                    + (root == null ? "" : " (pinned key " + Ed25519.fingerprint(Ed25519.publicKey(root)) + ")") + "; kept queued", false));
         }
         if (!Ed25519.verify(key, receipt.signedText(), receipt.signature())) {
-            return Optional.of("the server's receipt does not match its signature (altered or forged); kept queued");
+            return Optional.of(new Untrusted("the server's receipt does not match its signature (altered or forged); kept queued", false));
         }
         return Optional.empty();
     }
 
-    /** Reads the published keys: pins the first when nothing is pinned, then accepts each endorsed by a trusted key. */
-    private void learn(SyncClient client) {
+    /**
+     * Reads the published keys: pins the first when nothing is pinned, then accepts each endorsed by
+     * a trusted key. False when the keys could not be fetched at all.
+     */
+    private boolean learn(SyncClient client) {
         if (client == null) {
-            return;
+            return true;
         }
         SyncClient.Result<ReceiptKey.Published> published = client.receiptKeys();
         if (published.value() == null) {
-            return;
+            return false;
         }
         List<ReceiptKey> keys = published.value().keys();
         boolean changed = false;
         if (root == null) {
             Optional<ReceiptKey> first = keys.stream().filter(k -> k.endorsedBy() == null).findFirst();
             if (first.isEmpty()) {
-                return;
+                return true;
             }
             PublicKey k;
             try {
                 k = Ed25519.publicKey(first.get().publicKey());
             } catch (IllegalArgumentException e) {
-                return;
+                return true;
             }
             root = Ed25519.publicKeyText(k);
             trusted.put(Ed25519.keyId(k), k);
@@ -133,5 +156,6 @@ public final class ReceiptTrust {
             trusted.values().forEach(k -> lines.add(Ed25519.publicKeyText(k)));
             settings.put(KEYS_SETTING, String.join("\n", lines));
         }
+        return true;
     }
 }

@@ -394,9 +394,12 @@ public final class SyncService implements AutoCloseable {
                     }
                     if (result instanceof PushResult.Stored stored) {
                         // Held centrally only on a receipt signed by a key this desk trusts (issue 14).
-                        Optional<String> untrusted = receiptTrust.problem(stored.receipt(), c);
+                        Optional<ReceiptTrust.Untrusted> untrusted = receiptTrust.check(stored.receipt(), c);
                         if (untrusted.isPresent()) {
-                            result = new PushResult.Failed(FailureKind.UNVERIFIED_RECEIPT, untrusted.get());
+                            // A key list lost to the network is tried again at once (the fault mix found one
+                            // record left queued by it); a key that is not trusted stays queued.
+                            result = new PushResult.Failed(untrusted.get().keysUnavailable() ? FailureKind.RECEIPT_KEYS_UNAVAILABLE
+                                    : FailureKind.UNVERIFIED_RECEIPT, untrusted.get().words());
                         }
                     }
                     if (!(result instanceof PushResult.Failed f)) {
