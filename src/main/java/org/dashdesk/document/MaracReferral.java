@@ -31,20 +31,13 @@ import org.dashdesk.instrument.Question;
  * the risk factors answered Yes in the words the officer read out, the referrals already made,
  * and the safety plan. Made from one frozen revision; a field the desk does not record yet is
  * written as "Not recorded".
- *
- * @param title    the document's title
- * @param sections in order
- * @param sources  the question packs' source and copyright lines, for the footer of the last page
- * @param fileName a name for the file that carries no personal data
  */
-public record MaracReferral(String title, List<DocumentSection> sections, List<String> sources, String fileName) {
+public final class MaracReferral {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.UK);
+    static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm", Locale.UK);
 
-    public MaracReferral {
-        sections = List.copyOf(sections);
-        sources = List.copyOf(sources);
+    private MaracReferral() {
     }
 
     /** Whether this revision calls for a MARAC referral: graded High, or a MARAC criterion met. */
@@ -63,17 +56,74 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
      *
      * @throws IllegalArgumentException when the revision's content was removed from the laptop (retention)
      */
-    public static MaracReferral of(Revision r, PackRegistry packs, GradingPolicy policy, String producedBy, Instant now, ZoneId zone) {
+    public static CaseDocument of(Revision r, PackRegistry packs, GradingPolicy policy, String producedBy, Instant now, ZoneId zone) {
+        AssessmentContent c = contentOf(r, "referral");
+        People people = c.people() == null ? People.EMPTY : c.people();
+        List<DocumentSection> sections = new ArrayList<>();
+        sections.add(new DocumentSection("Referring agency", referrer(r, producedBy, now, zone, "Date of referral")));
+        sections.add(new DocumentSection("Victim", victim(c, people)));
+        sections.add(new DocumentSection("Person(s) causing harm", abusers(people)));
+        sections.add(new DocumentSection("Children and dependants", children(people)));
+        sections.add(new DocumentSection("Reason for referral", reason(r, policy)));
+
+        List<DocumentSection.Line> factors = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        String abuser = people.abuserDisplayName();
+        for (InstrumentPack pack : packsOf(c, packs)) {
+            boolean any = false;
+            for (Question q : pack.questions()) {
+                Answer a = c.answer(q.id());
+                if (a == null || a.choice() != Choice.YES) {
+                    continue;
+                }
+                any = true;
+                factors.add(new DocumentSection.Line(q.id(), q.textFor(abuser) + notes(a)));
+            }
+            if (any || pack.isMain()) {
+                sources.add(sourceLine(pack));
+            }
+        }
+        if (factors.isEmpty()) {
+            factors.add(DocumentSection.Line.paragraph("No question was answered Yes."));
+        }
+        sections.add(new DocumentSection("Risk factors answered Yes (as asked)", factors));
+        sections.add(new DocumentSection("Referrals already made", referrals(c)));
+        sections.add(new DocumentSection("Safety plan", List.of(DocumentSection.Line.paragraph(
+                "Safety-plan actions are kept by the central referral unit, not on this laptop: see the central record."))));
+        return new CaseDocument("MARAC referral from the police", sections, sources, fileName(r.assessmentId(), r.revisionNumber()));
+    }
+
+    /** The revision's content, or a refusal in words when retention removed it from the laptop. */
+    static AssessmentContent contentOf(Revision r, String what) {
         if (r.content() == null) {
-            throw new IllegalArgumentException("the content of this revision is no longer on this laptop: produce the referral"
+            throw new IllegalArgumentException("the content of this revision is no longer on this laptop: produce the " + what
                     + " from the central record");
         }
-        AssessmentContent c = r.content();
-        GradingResult g = r.grading();
-        People people = c.people() == null ? People.EMPTY : c.people();
-        String abuser = people.abuserDisplayName();
-        List<DocumentSection> sections = new ArrayList<>();
+        return r.content();
+    }
 
+    static List<InstrumentPack> packsOf(AssessmentContent c, PackRegistry packs) {
+        return packs.find(c.packId()).isPresent() ? packs.assessmentPacks(c.packId()) : List.of();
+    }
+
+    static String sourceLine(InstrumentPack pack) {
+        return pack.title() + (pack.source() == null ? "" : ". Source: " + pack.source()) + (pack.copyright() == null ? "" : ". " + pack.copyright());
+    }
+
+    /** " Comment: … Source: …" after a question, or nothing. */
+    static String notes(Answer a) {
+        StringBuilder text = new StringBuilder();
+        if (a.comment() != null && !a.comment().isBlank()) {
+            text.append(" Comment: ").append(a.comment().strip());
+        }
+        if (a.informationSource() != null && !a.informationSource().isBlank()) {
+            text.append(" Source: ").append(a.informationSource().strip());
+        }
+        return text.toString();
+    }
+
+    static List<DocumentSection.Line> referrer(Revision r, String producedBy, Instant now, ZoneId zone, String dateLabel) {
+        AssessmentContent c = r.content();
         List<DocumentSection.Line> referrer = new ArrayList<>();
         referrer.add(new DocumentSection.Line("Referring agency", "Police"));
         referrer.add(new DocumentSection.Line("Referring officer", c.officer() == null ? null
@@ -82,7 +132,7 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
             referrer.add(new DocumentSection.Line("Taken by phone by", c.phoneIn().recorder().name() + " (collar "
                     + c.phoneIn().recorder().collarNumber() + "), IMU"));
         }
-        referrer.add(new DocumentSection.Line("Date of referral", DAY.format(now.atZone(zone))));
+        referrer.add(new DocumentSection.Line(dateLabel, DAY.format(now.atZone(zone))));
         referrer.add(new DocumentSection.Line("Produced by", producedBy));
         referrer.add(new DocumentSection.Line("DASH assessment", "revision " + r.revisionNumber() + " of "
                 + DAY_TIME.format(r.createdAt().atZone(zone)) + ", content hash " + r.contentHash().substring(0, 16) + "…"));
@@ -92,21 +142,25 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
                 : DAY_TIME.format(i.occurredAt())));
         referrer.add(new DocumentSection.Line("Place", i == null ? null : i.place()));
         referrer.add(new DocumentSection.Line("District", i == null ? null : i.district()));
-        sections.add(new DocumentSection("Referring agency", referrer));
+        return referrer;
+    }
 
+    static List<DocumentSection.Line> victim(AssessmentContent c, People people) {
         List<DocumentSection.Line> victim = new ArrayList<>();
         victim.add(new DocumentSection.Line("Name", people.victimName() != null ? people.victimName()
                 : people.victimNameNotKnown() == null ? null : "Not known: " + people.victimNameNotKnown()));
-        // The history issue's fields (date of birth, address, safe contact) are not recorded by the desk yet.
+        // The history issue's fields (date of birth, address, safe contact) are not recorded by the desk yet;
+        // the incident's place is not assumed to be the victim's address.
         victim.add(new DocumentSection.Line("Date of birth", null));
-        // The incident's place is not assumed to be the victim's address.
         victim.add(new DocumentSection.Line("Address", null));
         victim.add(new DocumentSection.Line("Safe contact", null));
         if (c.phoneIn() != null && c.phoneIn().victimCouldSpeakSafely() != null) {
             victim.add(new DocumentSection.Line("Could speak safely on the phone", c.phoneIn().victimCouldSpeakSafely() ? "Yes" : "No"));
         }
-        sections.add(new DocumentSection("Victim", victim));
+        return victim;
+    }
 
+    static List<DocumentSection.Line> abusers(People people) {
         List<DocumentSection.Line> abusers = new ArrayList<>();
         if (people.abuserNames().isEmpty()) {
             abusers.add(new DocumentSection.Line("Name", null));
@@ -114,8 +168,10 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
         for (String name : people.abuserNames()) {
             abusers.add(new DocumentSection.Line("Name", name));
         }
-        sections.add(new DocumentSection("Person(s) causing harm", abusers));
+        return abusers;
+    }
 
+    static List<DocumentSection.Line> children(People people) {
         List<DocumentSection.Line> children = new ArrayList<>();
         if (Boolean.FALSE.equals(people.childrenOrDependants())) {
             children.add(DocumentSection.Line.paragraph("No children or dependants in the household."));
@@ -126,8 +182,12 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
         for (Dependant d : people.dependants()) {
             children.add(new DocumentSection.Line("Child or dependant", join(d.name(), d.ageOrDateOfBirth(), d.relationship())));
         }
-        sections.add(new DocumentSection("Children and dependants", children));
+        return children;
+    }
 
+    static List<DocumentSection.Line> reason(Revision r, GradingPolicy policy) {
+        AssessmentContent c = r.content();
+        GradingResult g = r.grading();
         List<DocumentSection.Line> why = new ArrayList<>();
         if (g != null) {
             why.add(new DocumentSection.Line("Risk level", g.level().label() + (g.level() != g.computedLevel()
@@ -144,37 +204,10 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
         if (notAsked > 0) {
             why.add(new DocumentSection.Line("Questions not asked", notAsked + " (the checklist is incomplete; see the DASH record)"));
         }
-        sections.add(new DocumentSection("Reason for referral", why));
+        return why;
+    }
 
-        List<DocumentSection.Line> factors = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        for (InstrumentPack pack : packs.find(c.packId()).isPresent() ? packs.assessmentPacks(c.packId()) : List.<InstrumentPack>of()) {
-            boolean any = false;
-            for (Question q : pack.questions()) {
-                Answer a = c.answer(q.id());
-                if (a == null || a.choice() != Choice.YES) {
-                    continue;
-                }
-                any = true;
-                StringBuilder text = new StringBuilder(q.textFor(abuser));
-                if (a.comment() != null && !a.comment().isBlank()) {
-                    text.append(" Comment: ").append(a.comment().strip());
-                }
-                if (a.informationSource() != null && !a.informationSource().isBlank()) {
-                    text.append(" Source: ").append(a.informationSource().strip());
-                }
-                factors.add(new DocumentSection.Line(q.id(), text.toString()));
-            }
-            if (any || pack.isMain()) {
-                sources.add(pack.title() + (pack.source() == null ? "" : ". Source: " + pack.source())
-                        + (pack.copyright() == null ? "" : ". " + pack.copyright()));
-            }
-        }
-        if (factors.isEmpty()) {
-            factors.add(DocumentSection.Line.paragraph("No question was answered Yes."));
-        }
-        sections.add(new DocumentSection("Risk factors answered Yes (as asked)", factors));
-
+    static List<DocumentSection.Line> referrals(AssessmentContent c) {
         List<DocumentSection.Line> referrals = new ArrayList<>();
         for (Map.Entry<Referral, ReferralDecision> e : c.referrals().entrySet()) {
             ReferralDecision d = e.getValue();
@@ -184,13 +217,10 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
         if (referrals.isEmpty()) {
             referrals.add(DocumentSection.Line.paragraph("No referral decisions recorded."));
         }
-        sections.add(new DocumentSection("Referrals already made", referrals));
-        sections.add(new DocumentSection("Safety plan", List.of(DocumentSection.Line.paragraph(
-                "Safety-plan actions are kept by the central referral unit, not on this laptop: see the central record."))));
-        return new MaracReferral("MARAC referral from the police", sections, sources, fileName(r.assessmentId(), r.revisionNumber()));
+        return referrals;
     }
 
-    private static String words(Referral r) {
+    static String words(Referral r) {
         return switch (r) {
             case MARAC -> "MARAC referral";
             case IDVA -> "IDVA referral";
@@ -199,7 +229,7 @@ public record MaracReferral(String title, List<DocumentSection> sections, List<S
         };
     }
 
-    private static String join(String... parts) {
+    static String join(String... parts) {
         List<String> kept = new ArrayList<>();
         for (String p : parts) {
             if (p != null && !p.isBlank()) {

@@ -19,7 +19,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
- * Writes a {@link MaracReferral} as an A4 PDF with Apache PDFBox. The text is set in DejaVu Sans,
+ * Writes a {@link CaseDocument} (the MARAC referral, the DASH summary) as an A4 PDF with Apache PDFBox. The text is set in DejaVu Sans,
  * embedded (subset), so Welsh, Polish and other Latin, Greek and Cyrillic names print as typed
  * (a character the font lacks is printed as "?", never dropped silently). Every page is marked
  * OFFICIAL-SENSITIVE and numbered; the document's metadata carries no personal data.
@@ -39,7 +39,7 @@ public final class PdfWriter {
     }
 
     /** The PDF's bytes. */
-    public static byte[] render(MaracReferral referral) throws IOException {
+    public static byte[] render(CaseDocument referral) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDType0Font regular = font(doc, "DejaVuSans.ttf");
             PDType0Font bold = font(doc, "DejaVuSans-Bold.ttf");
@@ -73,7 +73,7 @@ public final class PdfWriter {
     }
 
     /** Writes the PDF to {@code target} whole or not at all (a temporary file beside it, then a move). */
-    public static void write(MaracReferral referral, Path target) throws IOException {
+    public static void write(CaseDocument referral, Path target) throws IOException {
         byte[] pdf = render(referral);
         Path dir = target.toAbsolutePath().getParent();
         Path temp = Files.createTempFile(dir, ".dashdesk-", ".pdf.part");

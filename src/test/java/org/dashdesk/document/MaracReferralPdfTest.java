@@ -79,7 +79,7 @@ class MaracReferralPdfTest {
     void everyFieldIsInThePdfAsTypedAndNothingPersonalIsInItsNameOrMetadata() throws Exception {
         Revision r = highRisk("Cut to lip 漢 bruising");
         assertTrue(MaracReferral.applies(r));
-        MaracReferral referral = MaracReferral.of(r, PACKS, POLICY, "PS Synthetic Sergeant (collar 2001)",
+        CaseDocument referral = MaracReferral.of(r, PACKS, POLICY, "PS Synthetic Sergeant (collar 2001)",
                 Instant.parse("2026-11-24T09:00:00Z"), LONDON);
         Path file = dir.resolve(referral.fileName());
         PdfWriter.write(referral, file);
@@ -134,5 +134,25 @@ class MaracReferralPdfTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> MaracReferral.of(purged, PACKS, POLICY, "4471", Instant.now(), LONDON));
         assertTrue(e.getMessage().contains("no longer on this laptop"), e.getMessage());
+    }
+
+    @Test
+    void theDashSummaryHasEveryQuestionWithItsAnswerInWords() throws Exception {
+        Revision r = highRisk("Cut to lip");
+        AssessmentContent c = r.content().withAnswer(Answer.notAsked("Q27", "victim_declined"));
+        Revision withGap = Revision.freeze(r.assessmentId(), UUID.randomUUID(), null, 1, null, r.createdAt(), "4471", c,
+                new GradingEngine(PACKS, POLICY).grade(c.gradingInput()));
+        CaseDocument summary = DashSummary.of(withGap, PACKS, POLICY, "PC Test Example (collar 4471)",
+                Instant.parse("2026-11-24T09:00:00Z"), LONDON);
+        assertEquals("DASH-summary-0192e9a4-r1.pdf", summary.fileName());
+        String text = text(PdfWriter.render(summary)).replaceAll("\\s+", " ");
+        for (String expected : List.of("DASH risk assessment summary", "Date printed 24/11/2026", VICTIM, ABUSER,
+                "Has the current incident resulted in injury? Answer: Yes Comment: Cut to lip Source: neighbour (synthetic)",
+                "Answer: No", "Not asked: " + POLICY.notAskedLabel("victim_declined"), "Risk level High", "MARAC referral Made")) {
+            assertTrue(text.contains(expected), "the summary says \"" + expected + "\"; it reads: " + text);
+        }
+        for (int n = 1; n <= 27; n++) {
+            assertTrue(text.contains("Q" + n + " "), "Q" + n + " is in the summary");
+        }
     }
 }

@@ -53,23 +53,16 @@ public final class RecordView extends VBox {
             amend.setOnAction(e -> vm.amend());
             top.getChildren().add(amend);
         }
+        // Documents on a row of their own that wraps: beside the heading they squeezed it at large text.
+        javafx.scene.layout.FlowPane documents = new javafx.scene.layout.FlowPane(8, 6);
+        documents.setId("record-documents");
         if (vm.offersReferral()) {
-            Button referral = new Button("MARAC referral (PDF)\u2026");
-            referral.setId("record-marac-referral");
-            referral.setMinWidth(Region.USE_PREF_SIZE);
-            referral.setAccessibleText("Save the MARAC referral for this assessment as a PDF");
-            referral.disableProperty().bind(vm.producingProperty());
-            referral.setOnAction(e -> {
-                javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-                chooser.setTitle("Save the MARAC referral");
-                chooser.setInitialFileName(vm.referralFileName());
-                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF document", "*.pdf"));
-                java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-                if (file != null) {
-                    vm.saveReferral(file.toPath());
-                }
-            });
-            top.getChildren().add(referral);
+            documents.getChildren().add(documentButton("MARAC referral (PDF)\u2026", "record-marac-referral",
+                    "Save the MARAC referral for this assessment as a PDF", vm.referralFileName(), vm, vm::saveReferral));
+        }
+        if (vm.offersSummary()) {
+            documents.getChildren().add(documentButton("DASH summary (PDF)\u2026", "record-dash-summary",
+                    "Save the whole assessment as a PDF for the case file", vm.summaryFileName(), vm, vm::saveSummary));
         }
         Label documentMessage = new Label();
         documentMessage.setId("record-document-message");
@@ -93,7 +86,32 @@ public final class RecordView extends VBox {
         tabs.setId("record-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        getChildren().addAll(top, documentMessage, documentError, sync, tabs);
+        getChildren().addAll(top);
+        if (!documents.getChildren().isEmpty()) {
+            getChildren().add(documents);
+        }
+        getChildren().addAll(documentMessage, documentError, sync, tabs);
+    }
+
+    /** A button that asks where to save a document, then has the view model write it off the FX thread. */
+    private Button documentButton(String text, String id, String accessible, String fileName, RecordViewModel vm,
+                                  java.util.function.Consumer<java.nio.file.Path> save) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setAccessibleText(accessible);
+        button.disableProperty().bind(vm.producingProperty());
+        button.setOnAction(e -> {
+            javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+            chooser.setTitle(accessible);
+            chooser.setInitialFileName(fileName);
+            chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("PDF document", "*.pdf"));
+            java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                save.accept(file.toPath());
+            }
+        });
+        return button;
     }
 
     private static ScrollPane assessmentTab(RecordViewModel vm) {

@@ -105,15 +105,38 @@ public final class RecordViewModel {
 
     private TaskExecutor executor;
     private DocumentSaver referralSaver;
+    private DocumentSaver summarySaver;
     private final ReadOnlyBooleanWrapper producing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper documentMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper documentError = new ReadOnlyStringWrapper();
 
-    /** Offers the MARAC referral document (issue 13) for a revision that calls for one. */
-    public RecordViewModel withReferralDocument(TaskExecutor executor, DocumentSaver saver) {
+    /**
+     * Offers the MARAC referral (for a revision that calls for one) and the DASH summary (issue 13).
+     *
+     * @param referral writes the MARAC referral to a path and audits it
+     * @param summary  writes the DASH summary to a path and audits it
+     */
+    public RecordViewModel withDocuments(TaskExecutor executor, DocumentSaver referral, DocumentSaver summary) {
         this.executor = executor;
-        this.referralSaver = saver;
+        this.referralSaver = referral;
+        this.summarySaver = summary;
         return this;
+    }
+
+    /** Any submitted revision whose content is still on this laptop. */
+    public boolean offersSummary() {
+        return summarySaver != null && org.dashdesk.document.DashSummary.applies(revision);
+    }
+
+    public String summaryFileName() {
+        return revision == null ? "DASH-summary.pdf" : org.dashdesk.document.DashSummary.fileName(revision.assessmentId(), revision.revisionNumber());
+    }
+
+    /** Writes the DASH summary to {@code target} (see {@link #saveReferral}). */
+    public void saveSummary(Path target) {
+        if (offersSummary()) {
+            save("DASH summary", summarySaver, target);
+        }
     }
 
     /** Graded High or a MARAC criterion met, with its content still on this laptop. */
@@ -128,20 +151,26 @@ public final class RecordViewModel {
 
     /** Writes the MARAC referral to {@code target}; the outcome is said in {@link #documentMessageProperty()} or the error. */
     public void saveReferral(Path target) {
-        if (!offersReferral() || target == null || producing.get()) {
+        if (offersReferral()) {
+            save("MARAC referral", referralSaver, target);
+        }
+    }
+
+    private void save(String what, DocumentSaver saver, Path target) {
+        if (target == null || producing.get()) {
             return;
         }
         producing.set(true);
         documentError.set(null);
-        documentMessage.set("Making the MARAC referral\u2026");
-        executor.execute(BackgroundTask.run(() -> referralSaver.save(target)).onSuccess(v -> {
+        documentMessage.set("Making the " + what + "\u2026");
+        executor.execute(BackgroundTask.run(() -> saver.save(target)).onSuccess(v -> {
             producing.set(false);
-            documentMessage.set("MARAC referral saved as " + target.getFileName() + " in " + target.toAbsolutePath().getParent()
+            documentMessage.set(what + " saved as " + target.getFileName() + " in " + target.toAbsolutePath().getParent()
                     + ". Its production is in the audit.");
         }).onFailure(e -> {
             producing.set(false);
             documentMessage.set(null);
-            documentError.set("The MARAC referral could not be saved: " + e.getMessage());
+            documentError.set("The " + what + " could not be saved: " + e.getMessage());
         }));
     }
 

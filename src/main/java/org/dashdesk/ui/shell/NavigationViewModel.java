@@ -147,13 +147,9 @@ public final class NavigationViewModel {
             RecordViewModel record = new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), words, () -> amend(id),
                     this::showHome);
             if (viewer != null && latest != null) {
-                record.withReferralDocument(ctx.executor, target -> {
-                    org.dashdesk.document.MaracReferral referral = org.dashdesk.document.MaracReferral.of(latest, s.packs(),
-                            s.service().engine().policy(), viewer.producedBy(), ctx.clock.instant(), ctx.clock.getZone());
-                    org.dashdesk.document.PdfWriter.write(referral, target);
-                    s.service().repository().recordDocument(id, viewer.actor(), "produced the MARAC referral document (revision "
-                            + latest.revisionNumber() + ")");
-                });
+                record.withDocuments(ctx.executor,
+                        target -> saveDocument(s, id, latest, viewer, target, true),
+                        target -> saveDocument(s, id, latest, viewer, target, false));
             }
             return record;
         }).onSuccess(vm -> {
@@ -161,6 +157,19 @@ public final class NavigationViewModel {
             record.set(vm);
             ctx.screen.set(ShellViewModel.Screen.RECORD);
         }).onFailure(e -> ctx.error.set("The assessment could not be opened: " + e.getMessage())));
+    }
+
+    /** Writes the MARAC referral or the DASH summary of {@code latest} (off the FX thread) and audits its production. */
+    private void saveDocument(AppServices s, UUID id, Revision latest, CurrentUser viewer, java.nio.file.Path target, boolean referral)
+            throws java.io.IOException {
+        org.dashdesk.document.CaseDocument document = referral
+                ? org.dashdesk.document.MaracReferral.of(latest, s.packs(), s.service().engine().policy(), viewer.producedBy(),
+                        ctx.clock.instant(), ctx.clock.getZone())
+                : org.dashdesk.document.DashSummary.of(latest, s.packs(), s.service().engine().policy(), viewer.producedBy(),
+                        ctx.clock.instant(), ctx.clock.getZone());
+        org.dashdesk.document.PdfWriter.write(document, target);
+        s.service().repository().recordDocument(id, viewer.actor(), "produced the " + (referral ? "MARAC referral" : "DASH summary")
+                + " document (revision " + latest.revisionNumber() + ")");
     }
 
     /** A returned assessment: reopen it as a draft; the wizard asks the reason for the new revision at submit. */

@@ -248,6 +248,14 @@ class ShellViewModelTest {
                 repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).what());
         assertEquals("4471", repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).actor());
 
+        assertTrue(record.offersSummary());
+        Path summary = dir.resolve(record.summaryFileName());
+        record.saveSummary(summary);
+        assertNull(record.documentErrorProperty().get());
+        assertTrue(java.nio.file.Files.size(summary) > 1000);
+        assertEquals("produced the DASH summary document (revision 1)",
+                repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).what());
+
         record.saveReferral(dir.resolve("no-such-folder").resolve("x.pdf"));
         assertTrue(record.documentErrorProperty().get().startsWith("The MARAC referral could not be saved"),
                 String.valueOf(record.documentErrorProperty().get()));
