@@ -161,7 +161,6 @@ public final class Controls {
         return area;
     }
 
-    /** A two-column form: labels wrap in a column wide enough to read, fields take the rest. */
     /**
      * Binds a label to a message that comes and goes: it shows the text while there is one and
      * takes no space when there is none.
@@ -173,6 +172,7 @@ public final class Controls {
         return label;
     }
 
+    /** A two-column form: labels wrap in a column wide enough to read, fields take the rest. */
     public static GridPane form() {
         GridPane grid = new GridPane();
         grid.setHgap(12);

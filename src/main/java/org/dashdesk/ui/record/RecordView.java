@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import org.dashdesk.assessment.AuditEntry;
+import org.dashdesk.ui.common.Controls;
 import org.dashdesk.ui.review.RevisionView;
 
 /** A submitted assessment, read-only, with an Audit tab. Nothing here can change it. */
@@ -64,20 +65,14 @@ public final class RecordView extends VBox {
             documents.getChildren().add(documentButton("DASH summary (PDF)\u2026", "record-dash-summary",
                     "Save the whole assessment as a PDF for the case file", vm.summaryFileName(), vm, vm::saveSummary));
         }
-        Label documentMessage = new Label();
+        Label documentMessage = Controls.shownWhenSet(new Label(), vm.documentMessageProperty());
         documentMessage.setId("record-document-message");
         documentMessage.setWrapText(true);
         documentMessage.getStyleClass().add("message");
-        documentMessage.textProperty().bind(vm.documentMessageProperty());
-        documentMessage.visibleProperty().bind(vm.documentMessageProperty().isNotEmpty());
-        documentMessage.managedProperty().bind(documentMessage.visibleProperty());
-        Label documentError = new Label();
+        Label documentError = Controls.shownWhenSet(new Label(), vm.documentErrorProperty());
         documentError.setId("record-document-error");
         documentError.setWrapText(true);
         documentError.getStyleClass().add("error-banner");
-        documentError.textProperty().bind(vm.documentErrorProperty());
-        documentError.visibleProperty().bind(vm.documentErrorProperty().isNotEmpty());
-        documentError.managedProperty().bind(documentError.visibleProperty());
         Label sync = new Label(vm.syncWords() == null ? "" : "Sync: " + vm.syncWords());
         sync.setId("record-sync");
         sync.setWrapText(true);
