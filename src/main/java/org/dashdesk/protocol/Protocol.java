@@ -17,6 +17,8 @@ public final class Protocol {
     public static final String SIGN_OFF_QUEUE = BASE + "/queues/sign-off";
     public static final String CRU_QUEUE = BASE + "/queues/cru";
     public static final String OVERDUE_ACTIONS = BASE + "/actions/overdue";
+    /** {@code GET} the reports offered; {@code GET …/{report}} one report as JSON, or CSV with {@code format=csv} (issue 13). */
+    public static final String REPORTS = BASE + "/reports";
     public static final String JSON = "application/json";
     /** Larger than any real assessment (a few tens of KB) by two orders of magnitude. */
     public static final int MAX_BODY_BYTES = 1 << 20;

@@ -14,5 +14,7 @@ public enum Role {
     /** Central Referral Unit: reviews medium/high cases and safety-plan actions. */
     CRU,
     /** Manages accounts and settings. */
-    ADMINISTRATOR
+    ADMINISTRATOR,
+    /** Runs the force's reports (issue 13): counts only, never a case's content. */
+    ANALYST
 }

@@ -48,7 +48,7 @@ record Principal(String collar, Set<Role> roles, String team, String username) {
 
     /** One role name for the audit trail: the most senior this principal holds. */
     String auditRole() {
-        for (Role r : new Role[] {Role.ADMINISTRATOR, Role.CRU, Role.SUPERVISOR, Role.IMU, Role.OFFICER}) {
+        for (Role r : new Role[] {Role.ADMINISTRATOR, Role.CRU, Role.SUPERVISOR, Role.ANALYST, Role.IMU, Role.OFFICER}) {
             if (roles.contains(r)) {
                 return roleName(r);
             }

@@ -89,6 +89,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final ServerConfig config;
     private final ServerAccounts accounts;
     private final ReviewRoutes routes;
+    private final ReportRoutes reportRoutes;
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private final ReceiptKeys receiptKeys;
@@ -111,6 +112,7 @@ public final class ReferenceServer implements AutoCloseable {
         this.accounts = new ServerAccounts(store, policy);
         this.routes = new ReviewRoutes(accounts, new ServerReview(store, policy), clock,
                 new SignInThrottle(config.http().signInBurst(), config.http().signInPerMinute()));
+        this.reportRoutes = new ReportRoutes(new ServerReports(store), clock);
     }
 
     /**
@@ -287,6 +289,9 @@ public final class ReferenceServer implements AutoCloseable {
         r.get(ASSESSMENT + "/marac", ctx -> routes.marac(ctx, who(ctx)));
         r.put(ASSESSMENT + "/marac", ctx -> routes.setMarac(ctx, who(ctx)));
         r.get(ASSESSMENT + "/audit", ctx -> routes.audit(ctx, who(ctx)));
+        // Reports (supervisors for their team, CRU and analysts for the force; every run audited).
+        r.get(Protocol.REPORTS, ctx -> reportRoutes.list(ctx, who(ctx)));
+        r.get(Protocol.REPORTS + "/{report}", ctx -> reportRoutes.run(ctx, who(ctx)));
 
         r.exception(Refusal.class, (e, ctx) -> refuse(ctx, e));
         r.exception(HttpResponseException.class, (e, ctx) -> refuse(ctx, fromJavalin(ctx, e)));

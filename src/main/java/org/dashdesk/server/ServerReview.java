@@ -286,6 +286,7 @@ final class ServerReview {
                 up.setObject(2, assessmentId);
                 up.executeUpdate();
             }
+            ReportFacts.signedOff(c, assessmentId, change.at());
             ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.SUPERVISOR),
                     "approved revision " + r.headNumber() + " (password re-entered)");
             return change;

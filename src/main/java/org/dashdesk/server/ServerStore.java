@@ -146,7 +146,7 @@ final class ServerStore implements AutoCloseable {
     /** The scripts, and the one Java step (V6, chaining the audit rows written before the chain). */
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource pool, String url) {
         return Flyway.configure().dataSource(pool).locations(migrations(url)).table("srv_schema_history")
-                .javaMigrations(new AuditLedger.ChainExistingRows());
+                .javaMigrations(new AuditLedger.ChainExistingRows(), new ReportFacts.FillExisting());
     }
 
     /** Signs and files audit checkpoints from now on (the running server; account tools need none). */
@@ -435,6 +435,7 @@ final class ServerStore implements AutoCloseable {
             up.setObject(14, r.assessmentId());
             up.executeUpdate();
         }
+        ReportFacts.headStored(c, r, head == null, received);
         if (approved != null) {
             audit(c, r.assessmentId(), received, who.actor(), Principal.roleName(org.dashdesk.security.Role.OFFICER),
                     "approval of revision " + head.revisionNumber() + " voided by revision " + r.revisionNumber());

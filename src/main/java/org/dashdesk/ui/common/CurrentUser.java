@@ -64,6 +64,7 @@ public record CurrentUser(String username, String name, String collarNumber, Str
             case SUPERVISOR -> "Supervisor";
             case CRU -> "Central referral unit";
             case ADMINISTRATOR -> "Administrator";
+            case ANALYST -> "Analyst";
         };
     }
 
