@@ -467,6 +467,23 @@ public final class ReferenceServer implements AutoCloseable {
         return store.revisionCount();
     }
 
+    /** The audit rows of report runs ("actor role: what"), oldest first: for operators' checks and tests. */
+    List<String> reportRunAudit() {
+        return store.transaction(c -> {
+            List<String> out = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement q = c.prepareStatement(
+                    "SELECT actor, role, what FROM srv_audit WHERE assessment_id = ? ORDER BY seq")) {
+                q.setObject(1, ServerReports.FORCE_WIDE);
+                try (java.sql.ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1) + " " + rs.getString(2) + ": " + rs.getString(3));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private void hourlyCheckpoint() {
         try {
             store.checkpointIfStale(clock.instant(), java.time.Duration.ofHours(1));

@@ -38,6 +38,11 @@ final class Refusal extends RuntimeException {
         return new Refusal(404, Problem.of("not_found", reason));
     }
 
+    /** A query parameter that cannot be used (400: the request itself is malformed, there is no body to be unprocessable). */
+    static Refusal badParameter(String field, String reason) {
+        return new Refusal(400, new Problem("bad_request", reason, field, null));
+    }
+
     static Refusal invalid(String field, String reason) {
         return new Refusal(422, new Problem("invalid", reason, field, null));
     }

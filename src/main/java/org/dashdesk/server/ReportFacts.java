@@ -35,6 +35,7 @@ final class ReportFacts {
     static final String PROMPTED = "REFERRAL_PROMPTED";
     static final String MADE = "REFERRAL_MADE";
     static final String NOT_ASKED = "NOT_ASKED";
+    private static final int BATCH = 500;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(FORCE_ZONE);
 
     private ReportFacts() {
@@ -137,7 +138,6 @@ final class ReportFacts {
      * revisions (revision 1 for the time taken, the head for the rest) and their last sign-off.
      */
     static final class FillExisting implements JavaMigration {
-        private static final int BATCH = 500;
 
         @Override
         public MigrationVersion getVersion() {
@@ -161,75 +161,79 @@ final class ReportFacts {
 
         @Override
         public void migrate(Context context) throws Exception {
-            Connection c = context.getConnection();
-            UUID after = null;
-            while (true) {
-                List<UUID> ids = new ArrayList<>();
-                try (PreparedStatement q = c.prepareStatement(after == null
-                        ? "SELECT assessment_id FROM srv_assessment ORDER BY assessment_id FETCH FIRST " + BATCH + " ROWS ONLY"
-                        : "SELECT assessment_id FROM srv_assessment WHERE assessment_id > ? ORDER BY assessment_id FETCH FIRST " + BATCH
-                                + " ROWS ONLY")) {
-                    if (after != null) {
-                        q.setObject(1, after);
-                    }
-                    try (ResultSet rs = q.executeQuery()) {
-                        while (rs.next()) {
-                            ids.add(rs.getObject(1, UUID.class));
-                        }
-                    }
-                }
-                if (ids.isEmpty()) {
-                    return;
-                }
-                for (UUID id : ids) {
-                    fill(c, id);
-                }
-                after = ids.get(ids.size() - 1);
-            }
+            fillAll(context.getConnection());
         }
+    }
 
-        private static void fill(Connection c, UUID id) throws SQLException {
-            Revision first = null;
-            Revision head = null;
-            Instant firstReceived = null;
-            try (PreparedStatement q = c.prepareStatement("SELECT r.revision_json, r.received_at, r.revision_number = 1,"
-                    + " r.revision_id = a.head_revision_id FROM srv_revision r JOIN srv_assessment a ON a.assessment_id = r.assessment_id"
-                    + " WHERE r.assessment_id = ? AND (r.revision_number = 1 OR r.revision_id = a.head_revision_id)")) {
-                q.setObject(1, id);
+    /** Fills (again) the report columns and facts of every assessment from its stored revisions. */
+    static void fillAll(Connection c) throws SQLException {
+        UUID after = null;
+        while (true) {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement(after == null
+                    ? "SELECT assessment_id FROM srv_assessment ORDER BY assessment_id FETCH FIRST " + BATCH + " ROWS ONLY"
+                    : "SELECT assessment_id FROM srv_assessment WHERE assessment_id > ? ORDER BY assessment_id FETCH FIRST " + BATCH
+                            + " ROWS ONLY")) {
+                if (after != null) {
+                    q.setObject(1, after);
+                }
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
-                        Revision r = AssessmentJson.read(rs.getString(1), Revision.class);
-                        if (rs.getBoolean(3)) {
-                            first = r;
-                            firstReceived = ServerStore.instant(rs, 2);
-                        }
-                        if (rs.getBoolean(4)) {
-                            head = r;
-                        }
+                        ids.add(rs.getObject(1, UUID.class));
                     }
                 }
             }
-            if (first == null || head == null) {
+            if (ids.isEmpty()) {
                 return;
             }
-            headStored(c, first, true, firstReceived);
-            if (head != first) {
-                headStored(c, head, false, firstReceived);
+            for (UUID id : ids) {
+                fill(c, id);
             }
-            Instant signed = null;
-            try (PreparedStatement q = c.prepareStatement("SELECT ch.at FROM srv_change ch JOIN srv_assessment a"
-                    + " ON a.assessment_id = ch.assessment_id WHERE ch.assessment_id = ? AND ch.event = 'SIGN_OFF'"
-                    + " AND a.approved_revision_id IS NOT NULL ORDER BY ch.seq DESC FETCH FIRST 1 ROWS ONLY")) {
-                q.setObject(1, id);
-                try (ResultSet rs = q.executeQuery()) {
-                    if (rs.next()) {
-                        signed = ServerStore.instant(rs, 1);
+            after = ids.get(ids.size() - 1);
+        }
+    }
+
+    private static void fill(Connection c, UUID id) throws SQLException {
+        Revision first = null;
+        Revision head = null;
+        Instant firstReceived = null;
+        try (PreparedStatement q = c.prepareStatement("SELECT r.revision_json, r.received_at, r.revision_number = 1,"
+                + " r.revision_id = a.head_revision_id FROM srv_revision r JOIN srv_assessment a ON a.assessment_id = r.assessment_id"
+                + " WHERE r.assessment_id = ? AND (r.revision_number = 1 OR r.revision_id = a.head_revision_id)")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Revision r = AssessmentJson.read(rs.getString(1), Revision.class);
+                    if (rs.getBoolean(3)) {
+                        first = r;
+                        firstReceived = ServerStore.instant(rs, 2);
+                    }
+                    if (rs.getBoolean(4)) {
+                        head = r;
                     }
                 }
             }
-            if (signed != null) {
-                signedOff(c, id, signed);
+        }
+        if (first == null || head == null) {
+            return;
+        }
+        headStored(c, first, true, firstReceived);
+        if (head != first) {
+            headStored(c, head, false, firstReceived);
+        }
+        Instant signed = null;
+        try (PreparedStatement q = c.prepareStatement("SELECT ch.at FROM srv_change ch JOIN srv_assessment a"
+                + " ON a.assessment_id = ch.assessment_id WHERE ch.assessment_id = ? AND ch.event = 'SIGN_OFF'"
+                + " AND a.approved_revision_id IS NOT NULL ORDER BY ch.seq DESC FETCH FIRST 1 ROWS ONLY")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    signed = ServerStore.instant(rs, 1);
+                }
             }
+        }
+        if (signed != null) {
+            signedOff(c, id, signed);
         }
     }
 }

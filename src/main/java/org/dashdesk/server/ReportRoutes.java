@@ -47,7 +47,7 @@ final class ReportRoutes {
         try {
             request = ReportRequest.parse(kind, ctx.queryParamMap(), LocalDate.ofInstant(clock.instant(), ReportFacts.FORCE_ZONE));
         } catch (ReportRequest.Invalid e) {
-            throw Refusal.invalid(e.parameter(), e.getMessage());
+            throw Refusal.badParameter(e.parameter(), e.getMessage());
         }
         String format = ctx.queryParam("format");
         boolean csv;
@@ -57,7 +57,7 @@ final class ReportRoutes {
         } else if (format.equalsIgnoreCase("csv") || format.equalsIgnoreCase("json")) {
             csv = format.equalsIgnoreCase("csv");
         } else {
-            throw Refusal.invalid("format", "'format' must be json or csv");
+            throw Refusal.badParameter("format", "'format' must be json or csv");
         }
         Report report = reports.run(who, request, clock.instant());
         if (!csv) {

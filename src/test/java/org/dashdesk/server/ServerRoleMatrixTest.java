@@ -41,7 +41,7 @@ class ServerRoleMatrixTest {
 
     static final String PASSWORD = "synthetic pass phrase";
     static final Map<Role, String> COLLAR = new EnumMap<>(Map.of(Role.OFFICER, "1234", Role.IMU, "2000", Role.SUPERVISOR, "5678",
-            Role.CRU, "3000", Role.ADMINISTRATOR, ""));
+            Role.CRU, "3000", Role.ADMINISTRATOR, "", Role.ANALYST, ""));
     static final Map<Role, String> TOKEN = new EnumMap<>(Role.class);
 
     @TempDir
@@ -165,6 +165,9 @@ class ServerRoleMatrixTest {
                 "{\"state\":\"REFERRED\",\"note\":null}", t)),
         GET_AUDIT(EnumSet.of(Role.OFFICER, Role.SUPERVISOR, Role.CRU), (f, role, t) -> call("GET",
                 Protocol.assessmentPath(f.standard().assessmentId()) + "/audit", null, t)),
+        GET_REPORTS(EnumSet.of(Role.SUPERVISOR, Role.CRU, Role.ANALYST), (f, role, t) -> call("GET", Protocol.REPORTS, null, t)),
+        GET_REPORT(EnumSet.of(Role.SUPERVISOR, Role.CRU, Role.ANALYST), (f, role, t) -> call("GET", Protocol.REPORTS
+                + "/levels?from=2026-01-01&to=2026-12-31", null, t)),
         GET_USERS(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("GET", Protocol.USERS, null, t)),
         POST_USER(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("POST", Protocol.USERS, "{\"username\":\"new"
                 + SEQ.incrementAndGet() + "\",\"displayName\":\"Synthetic New\",\"collarNumber\":\"9" + SEQ.incrementAndGet()
