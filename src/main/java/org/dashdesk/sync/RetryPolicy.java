@@ -14,8 +14,9 @@ import java.util.random.RandomGenerator;
  * @param probeFirst         pause between the first health probes while paused; doubles, with jitter
  * @param probeMax           cap of that pause
  * @param outageBudget       total time one run may spend paused waiting for the server to come back
- * @param slowRequest        a request still unanswered after this stops counting against the parallelism
- *                           limit, so a slow reply does not stall the other lanes
+ * @param slowRequest        the most a request may stay unanswered before it stops counting against the
+ *                           parallelism limit, so a slow reply does not stall the other lanes ({@link SendSlots}
+ *                           hands the slot on sooner when replies are usually quick)
  */
 public record RetryPolicy(int attemptsPerRecord, Duration firstPause, Duration maxPause, int notReachedStreak, Duration probeFirst,
         Duration probeMax, Duration outageBudget, Duration slowRequest) {
