@@ -46,6 +46,7 @@ public final class Cli {
         cl.addSubcommand(new CommandLine(new SetupCommand(io)));
         cl.addSubcommand(new CommandLine(new ImportCommand(io)));
         cl.addSubcommand(new CommandLine(new SyncCommand(io)));
+        cl.addSubcommand(new CommandLine(new ReportCommand(io)));
         cl.addSubcommand(AuditCommand.commandLine(io));
         configure(cl, io);
         return cl;

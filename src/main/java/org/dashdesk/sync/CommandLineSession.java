@@ -67,6 +67,12 @@ public final class CommandLineSession implements AutoCloseable {
         return client;
     }
 
+    /** The transport settings with this session's token, for the other clients of the same server (reports). */
+    public SyncClient.Settings settings() {
+        return new SyncClient.Settings(transport.server(), token, transport.ssl(), transport.devInsecureHttp(), transport.connectTimeout(),
+                transport.requestTimeout());
+    }
+
     /** Readies a sync service for one command-line run: the command line's retry policy (decision 0160). */
     public SyncService prepare(SyncService sync) {
         sync.useRetryPolicy(RetryPolicy.commandLine());

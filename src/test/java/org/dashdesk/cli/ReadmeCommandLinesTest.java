@@ -74,7 +74,7 @@ class ReadmeCommandLinesTest {
     @Test
     void everyReadmeCommandLineRuns() throws Exception {
         Map<String, List<String>> commands = readmeCommands();
-        assertEquals(List.of("grade", "packs", "setup", "import", "sync", "server", "server user add", "server user password",
+        assertEquals(List.of("grade", "packs", "setup", "import", "sync", "report", "server", "server user add", "server user password",
                 "server user disable", "audit", "server audit", "server receipt-key", "server token"),
                 List.copyOf(commands.keySet()), "the commands the README shows");
 
@@ -111,6 +111,9 @@ class ReadmeCommandLinesTest {
         assertEquals(0, password.code(), password.err());
         CliTest.Run back = run(PASSWORD + "\n", fill(commands.get("server user password"), server));
         assertEquals(0, back.code(), back.err());
+        CliTest.Run analyst = run(PASSWORD + "\n", List.of("server", "user", "add", "--data-dir", srv.toString(), "--username", "an1",
+                "--display-name", "Synthetic Analyst", "--collar", "9100", "--roles", "analyst", "--team", "Performance"));
+        assertEquals(0, analyst.code(), analyst.err());
         CliTest.Run token = run("", fill(commands.get("server token"), server));
         assertEquals(0, token.code(), token.err());
         assertTrue(token.out().strip().length() > 20, "a token is printed");
@@ -130,6 +133,12 @@ class ReadmeCommandLinesTest {
             assertEquals(0, synced.code(), synced.out() + synced.err());
             assertTrue(synced.out().startsWith("sent 2, refused 0"), synced.out());
             assertEquals(2, running.revisionCount());
+            // Issue 13: an analyst prints the levels report from the same server.
+            Map<String, String> report = with(sync, "U", "an1");
+            report.put("T", "North");
+            CliTest.Run levels = run(PASSWORD + "\n", fill(commands.get("report"), report));
+            assertEquals(0, levels.code(), levels.out() + levels.err());
+            assertTrue(levels.out().startsWith("Assessments by level"), levels.out());
         }
         // Issue 14: the evidence commands, on what the run above wrote.
         CliTest.Run deskAudit = run("", withDesk(fill(commands.get("audit"), values), desk, pw));
