@@ -90,6 +90,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final ServerAccounts accounts;
     private final ReviewRoutes routes;
     private final ReportRoutes reportRoutes;
+    private final DocumentRoutes documentRoutes;
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private final ReceiptKeys receiptKeys;
@@ -110,7 +111,9 @@ public final class ReferenceServer implements AutoCloseable {
         this.clock = clock;
         this.tls = !config.devInsecureHttp();
         this.accounts = new ServerAccounts(store, policy);
-        this.routes = new ReviewRoutes(accounts, new ServerReview(store, policy), clock,
+        ServerReview review = new ServerReview(store, policy);
+        this.documentRoutes = new DocumentRoutes(review, validator, clock);
+        this.routes = new ReviewRoutes(accounts, review, clock,
                 new SignInThrottle(config.http().signInBurst(), config.http().signInPerMinute()));
         this.reportRoutes = new ReportRoutes(new ServerReports(store), clock);
     }
@@ -282,6 +285,7 @@ public final class ReferenceServer implements AutoCloseable {
         r.post(REVISION + "/return", ctx -> routes.returnToOfficer(ctx, who(ctx)));
         r.post(REVISION + "/raise", ctx -> routes.raise(ctx, who(ctx)));
         r.post(REVISION + "/cru-review", ctx -> routes.cruReview(ctx, who(ctx)));
+        r.get(REVISION + "/marac-referral", ctx -> documentRoutes.maracReferral(ctx, who(ctx)));
         // One assessment's actions, MARAC referral and audit trail.
         r.get(ASSESSMENT + "/actions", ctx -> routes.actions(ctx, who(ctx)));
         r.post(ASSESSMENT + "/actions", ctx -> routes.addAction(ctx, who(ctx)));

@@ -29,11 +29,22 @@ final class RevisionValidator {
 
     private final PackRegistry packs;
     private final Map<String, GradingEngine> enginesByPolicy;
+    private final Map<String, GradingPolicy> policies;
 
     RevisionValidator(PackRegistry packs, List<GradingPolicy> policies) {
         this.packs = packs;
         this.enginesByPolicy = policies.stream().collect(Collectors.toMap(p -> key(p.id(), p.version()),
                 p -> new GradingEngine(packs, p), (a, b) -> a));
+        this.policies = policies.stream().collect(Collectors.toMap(p -> key(p.id(), p.version()), p -> p, (a, b) -> a));
+    }
+
+    PackRegistry packs() {
+        return packs;
+    }
+
+    /** The grading policy a revision was graded under, when this server holds it. */
+    Optional<GradingPolicy> policy(String id, String version) {
+        return Optional.ofNullable(policies.get(key(id, version)));
     }
 
     private static String key(String id, String version) {

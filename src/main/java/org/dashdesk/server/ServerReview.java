@@ -214,6 +214,14 @@ final class ServerReview {
 
     /** One stored revision, for review; the view is audited. */
     Revision revision(Principal who, UUID assessmentId, UUID revisionId, Instant now) {
+        return revision(who, assessmentId, revisionId, now, number -> "viewed revision " + number);
+    }
+
+    /**
+     * One stored revision for whoever may read it, with the audit row {@code what} gives for its
+     * number (a document made from it says so).
+     */
+    Revision revision(Principal who, UUID assessmentId, UUID revisionId, Instant now, java.util.function.IntFunction<String> what) {
         requireReaderRole(who);
         return store.transaction(c -> {
             Row r = find(c, assessmentId, false);
@@ -232,8 +240,16 @@ final class ServerReview {
                     number = rs.getInt(2);
                 }
             }
-            ServerStore.audit(c, assessmentId, now, who.actor(), role(as), "viewed revision " + number);
+            ServerStore.audit(c, assessmentId, now, who.actor(), role(as), what.apply(number));
             return AssessmentJson.read(json, Revision.class);
+        });
+    }
+
+    /** One audit row for something a reader did with the assessment outside a decision (a document produced). */
+    void audited(Principal who, UUID assessmentId, Instant now, String what) {
+        store.transaction(c -> {
+            ServerStore.audit(c, assessmentId, now, who.actor(), who.auditRole(), what);
+            return null;
         });
     }
 

@@ -70,6 +70,8 @@ class ReportsTest {
     static Path dir;
     ReferenceServer server;
     ServerConfig cfg;
+    Revision northHigh;
+    Revision aNorthStandard;
     final MutableClock clock = new MutableClock(T0, ZoneOffset.UTC);
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     final AtomicInteger seq = new AtomicInteger();
@@ -102,7 +104,7 @@ class ReportsTest {
                 .withAnswer(Answer.notAsked("Q20", "victim_declined"))));
         upload("officer1", revision("1234", JAN, 11, b -> b.withReferral(new ReferralDecision(Referral.IDVA, false, "declined"))
                 .withAnswer(Answer.notAsked("Q20", "victim_declined")).withAnswer(Answer.notAsked("Q21", "not_safe_to_ask"))));
-        Revision northHigh = upload("officer1", revision("1234", JAN, 15, b -> b.withReferral(new ReferralDecision(Referral.MARAC, true,
+        northHigh = upload("officer1", revision("1234", JAN, 15, b -> b.withReferral(new ReferralDecision(Referral.MARAC, true,
                 null)).withReferral(new ReferralDecision(Referral.IDVA, true, null))));
         upload("officer1", revision("1234", JAN, 2, b -> b.withJudgement(new ProfessionalJudgement(RiskLevel.MEDIUM,
                 "Synthetic rationale: escalating threats"))));
@@ -152,6 +154,7 @@ class ReportsTest {
         assertEquals(200, raised.statusCode(), raised.body());
 
         // Sign-off times for North's January standard cases: 10 h, 10 h, 48 h, 100 h; three never.
+        aNorthStandard = northJanuaryStandard.get(6);
         clock.advance(Duration.ofHours(10));
         approve(northJanuaryStandard.get(0));
         approve(northJanuaryStandard.get(1));
@@ -267,6 +270,32 @@ class ReportsTest {
         assertEquals(Map.of(List.of("North"), List.of(1L, 1L, 1L, 0L)), cells(r),
                 "one overdue (due 3 September), one done, one open until December: " + r);
         assertTrue(report("actions?from=2026-09-05&to=2026-11-30", "analyst1").get("empty").asBoolean());
+    }
+
+    @Test
+    void theServerMakesTheMaracReferralPdfForItsReadersAndAuditsIt() throws Exception {
+        HttpResponse<byte[]> pdf = http.send(HttpRequest.newBuilder(server.uri().resolve(revisionPath(northHigh) + "/marac-referral"))
+                .header("Authorization", "Bearer " + token("cru1")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, pdf.statusCode());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        String name = pdf.headers().firstValue("Content-Disposition").orElse("");
+        assertEquals("attachment; filename=\"MARAC-referral-" + northHigh.assessmentId().toString().substring(0, 8) + "-r1.pdf\"", name);
+        String text;
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+        }
+        for (String expected : List.of("MARAC referral", "Victim Synthetic", "Abuser Synthetic", "cru1 (collar 3000)", "High")) {
+            assertTrue(text.contains(expected), expected + " in:\n" + text);
+        }
+        HttpResponse<String> audit = call("GET", Protocol.assessmentPath(northHigh.assessmentId()) + "/audit", null, "cru1");
+        assertTrue(audit.body().contains("produced the MARAC referral document (revision 1)"), audit.body());
+
+        HttpResponse<String> standard = call("GET", revisionPath(aNorthStandard) + "/marac-referral", null, "supervisor1");
+        assertEquals(409, standard.statusCode(), standard.body());
+        HttpResponse<String> otherTeam = call("GET", revisionPath(northHigh) + "/marac-referral", null, "officer2");
+        assertEquals(403, otherTeam.statusCode(), otherTeam.body());
+        HttpResponse<String> analyst = call("GET", revisionPath(northHigh) + "/marac-referral", null, "analyst1");
+        assertEquals(403, analyst.statusCode(), "an analyst sees counts, never a case: " + analyst.body());
     }
 
     // ---- suppression, CSV, audit and bad input -------------------------------------------------------------
