@@ -60,4 +60,13 @@ public interface ReviewGateway {
     void setMaracState(UUID assessmentId, MaracState state, String note);
 
     List<CentralAuditEntry> audit(UUID assessmentId);
+
+    /**
+     * Runs one of the server's reports (issue 13): supervisors for their team, CRU and analysts for
+     * the force. The server checks the role and audits the run; a refusal arrives as a
+     * {@link ReviewException} with its reason.
+     */
+    default org.dashdesk.report.Report report(org.dashdesk.report.ReportRequest request) {
+        throw new ReviewException(0, "reports are not available from this connection");
+    }
 }

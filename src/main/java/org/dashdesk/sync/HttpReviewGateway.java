@@ -44,6 +44,12 @@ public final class HttpReviewGateway implements ReviewGateway {
     }
 
     @Override
+    public org.dashdesk.report.Report report(org.dashdesk.report.ReportRequest request) {
+        return endpoint.call("GET", Protocol.REPORTS + "/" + request.kind().path() + "?" + ReportClient.query(request), null,
+                endpoint.type(org.dashdesk.report.Report.class), token);
+    }
+
+    @Override
     public List<QueueItem> signOffQueue() {
         return endpoint.call("GET", Protocol.SIGN_OFF_QUEUE, null, endpoint.listOf(QueueItem.class), token);
     }

@@ -275,6 +275,12 @@ public final class Controls {
             }
         };
         table.widthProperty().addListener(attach);
+        if (table.getScene() != null) {
+            // Columns made for a table already on screen (a report's): its width will not change, so look now.
+            table.applyCss();
+            table.layout();
+            attach.changed(table.widthProperty(), null, table.getWidth());
+        }
     }
 
     private static final javafx.css.PseudoClass OVER_LIMIT = javafx.css.PseudoClass.getPseudoClass("over");

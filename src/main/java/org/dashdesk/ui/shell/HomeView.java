@@ -317,7 +317,13 @@ final class HomeView extends VBox {
                 vm.reviewGatewayProperty()));
         reviewQueue.managedProperty().bind(reviewQueue.visibleProperty());
         reviewQueue.setOnAction(e -> vm.showReviewQueue());
-        return java.util.List.of(reviewQueue);
+        Button reports = new Button("Reports");
+        reports.setId("open-reports");
+        reports.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(vm::hasReports, vm.userProperty(),
+                vm.reviewGatewayProperty()));
+        reports.managedProperty().bind(reports.visibleProperty());
+        reports.setOnAction(e -> vm.showReports());
+        return java.util.List.of(reviewQueue, reports);
     }
 
     private static void openRecord(ShellViewModel vm, TableView<AssessmentSummary> table) {

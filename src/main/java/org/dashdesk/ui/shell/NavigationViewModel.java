@@ -277,6 +277,19 @@ public final class NavigationViewModel {
         }
     }
 
+    /** Supervisors, CRU and analysts run the server's reports (issue 13), when signed in at the server. */
+    public boolean hasReports() {
+        CurrentUser u = ctx.user.get();
+        return ctx.reviewGateway.get() != null && u != null && (u.hasRole(Role.SUPERVISOR) || u.hasRole(Role.CRU)
+                || u.hasRole(Role.ANALYST));
+    }
+
+    public void showReports() {
+        if (hasReports() && ctx.services.get() != null) {
+            ctx.screen.set(ShellViewModel.Screen.REPORTS);
+        }
+    }
+
     public ObservableList<AssessmentSummary> drafts() {
         return lists.drafts();
     }

@@ -15,6 +15,8 @@ import org.dashdesk.ui.settings.SettingsView;
 import org.dashdesk.ui.setup.SetupView;
 import org.dashdesk.ui.signin.EnrolView;
 import org.dashdesk.ui.signin.SignInView;
+import org.dashdesk.ui.reports.ReportsScreen;
+import org.dashdesk.ui.reports.ReportsViewModel;
 import org.dashdesk.ui.signoff.SignOffScreen;
 import org.dashdesk.ui.wizard.WizardView;
 
@@ -36,6 +38,11 @@ final class ScreenRegistry {
         screens.put(ShellViewModel.Screen.HOME, HomeView::new);
         screens.put(ShellViewModel.Screen.WIZARD, vm -> vm.wizardProperty().get() == null ? new HomeView(vm) : wizard(vm));
         screens.put(ShellViewModel.Screen.REVIEW_QUEUE, ScreenRegistry::reviewQueue);
+        screens.put(ShellViewModel.Screen.REPORTS, vm -> vm.reviewGatewayProperty().get() == null ? new HomeView(vm)
+                : new ReportsScreen(new ReportsViewModel(vm.reviewGatewayProperty().get()::report, vm.executor(),
+                        java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")), vm.userProperty().get().hasRole(Role.SUPERVISOR)
+                                && !vm.userProperty().get().hasRole(Role.CRU) && !vm.userProperty().get().hasRole(Role.ANALYST)
+                                ? vm.userProperty().get().team() : null), vm::showHome));
         screens.put(ShellViewModel.Screen.SETTINGS, vm -> new SettingsView(vm.appearance(), vm.userProperty().get(), vm.people(),
                 vm.servicesProperty().get().packs(), vm.servicesProperty().get().packProblems(), vm::useSyncToken, vm::showAddPerson,
                 vm::showHome, vm.servicesProperty().get().evidence()));

@@ -130,7 +130,8 @@ public final class SessionViewModel {
             }
             ReviewGateway gateway = null;
             String gatewayProblem = null;
-            if (grant.isPresent() && (account.roles().contains(Role.SUPERVISOR) || account.roles().contains(Role.CRU))) {
+            if (grant.isPresent() && (account.roles().contains(Role.SUPERVISOR) || account.roles().contains(Role.CRU)
+                    || account.roles().contains(Role.ANALYST))) {
                 try {
                     gateway = ctx.backend.reviewGateway(st.config(), grant.get().token());
                 } catch (IllegalArgumentException e) {
@@ -261,7 +262,7 @@ public final class SessionViewModel {
         serverTokenExpires = grant.expiresAt();
         sync.configure(grant.token());
         DeskBackend.Start st = ctx.start;
-        boolean reviews = who.hasRole(Role.SUPERVISOR) || who.hasRole(Role.CRU);
+        boolean reviews = who.hasRole(Role.SUPERVISOR) || who.hasRole(Role.CRU) || who.hasRole(Role.ANALYST);
         ctx.executor.execute(BackgroundTask.of(() -> {
             if (old != null && !old.equals(grant.token())) {
                 ctx.backend.signOutOnline(st.config(), old);

@@ -47,7 +47,7 @@ public final class ShellViewModel {
     /** The local (encrypted) setting with the central server token, until online sign-in issues one. */
     public static final String SYNC_TOKEN = "sync.token";
 
-    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, ADD_PERSON, RECORD, REVIEW_QUEUE }
+    public enum Screen { LOADING, SETUP, ENROL, SIGN_IN, HOME, WIZARD, SETTINGS, ADD_PERSON, RECORD, REVIEW_QUEUE, REPORTS }
 
     private final ShellContext ctx;
     private final SyncStatusViewModel sync;
@@ -217,6 +217,14 @@ public final class ShellViewModel {
 
     public void showReviewQueue() {
         navigation.showReviewQueue();
+    }
+
+    public boolean hasReports() {
+        return navigation.hasReports();
+    }
+
+    public void showReports() {
+        navigation.showReports();
     }
 
     public ObservableList<AssessmentSummary> drafts() {
