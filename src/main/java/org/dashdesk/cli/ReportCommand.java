@@ -39,10 +39,11 @@ import picocli.CommandLine.Parameters;
  * audits the run and answers. A session signed in here is signed out at the end.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Print one of the central server's reports (levels, sign-off, referrals, judgement, completeness, actions).")
+        description = "Print one of the central server's reports (levels, sign-off, referrals, judgement, completeness, actions,"
+                + " repeat-victims).")
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REPORT", description = "levels, sign-off, referrals, judgement, completeness or actions")
+    @Parameters(index = "0", paramLabel = "REPORT", description = "levels, sign-off, referrals, judgement, completeness, actions or repeat-victims")
     String report;
 
     @Option(names = "--server", required = true, paramLabel = "URL", description = "the central server")

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The reports the server answers (issue 13), each with its path name, its title, the filters it
- * takes and the ways its rows may be grouped. The repeat-victim report waits for the person index
- * of issue 12 and is not offered until it exists.
+ * takes and the ways its rows may be grouped. The repeat-victim report matches victims through the
+ * person index of issue 12.
  */
 public enum ReportKind {
     LEVELS("levels", "Assessments by level", List.of("district", "team", "channel", "level", "policy"),
@@ -18,7 +18,9 @@ public enum ReportKind {
     JUDGEMENT("judgement", "Professional judgement: the level the answers gave and the level recorded",
             List.of("district", "team", "channel"), List.of(), null),
     COMPLETENESS("completeness", "Questions not asked, by reason", List.of("district", "team", "channel", "level"), List.of(), null),
-    ACTIONS("actions", "Safety-plan actions by owner team (by due date)", List.of("team"), List.of(), null);
+    ACTIONS("actions", "Safety-plan actions by owner team (by due date)", List.of("team"), List.of(), null),
+    REPEAT_VICTIMS("repeat-victims", "Repeat victims: assessments whose victim had another in the 12 months before",
+            List.of("district", "team", "channel", "level"), List.of("month", "team", "district"), "month");
 
     private final String path;
     private final String title;

@@ -55,6 +55,12 @@ final class ReportFacts {
      * @param first true for revision 1: the assessment's time and month are set once, from it
      */
     static void headStored(Connection c, Revision r, boolean first, Instant received) throws SQLException {
+        headFacts(c, r, first, received);
+        PersonIndex.index(c, r);
+    }
+
+    /** The report columns and facts only (V8 runs before the person index exists; V10 builds it). */
+    private static void headFacts(Connection c, Revision r, boolean first, Instant received) throws SQLException {
         if (first) {
             Instant taken = r.createdAt() == null ? received : r.createdAt();
             try (PreparedStatement up = c.prepareStatement("UPDATE srv_assessment SET assessed_at = ?, assessed_month = ?,"
@@ -217,9 +223,9 @@ final class ReportFacts {
         if (first == null || head == null) {
             return;
         }
-        headStored(c, first, true, firstReceived);
+        headFacts(c, first, true, firstReceived);
         if (head != first) {
-            headStored(c, head, false, firstReceived);
+            headFacts(c, head, false, firstReceived);
         }
         Instant signed = null;
         try (PreparedStatement q = c.prepareStatement("SELECT ch.at FROM srv_change ch JOIN srv_assessment a"

@@ -92,6 +92,10 @@ final class RevisionValidator {
         if (r.contentHash() == null || !r.verify()) {
             return refuse("revision.contentHash", "does not match the revision's content (hash mismatch)");
         }
+        Optional<Refusal> people = people(r);
+        if (people.isPresent()) {
+            return people;
+        }
         String packId = r.content().packId();
         Optional<InstrumentPack> pack = packId == null ? Optional.empty() : packs.find(packId);
         if (pack.isEmpty()) {
@@ -115,6 +119,31 @@ final class RevisionValidator {
         }
         if (!recomputed.equals(claimed)) {
             return refuse("revision.grading", "the server grades this revision differently: " + difference(claimed, recomputed));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The details that link assessments (issue 12): a date of birth after the revision was made,
+     * an age out of range, a postcode that is not one, details for an abuser not named. The
+     * field is named; the value never is.
+     */
+    private static Optional<Refusal> people(Revision r) {
+        org.dashdesk.assessment.People p = r.content().people();
+        java.time.LocalDate made = r.createdAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(1);
+        if (p.victimDetails() != null) {
+            for (org.dashdesk.assessment.PersonDetails.Problem problem : p.victimDetails().problems(made)) {
+                return refuse("revision.content.people.victimDetails." + problem.field(), problem.message());
+            }
+        }
+        for (java.util.Map.Entry<String, org.dashdesk.assessment.PersonDetails> e : p.abuserDetails().entrySet()) {
+            if (!p.abuserNames().contains(e.getKey())) {
+                return refuse("revision.content.people.abuserDetails", "details are given for a person not named as an abuser");
+            }
+            for (org.dashdesk.assessment.PersonDetails.Problem problem : e.getValue().problems(made)) {
+                return refuse("revision.content.people.abuserDetails[" + p.abuserNames().indexOf(e.getKey()) + "]." + problem.field(),
+                        problem.message());
+            }
         }
         return Optional.empty();
     }

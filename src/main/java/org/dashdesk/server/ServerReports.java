@@ -69,6 +69,7 @@ final class ServerReports {
                 case JUDGEMENT -> judgement(c, request, team, now);
                 case COMPLETENESS -> completeness(c, request, team, now);
                 case ACTIONS -> actions(c, request, team, now);
+                case REPEAT_VICTIMS -> repeatVictims(c, request, team, now);
             };
             ServerStore.audit(c, FORCE_WIDE, now, who.actor(), who.auditRole(), ServerStore.clip("report run: " + request.describe()
                     + (team == null ? "" : " (team " + team + ")") + "; " + report.table().rows().size() + " rows", 500));
@@ -230,6 +231,47 @@ final class ServerReports {
         query(c, sql.toString(), args, rs -> t.add(List.of(rs.getString(1)), rs.getString(2), rs.getLong(3)));
         return report(q, t.sortedRows(), now, List.of(), List.of("Actions whose due date is in the range, by the team of the"
                 + " person who owns them. Overdue: still open after its due date."));
+    }
+
+    /** The same person as victim: force id, or name and date of birth, or a name that sounds the same with the birth year ±1 or the postcode. */
+    static final String SAME_VICTIM = "((v.force_id IS NOT NULL AND e.force_id = v.force_id)"
+            + " OR (v.name_key IS NOT NULL AND v.date_of_birth IS NOT NULL AND e.name_key = v.name_key AND e.date_of_birth = v.date_of_birth)"
+            + " OR (v.phonetic_key IS NOT NULL AND v.birth_year IS NOT NULL AND e.phonetic_key = v.phonetic_key"
+            + " AND e.birth_year BETWEEN v.birth_year - 1 AND v.birth_year + 1)"
+            + " OR (v.phonetic_key IS NOT NULL AND v.postcode_key IS NOT NULL AND e.phonetic_key = v.phonetic_key"
+            + " AND e.postcode_key = v.postcode_key))";
+
+    private Report repeatVictims(Connection c, ReportRequest q, String team, Instant now) throws SQLException {
+        CountTable t = new CountTable(q.by(), List.of("repeat", "first_in_12_months"), true, true);
+        Where w = assessments(q, team);
+        List<String> aliases = new ArrayList<>();
+        StringBuilder inner = new StringBuilder("SELECT ");
+        for (int i = 0; i < q.by().size(); i++) {
+            aliases.add("d" + i);
+            inner.append(COLUMN.get(q.by().get(i))).append(" AS d").append(i).append(", ");
+        }
+        inner.append("CASE WHEN EXISTS (SELECT 1 FROM srv_person v JOIN srv_person e ON e.role = 'VICTIM'"
+                + " AND e.assessment_id <> v.assessment_id AND e.assessed_at < a.assessed_at"
+                + " AND e.assessed_at >= a.assessed_at - INTERVAL '12' MONTH AND ").append(SAME_VICTIM)
+                .append(" WHERE v.assessment_id = a.assessment_id AND v.role = 'VICTIM') THEN 'repeat' ELSE 'first_in_12_months' END"
+                        + " AS kind FROM srv_assessment a WHERE ").append(w.sql);
+        String groups = String.join(", ", aliases);
+        query(c, "SELECT " + groups + ", kind, COUNT(*) FROM (" + inner + ") s GROUP BY " + groups + ", kind", w.args, rs -> {
+            List<String> key = new ArrayList<>();
+            for (int i = 1; i <= q.by().size(); i++) {
+                key.add(shown(rs.getString(i)));
+            }
+            t.add(key, rs.getString(q.by().size() + 1), rs.getLong(q.by().size() + 2));
+        });
+        CountTable sorted = t.sortedRows();
+        long repeat = sorted.rowCount() == 0 ? 0 : sorted.columnTotal(0);
+        long all = sorted.grandTotal();
+        Object share = all == 0 ? 0 : q.suppress() && (repeat > 0 && repeat < Suppression.THRESHOLD || all - repeat > 0
+                && all - repeat < Suppression.THRESHOLD) ? PublishedTable.WITHHELD : Math.round(1000.0 * repeat / all) / 10.0;
+        return report(q, sorted, now, List.of(new Report.Measure("repeat_share_percent", List.of(), share)), List.of("Repeat: the"
+                + " victim was the victim of another assessment in the 12 months before, matched by force id, by name and date of birth,"
+                + " or by a name that sounds the same with the birth year within a year or the same postcode (the person index)."
+                + " Links are suggestions until a person confirms them."));
     }
 
     // ---- helpers --------------------------------------------------------------------------------

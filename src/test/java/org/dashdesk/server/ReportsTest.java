@@ -375,7 +375,7 @@ class ReportsTest {
         assertEquals(200, r.statusCode(), r.body());
         List<String> names = new ArrayList<>();
         AssessmentJson.mapper().readTree(r.body()).forEach(n -> names.add(n.get("report").asText()));
-        assertEquals(List.of("levels", "sign-off", "referrals", "judgement", "completeness", "actions"), names);
+        assertEquals(List.of("levels", "sign-off", "referrals", "judgement", "completeness", "actions", "repeat-victims"), names);
     }
 
     /** Last: it stops the server to reach the database, then starts it again. */

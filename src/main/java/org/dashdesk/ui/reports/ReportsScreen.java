@@ -271,6 +271,7 @@ public final class ReportsScreen extends ScrollPane {
      */
     private void colour(String report) {
         String[] colours = report.equals("actions") ? new String[] {"#5b7fa8", "#c0453a", "#4f8f5a", "#8d96a3"}
+                : report.equals("repeat-victims") ? new String[] {"#c0453a", "#5b7fa8"}
                 : report.equals("sign-off") ? new String[] {"#4f8f5a", "#d99a2b", "#c0453a", "#7a2b5e", "#5b7fa8"}
                 : new String[] {"#4f8f5a", "#d99a2b", "#c0453a"};
         for (int i = 0; i < chart.getData().size() && i < colours.length; i++) {

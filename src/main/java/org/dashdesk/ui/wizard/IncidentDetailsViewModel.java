@@ -98,6 +98,7 @@ public final class IncidentDetailsViewModel {
         loading = true;
         try {
             People p = c.people();
+            loaded = p;
             victimName.set(nz(p.victimName()));
             victimNameNotKnown.set(nz(p.victimNameNotKnown()));
             abuserNames.set(String.join("; ", p.abuserNames()));
@@ -245,6 +246,9 @@ public final class IncidentDetailsViewModel {
         }
     }
 
+    /** The people as last loaded, whose details (issue 12) this page keeps. */
+    private People loaded = People.EMPTY;
+
     People people() {
         List<String> abusers = Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
         List<Dependant> deps = new ArrayList<>();
@@ -257,7 +261,9 @@ public final class IncidentDetailsViewModel {
         }
         // A name given makes a reason for its absence moot: it is not kept beside the name.
         String name = blankToNull(victimName.get());
-        return new People(name, abusers, deps, childrenOrDependants.get(), name == null ? blankToNull(victimNameNotKnown.get()) : null);
+        // The details that link assessments (issue 12) are not edited on this page yet: kept as loaded.
+        return new People(name, abusers, deps, childrenOrDependants.get(), name == null ? blankToNull(victimNameNotKnown.get()) : null)
+                .withDetailsOf(loaded);
     }
 
     private static String part(String[] parts, int i) {
