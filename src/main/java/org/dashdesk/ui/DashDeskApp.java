@@ -28,6 +28,8 @@ public class DashDeskApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        // Saved documents (the MARAC referral) open in the computer's viewer, which prints them.
+        org.dashdesk.ui.common.DocumentOpener.use(getHostServices()::showDocument);
         long started = System.nanoTime();
         executor = new FxTaskExecutor();
         Appearance appearance = new Appearance();

@@ -52,7 +52,7 @@ class MaracReferralPdfTest {
     @TempDir
     Path dir;
 
-    private static Revision highRisk(String comment) {
+    static Revision highRisk(String comment) {
         AssessmentContent c = new AssessmentContent("dash-2009", "2009", Channel.AT_SCENE, new Officer("4471", "PC Test Example"), null,
                 new People(VICTIM, List.of(ABUSER), List.of(new Dependant("Child Synthetic", "6", "daughter")), true),
                 new Incident(LocalDateTime.of(2026, 11, 23, 1, 50), "Flat 2, 10 Example Road", "Maidstone", "KNT-20261123-0117", 3, null),

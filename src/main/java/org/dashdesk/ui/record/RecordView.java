@@ -65,6 +65,16 @@ public final class RecordView extends VBox {
             documents.getChildren().add(documentButton("DASH summary (PDF)\u2026", "record-dash-summary",
                     "Save the whole assessment as a PDF for the case file", vm.summaryFileName(), vm, vm::saveSummary));
         }
+        Button open = new Button("Open to print");
+        open.setId("record-open-document");
+        open.setAccessibleText("Open the saved document in this computer's viewer, to read or print it");
+        open.setMinWidth(Region.USE_PREF_SIZE);
+        open.visibleProperty().bind(vm.savedProperty().isNotNull());
+        open.managedProperty().bind(open.visibleProperty());
+        open.setOnAction(e -> vm.openSaved());
+        if (!documents.getChildren().isEmpty()) {
+            documents.getChildren().add(open);
+        }
         Label documentMessage = Controls.shownWhenSet(new Label(), vm.documentMessageProperty());
         documentMessage.setId("record-document-message");
         documentMessage.setWrapText(true);

@@ -108,6 +108,8 @@ public final class RecordViewModel {
     private DocumentSaver summarySaver;
     private final ReadOnlyBooleanWrapper producing = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper documentMessage = new ReadOnlyStringWrapper();
+    /** The document last saved here, which can be opened in the computer's viewer to print it. */
+    private final javafx.beans.property.ReadOnlyObjectWrapper<Path> saved = new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper documentError = new ReadOnlyStringWrapper();
 
     /**
@@ -163,8 +165,10 @@ public final class RecordViewModel {
         producing.set(true);
         documentError.set(null);
         documentMessage.set("Making the " + what + "\u2026");
+        saved.set(null);
         executor.execute(BackgroundTask.run(() -> saver.save(target)).onSuccess(v -> {
             producing.set(false);
+            saved.set(target);
             documentMessage.set(what + " saved as " + target.getFileName() + " in " + target.toAbsolutePath().getParent()
                     + ". Its production is in the audit.");
         }).onFailure(e -> {
@@ -172,6 +176,17 @@ public final class RecordViewModel {
             documentMessage.set(null);
             documentError.set("The " + what + " could not be saved: " + e.getMessage());
         }));
+    }
+
+    public javafx.beans.property.ReadOnlyObjectProperty<Path> savedProperty() {
+        return saved.getReadOnlyProperty();
+    }
+
+    /** Opens the saved document in the computer's viewer, to read or print it. */
+    public void openSaved() {
+        if (saved.get() != null) {
+            org.dashdesk.ui.common.DocumentOpener.open(saved.get());
+        }
     }
 
     public ReadOnlyBooleanProperty producingProperty() {

@@ -247,6 +247,9 @@ class ShellViewModelTest {
         assertEquals("produced the MARAC referral document (revision 1)",
                 repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).what());
         assertEquals("4471", repo.audit(draft.id()).get(repo.audit(draft.id()).size() - 1).actor());
+        assertEquals(target, record.savedProperty().get(), "the saved referral can be opened to print");
+        record.openSaved();
+        assertEquals(target.toAbsolutePath().toUri().toString(), org.dashdesk.ui.common.DocumentOpener.lastOpened());
 
         assertTrue(record.offersSummary());
         Path summary = dir.resolve(record.summaryFileName());
@@ -259,6 +262,7 @@ class ShellViewModelTest {
         record.saveReferral(dir.resolve("no-such-folder").resolve("x.pdf"));
         assertTrue(record.documentErrorProperty().get().startsWith("The MARAC referral could not be saved"),
                 String.valueOf(record.documentErrorProperty().get()));
+        assertNull(record.savedProperty().get(), "nothing to open after a failed save");
     }
 
     @Test
