@@ -91,6 +91,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final ReviewRoutes routes;
     private final ReportRoutes reportRoutes;
     private final DocumentRoutes documentRoutes;
+    private final ServerHistory history;
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private final ReceiptKeys receiptKeys;
@@ -113,6 +114,7 @@ public final class ReferenceServer implements AutoCloseable {
         this.accounts = new ServerAccounts(store, policy);
         ServerReview review = new ServerReview(store, policy);
         this.documentRoutes = new DocumentRoutes(review, validator, clock);
+        this.history = new ServerHistory(store);
         this.routes = new ReviewRoutes(accounts, review, clock,
                 new SignInThrottle(config.http().signInBurst(), config.http().signInPerMinute()));
         this.reportRoutes = new ReportRoutes(new ServerReports(store), clock);
@@ -294,6 +296,9 @@ public final class ReferenceServer implements AutoCloseable {
         r.put(ASSESSMENT + "/marac", ctx -> routes.setMarac(ctx, who(ctx)));
         r.get(ASSESSMENT + "/audit", ctx -> routes.audit(ctx, who(ctx)));
         // Reports (supervisors for their team, CRU and analysts for the force; every run audited).
+        // History at the scene (issue 12): earlier assessments about a person; role-limited, rate-limited, audited.
+        r.post(Protocol.HISTORY_SEARCH, ctx -> Exchange.send(ctx, 200, history.search(who(ctx), Exchange.parse(ctx,
+                org.dashdesk.protocol.HistoryRequests.Search.class), clock.instant())));
         r.get(Protocol.REPORTS, ctx -> reportRoutes.list(ctx, who(ctx)));
         r.get(Protocol.REPORTS + "/{report}", ctx -> reportRoutes.run(ctx, who(ctx)));
 

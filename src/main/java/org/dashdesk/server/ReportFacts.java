@@ -35,6 +35,8 @@ final class ReportFacts {
     static final String PROMPTED = "REFERRAL_PROMPTED";
     static final String MADE = "REFERRAL_MADE";
     static final String NOT_ASKED = "NOT_ASKED";
+    /** A grading criterion the head met (e.g. the repeat-MARAC or escalation criterion), for the history search. */
+    static final String CRITERION = "CRITERION";
     private static final int BATCH = 500;
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(FORCE_ZONE);
 
@@ -94,6 +96,11 @@ final class ReportFacts {
             facts.add(List.of(PROMPTED, d.referral().name()));
             if (d.chosen()) {
                 facts.add(List.of(MADE, d.referral().name()));
+            }
+        }
+        if (r.grading() != null) {
+            for (String criterion : r.grading().criteria()) {
+                facts.add(List.of(CRITERION, ServerStore.clip(criterion, 64)));
             }
         }
         for (Answer a : r.content().answers().values()) {

@@ -168,6 +168,8 @@ class ServerRoleMatrixTest {
         GET_REPORTS(EnumSet.of(Role.SUPERVISOR, Role.CRU, Role.ANALYST), (f, role, t) -> call("GET", Protocol.REPORTS, null, t)),
         GET_REPORT(EnumSet.of(Role.SUPERVISOR, Role.CRU, Role.ANALYST), (f, role, t) -> call("GET", Protocol.REPORTS
                 + "/levels?from=2026-01-01&to=2026-12-31", null, t)),
+        POST_HISTORY_SEARCH(EnumSet.of(Role.OFFICER, Role.IMU, Role.SUPERVISOR, Role.CRU), (f, role, t) -> call("POST",
+                Protocol.HISTORY_SEARCH, "{\"reason\":\"synthetic check\",\"person\":{\"forceId\":\"PNC-1\"}}", t)),
         GET_USERS(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("GET", Protocol.USERS, null, t)),
         POST_USER(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("POST", Protocol.USERS, "{\"username\":\"new"
                 + SEQ.incrementAndGet() + "\",\"displayName\":\"Synthetic New\",\"collarNumber\":\"9" + SEQ.incrementAndGet()
