@@ -123,7 +123,29 @@ public final class AssessmentService {
         if (!tooLong.isEmpty()) {
             return "text too long: " + String.join("; ", tooLong);
         }
+        String people = peopleProblem(content.people(), clock.instant().atZone(java.time.ZoneId.systemDefault()).toLocalDate());
+        if (people != null) {
+            return people;
+        }
         return content.phoneIn() == null ? null : collarNumbers.check(content.phoneIn().attendingOfficerCollar());
+    }
+
+    /**
+     * A detail that links assessments (issue 12) that cannot be right, in words; null when there is
+     * none. The central server refuses the same, so the desk holds it back before sending.
+     */
+    public static String peopleProblem(People people, java.time.LocalDate today) {
+        if (people.victimDetails() != null) {
+            for (PersonDetails.Problem p : people.victimDetails().problems(today)) {
+                return "the victim's details: " + p.message();
+            }
+        }
+        for (java.util.Map.Entry<String, PersonDetails> e : people.abuserDetails().entrySet()) {
+            for (PersonDetails.Problem p : e.getValue().problems(today)) {
+                return "the abuser's details: " + p.message();
+            }
+        }
+        return null;
     }
 
     /**

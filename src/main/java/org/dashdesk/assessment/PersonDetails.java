@@ -48,6 +48,36 @@ public record PersonDetails(List<String> otherNames, LocalDate dateOfBirth, Inte
         return blank(postcode) ? null : postcode.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * The details in words, in the order a reader expects, only those given: "Date of birth" →
+     * "01/01/1990" (or "Age" → "about 41"), other names, address, postcode, safe contact and times,
+     * force person id. For the record, review and sign-off screens and the documents.
+     */
+    public java.util.Map<String, String> inWords() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        if (dateOfBirth != null) {
+            out.put("Date of birth", dateOfBirth.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/uuuu")));
+        } else if (approximateAge != null) {
+            out.put("Age", "about " + approximateAge);
+        }
+        if (!otherNames.isEmpty()) {
+            out.put("Other names", String.join(", ", otherNames));
+        }
+        put(out, "Gender", gender);
+        put(out, "Address", address);
+        put(out, "Postcode", postcode == null ? null : postcode.strip().toUpperCase(Locale.ROOT));
+        put(out, "Safe contact number", safeContactNumber);
+        put(out, "Safe times to call", safeTimes);
+        put(out, "Force person id", forceId);
+        return out;
+    }
+
+    private static void put(java.util.Map<String, String> out, String label, String value) {
+        if (!blank(value)) {
+            out.put(label, value.strip());
+        }
+    }
+
     /** A field that cannot be right, and why. */
     public record Problem(String field, String message) {
     }

@@ -149,11 +149,21 @@ public final class MaracReferral {
         List<DocumentSection.Line> victim = new ArrayList<>();
         victim.add(new DocumentSection.Line("Name", people.victimName() != null ? people.victimName()
                 : people.victimNameNotKnown() == null ? null : "Not known: " + people.victimNameNotKnown()));
-        // The history issue's fields (date of birth, address, safe contact) are not recorded by the desk yet;
-        // the incident's place is not assumed to be the victim's address.
-        victim.add(new DocumentSection.Line("Date of birth", null));
-        victim.add(new DocumentSection.Line("Address", null));
-        victim.add(new DocumentSection.Line("Safe contact", null));
+        // Issue 12's details when recorded; a blank is printed "Not recorded". The incident's place is
+        // not assumed to be the victim's address.
+        java.util.Map<String, String> d = people.victimDetails() == null ? java.util.Map.of() : people.victimDetails().inWords();
+        victim.add(new DocumentSection.Line(d.containsKey("Age") ? "Age" : "Date of birth", d.containsKey("Age") ? d.get("Age")
+                : d.get("Date of birth")));
+        victim.add(new DocumentSection.Line("Address", d.get("Address") == null ? d.get("Postcode")
+                : d.get("Address") + (d.get("Postcode") == null ? "" : ", " + d.get("Postcode"))));
+        victim.add(new DocumentSection.Line("Safe contact", d.get("Safe contact number") == null ? null
+                : d.get("Safe contact number") + (d.get("Safe times to call") == null ? "" : " (" + d.get("Safe times to call") + ")")));
+        if (d.containsKey("Other names")) {
+            victim.add(new DocumentSection.Line("Other names", d.get("Other names")));
+        }
+        if (d.containsKey("Force person id")) {
+            victim.add(new DocumentSection.Line("Force person id", d.get("Force person id")));
+        }
         if (c.phoneIn() != null && c.phoneIn().victimCouldSpeakSafely() != null) {
             victim.add(new DocumentSection.Line("Could speak safely on the phone", c.phoneIn().victimCouldSpeakSafely() ? "Yes" : "No"));
         }
@@ -167,6 +177,10 @@ public final class MaracReferral {
         }
         for (String name : people.abuserNames()) {
             abusers.add(new DocumentSection.Line("Name", name));
+            org.dashdesk.assessment.PersonDetails d = people.abuserDetails().get(name);
+            if (d != null) {
+                d.inWords().forEach((label, value) -> abusers.add(new DocumentSection.Line(label, value)));
+            }
         }
         return abusers;
     }

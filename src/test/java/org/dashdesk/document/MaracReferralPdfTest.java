@@ -76,6 +76,25 @@ class MaracReferralPdfTest {
     }
 
     @Test
+    void theVictimsAndAbusersDetailsArePrintedWhenRecorded() throws Exception {
+        Revision r = highRisk("Cut to lip");
+        var people = r.content().people().withVictimDetails(new org.dashdesk.assessment.PersonDetails(List.of("Siân Jones"),
+                java.time.LocalDate.of(1990, 1, 1), null, null, "Flat 1, 2 Synthetic Road", "me14 1xx", "07700 900000", "after 6pm",
+                "PNC-1")).withAbuserDetails(ABUSER, new org.dashdesk.assessment.PersonDetails(List.of(), null, 41, null, null, null, null,
+                null, "PNC-9"));
+        var c = r.content().withPeople(people);
+        Revision withDetails = Revision.freeze(r.assessmentId(), UUID.randomUUID(), null, 1, null, r.createdAt(), "4471", c,
+                new GradingEngine(PACKS, POLICY).grade(c.gradingInput()));
+        String text = text(PdfWriter.render(MaracReferral.of(withDetails, PACKS, POLICY, "PS Synthetic", Instant.parse(
+                "2026-11-24T09:00:00Z"), LONDON))).replaceAll("\\s+", " ");
+        for (String expected : List.of("Date of birth 01/01/1990", "Address Flat 1, 2 Synthetic Road, ME14 1XX",
+                "Safe contact 07700 900000 (after 6pm)", "Other names Siân Jones", "Force person id PNC-1", "Age about 41",
+                "Force person id PNC-9")) {
+            assertTrue(text.contains(expected), "the PDF says \"" + expected + "\"; it reads: " + text);
+        }
+    }
+
+    @Test
     void everyFieldIsInThePdfAsTypedAndNothingPersonalIsInItsNameOrMetadata() throws Exception {
         Revision r = highRisk("Cut to lip 漢 bruising");
         assertTrue(MaracReferral.applies(r));

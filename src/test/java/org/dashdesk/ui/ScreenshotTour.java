@@ -178,6 +178,26 @@ public final class ScreenshotTour extends Application {
                 fill(shell.wizardProperty().get());
             });
             shot("03-incident-and-people-phone-in" + suffix);
+            // Issue 12: who the victim and the abuser are, below the names.
+            fx(() -> {
+                var d = shell.wizardProperty().get().details();
+                d.victimDetails().dateOfBirthProperty().set(java.time.LocalDate.of(1991, 4, 12));
+                d.victimDetails().addressProperty().set("Flat 2, 10 Example Road");
+                d.victimDetails().postcodeProperty().set("ME14 1XX");
+                d.victimDetails().safeNumberProperty().set("07700 900123");
+                d.victimDetails().safeTimesProperty().set("Weekdays 9 to 3");
+                d.abuserDetails().ageProperty().set("forty");
+                javafx.scene.Node field = stage.getScene().lookup("#victim-dob");
+                javafx.scene.Node scroll = field;
+                while (scroll != null && !(scroll instanceof javafx.scene.control.ScrollPane)) {
+                    scroll = scroll.getParent();
+                }
+                if (scroll != null) {
+                    org.dashdesk.ui.common.Controls.ensureVisible((javafx.scene.control.ScrollPane) scroll, stage.getScene().lookup("#abuser-force-id"));
+                }
+            });
+            shot("03b-people-details" + suffix);
+            fx(() -> shell.wizardProperty().get().details().abuserDetails().ageProperty().set("40"));
             WizardViewModel w = shell.wizardProperty().get();
             String[] answers = "YNYYYNYYYYNNYYNYNDYNYYNNYYN".split("");
             fx(() -> {

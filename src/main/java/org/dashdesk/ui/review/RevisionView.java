@@ -192,7 +192,18 @@ public final class RevisionView extends VBox {
         row = row(grid, row, "Officer", c.officer() == null ? createdBy : c.officer().name() + " (" + c.officer().collarNumber() + ")");
         row = row(grid, row, "Victim", c.people().victimName() != null ? c.people().victimName()
                 : c.people().victimNameNotKnown() != null ? "Name not known: " + c.people().victimNameNotKnown() : null);
+        if (c.people().victimDetails() != null) {
+            for (var e : c.people().victimDetails().inWords().entrySet()) {
+                row = row(grid, row, "Victim's " + e.getKey().substring(0, 1).toLowerCase(java.util.Locale.ROOT) + e.getKey().substring(1),
+                        e.getValue());
+            }
+        }
         row = row(grid, row, "Abuser(s)", c.people().abuserDisplayName());
+        for (var abuser : c.people().abuserDetails().entrySet()) {
+            String details = String.join("; ", abuser.getValue().inWords().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                    .toList());
+            row = row(grid, row, abuser.getKey(), details);
+        }
         row = row(grid, row, "Children or dependants", c.people().childrenOrDependants() == null ? null
                 : c.people().childrenOrDependants() ? "Yes (" + c.people().dependants().size() + ")" : "No");
         row(grid, row, "Revision", revisionLine == null ? "Not submitted" : revisionLine);

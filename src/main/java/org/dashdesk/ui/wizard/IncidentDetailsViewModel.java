@@ -69,6 +69,9 @@ public final class IncidentDetailsViewModel {
     /** An incident older than this is probably a typo (or a late record): it is pointed out, not refused. */
     static final int OLD_INCIDENT_DAYS = 7;
     private final StringBinding abuserDisplayName;
+    /** Who the victim and the (first) abuser are, beyond the name (issue 12). */
+    private final PersonDetailsViewModel victimDetails = new PersonDetailsViewModel(true, LocalDate::now);
+    private final PersonDetailsViewModel abuserDetails = new PersonDetailsViewModel(false, LocalDate::now);
     private boolean loading;
     private boolean dirty;
 
@@ -78,8 +81,16 @@ public final class IncidentDetailsViewModel {
         this.recorder = content.phoneIn() != null && content.phoneIn().recorder() != null ? content.phoneIn().recorder() : recorder;
         abuserDisplayName = Bindings.createStringBinding(() -> people().abuserDisplayName(), abuserNames);
         load(content);
-        for (ObservableValue<?> p : List.of(childrenOrDependants, incidentDate, lastMaracReferral, victimCouldSpeakSafely)) {
+        for (ObservableValue<?> p : List.of(childrenOrDependants, incidentDate, lastMaracReferral, victimCouldSpeakSafely,
+                victimDetails.dateOfBirthProperty(), abuserDetails.dateOfBirthProperty())) {
             p.addListener((o, a, b) -> changed(true));
+        }
+        for (PersonDetailsViewModel d : List.of(victimDetails, abuserDetails)) {
+            for (javafx.beans.Observable o : d.observables()) {
+                if (o instanceof StringProperty s) {
+                    s.addListener((x, a, b) -> changed(false));
+                }
+            }
         }
         for (StringProperty p : List.of(victimName, victimNameNotKnown, abuserNames, dependants, incidentTime, place, district, incidentReference,
                 callouts, attendingOfficerCollar, callReference)) {
@@ -99,6 +110,8 @@ public final class IncidentDetailsViewModel {
         try {
             People p = c.people();
             loaded = p;
+            victimDetails.load(p.victimDetails());
+            abuserDetails.load(p.abuserNames().isEmpty() ? null : p.abuserDetails().get(p.abuserNames().get(0)));
             victimName.set(nz(p.victimName()));
             victimNameNotKnown.set(nz(p.victimNameNotKnown()));
             abuserNames.set(String.join("; ", p.abuserNames()));
@@ -262,8 +275,10 @@ public final class IncidentDetailsViewModel {
         // A name given makes a reason for its absence moot: it is not kept beside the name.
         String name = blankToNull(victimName.get());
         // The details that link assessments (issue 12) are not edited on this page yet: kept as loaded.
-        return new People(name, abusers, deps, childrenOrDependants.get(), name == null ? blankToNull(victimNameNotKnown.get()) : null)
-                .withDetailsOf(loaded);
+        People result = new People(name, abusers, deps, childrenOrDependants.get(), name == null ? blankToNull(victimNameNotKnown.get())
+                : null).withDetailsOf(loaded).withVictimDetails(victimDetails.details());
+        // The page edits the first abuser's details; the others' are kept as they were.
+        return abusers.isEmpty() ? result : result.withAbuserDetails(abusers.get(0), abuserDetails.details());
     }
 
     private static String part(String[] parts, int i) {
@@ -309,6 +324,14 @@ public final class IncidentDetailsViewModel {
     /** The IMU recorder of a phone-in: the signed-in user. */
     public Officer recorder() {
         return recorder;
+    }
+
+    public PersonDetailsViewModel victimDetails() {
+        return victimDetails;
+    }
+
+    public PersonDetailsViewModel abuserDetails() {
+        return abuserDetails;
     }
 
     public StringProperty victimNameProperty() {

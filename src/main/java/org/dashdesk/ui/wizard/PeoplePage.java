@@ -69,6 +69,8 @@ final class PeoplePage {
         // After the abuser's name, so the usual Tab from one name to the other is not lengthened.
         row = addText(grid, row, "If the victim's name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known", name);
         row = addError(grid, row, d.lengthErrorProperty());
+        row = addPerson(grid, row, d.victimDetails(), "Victim's", "victim", name, text);
+        row = addPerson(grid, row, d.abuserDetails(), "The first abuser's", "abuser", name, text);
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();
         Controls.tabMovesFocus(deps);
@@ -97,6 +99,40 @@ final class PeoplePage {
         GridPane.setHgrow(field, Priority.ALWAYS);
         grid.addRow(row, Controls.labelFor(label, field), field);
         return row + 1;
+    }
+
+    /**
+     * Who a person is beyond the name (issue 12): what links this DASH to the force's earlier ones.
+     * Each field is optional; what cannot be right is said under them.
+     */
+    private static int addPerson(GridPane grid, int row, PersonDetailsViewModel p, String whose, String id, int name, int text) {
+        Label heading = new Label(p.victim() ? "Who the victim is (links this DASH to earlier ones)" : "Who the first abuser named is");
+        heading.getStyleClass().add("form-heading");
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(heading, 0, row++, 2, 1);
+        var dob = Controls.datePicker(p.dateOfBirthProperty());
+        dob.setId(id + "-dob");
+        grid.addRow(row++, Controls.labelFor("Date of birth", dob), dob);
+        dob.setAccessibleText(whose + " date of birth");
+        row = addText(grid, row, "Age, if the date is not known", p.ageProperty(), id + "-age", 0);
+        if (p.victim()) {
+            row = addText(grid, row, "Address", p.addressProperty(), id + "-address", text);
+            row = addText(grid, row, "Postcode", p.postcodeProperty(), id + "-postcode", 0);
+            row = addText(grid, row, "Safe contact number", p.safeNumberProperty(), id + "-safe-number", name);
+            row = addText(grid, row, "Safe times to call", p.safeTimesProperty(), id + "-safe-times", name);
+        }
+        row = addText(grid, row, "Force person id (PNC or records), if known", p.forceIdProperty(), id + "-force-id", 0);
+        // The same labels twice on the page: screen readers hear whose field it is.
+        for (String field : new String[] {"-age", "-address", "-postcode", "-safe-number", "-safe-times", "-force-id"}) {
+            for (javafx.scene.Node n : grid.getChildren()) {
+                if ((id + field).equals(n.getId()) && n instanceof javafx.scene.control.Control c) {
+                    c.setAccessibleText(whose + " " + c.getAccessibleText().substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                            + c.getAccessibleText().substring(1));
+                }
+            }
+        }
+        return addError(grid, row, p.problemProperty());
     }
 
     private static int longestName(String names) {

@@ -78,7 +78,8 @@ public final class SubmitViewModel {
         if (d.timeErrorProperty().get() != null) {
             items.add(new ReviewItem(d.timeErrorProperty().get(), people, null, true));
         }
-        for (String blocking : new String[] {d.dateErrorProperty().get(), d.lengthErrorProperty().get()}) {
+        for (String blocking : new String[] {d.dateErrorProperty().get(), d.lengthErrorProperty().get(),
+                d.victimDetails().problemProperty().get(), d.abuserDetails().problemProperty().get()}) {
             if (blocking != null) {
                 items.add(new ReviewItem(blocking, people, null, true));
             }
