@@ -69,4 +69,9 @@ public interface ReviewGateway {
     default org.dashdesk.report.Report report(org.dashdesk.report.ReportRequest request) {
         throw new ReviewException(0, "reports are not available from this connection");
     }
+
+    /** The earlier assessments the force holds about a person (issue 12); audited and rate-limited by the server. */
+    default org.dashdesk.protocol.HistoryRequests.Result history(org.dashdesk.protocol.HistoryRequests.Search search) {
+        throw new ReviewException(0, "the history check is not available from this connection");
+    }
 }

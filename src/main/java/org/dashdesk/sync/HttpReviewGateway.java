@@ -50,6 +50,12 @@ public final class HttpReviewGateway implements ReviewGateway {
     }
 
     @Override
+    public org.dashdesk.protocol.HistoryRequests.Result history(org.dashdesk.protocol.HistoryRequests.Search search) {
+        return endpoint.call("POST", Protocol.HISTORY_SEARCH, search, endpoint.type(org.dashdesk.protocol.HistoryRequests.Result.class),
+                token);
+    }
+
+    @Override
     public List<QueueItem> signOffQueue() {
         return endpoint.call("GET", Protocol.SIGN_OFF_QUEUE, null, endpoint.listOf(QueueItem.class), token);
     }

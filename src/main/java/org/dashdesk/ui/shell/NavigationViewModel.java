@@ -124,7 +124,11 @@ public final class NavigationViewModel {
         ctx.error.set(null);
         ctx.message.set(null);
         record.set(null);
-        wizard.set(new WizardViewModel(s.service(), s.packs(), ctx.executor, a, u.asOfficer(), u.actor(), ctx.clock));
+        WizardViewModel w = new WizardViewModel(s.service(), s.packs(), ctx.executor, a, u.asOfficer(), u.actor(), ctx.clock);
+        // The history check (issue 12) when signed in at the server; "not checked (offline)" otherwise.
+        var gateway = ctx.reviewGateway.get();
+        w.details().history().use(gateway == null ? null : gateway::history);
+        wizard.set(w);
         ctx.screen.set(ShellViewModel.Screen.WIZARD);
     }
 

@@ -14,7 +14,6 @@ import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.ListQuery;
 import org.dashdesk.assessment.SummaryPage;
 import org.dashdesk.review.ReviewGateway;
-import org.dashdesk.security.Role;
 import org.dashdesk.security.Session;
 import org.dashdesk.security.UserAccount;
 import org.dashdesk.ui.common.AppServices;
@@ -130,8 +129,8 @@ public final class SessionViewModel {
             }
             ReviewGateway gateway = null;
             String gatewayProblem = null;
-            if (grant.isPresent() && (account.roles().contains(Role.SUPERVISOR) || account.roles().contains(Role.CRU)
-                    || account.roles().contains(Role.ANALYST))) {
+            // Every signed-in user talks to the server beyond sync: queues, reports, the history check (issue 12).
+            if (grant.isPresent()) {
                 try {
                     gateway = ctx.backend.reviewGateway(st.config(), grant.get().token());
                 } catch (IllegalArgumentException e) {
@@ -262,17 +261,16 @@ public final class SessionViewModel {
         serverTokenExpires = grant.expiresAt();
         sync.configure(grant.token());
         DeskBackend.Start st = ctx.start;
-        boolean reviews = who.hasRole(Role.SUPERVISOR) || who.hasRole(Role.CRU) || who.hasRole(Role.ANALYST);
         ctx.executor.execute(BackgroundTask.of(() -> {
             if (old != null && !old.equals(grant.token())) {
                 ctx.backend.signOutOnline(st.config(), old);
             }
-            return reviews ? ctx.backend.reviewGateway(st.config(), grant.token()) : null;
+            return ctx.backend.reviewGateway(st.config(), grant.token());
         }).onSuccess(gateway -> {
             if (gateway != null && serverToken != null && serverToken.equals(grant.token())) {
                 ctx.reviewGateway.set(gateway);
             }
-        }).onFailure(e -> ctx.message.set("Review queues unavailable: " + e.getMessage())));
+        }).onFailure(e -> ctx.message.set("The central server's queues, reports and history check are unavailable: " + e.getMessage())));
         if (wasHeld) {
             ctx.message.set("Signed in at the central server again: sending what was waiting.");
             if (sync.started() && s.sync() != null) {

@@ -75,7 +75,11 @@ public final class IncidentDetailsViewModel {
     private boolean loading;
     private boolean dirty;
 
-    IncidentDetailsViewModel(WizardViewModel owner, AssessmentContent content, Officer recorder) {
+    /** What the force holds about the victim and the abuser (issue 12), asked as they are typed. */
+    private final HistoryCheckViewModel history;
+
+    IncidentDetailsViewModel(WizardViewModel owner, AssessmentContent content, Officer recorder,
+            org.dashdesk.ui.common.TaskExecutor executor) {
         this.owner = owner;
         this.channel = content.channel();
         this.recorder = content.phoneIn() != null && content.phoneIn().recorder() != null ? content.phoneIn().recorder() : recorder;
@@ -103,6 +107,34 @@ public final class IncidentDetailsViewModel {
             p.addListener((o, a, b) -> checkDatesAndLengths());
         }
         checkDatesAndLengths();
+        history = new HistoryCheckViewModel(executor, () -> (channel == Channel.PHONE_IN ? "DASH phoned in" : "DASH at the scene")
+                + (blankToNull(incidentReference.get()) == null ? "" : ", " + incidentReference.get().strip()),
+                () -> person(victimName.get(), victimDetails), () -> person(firstAbuser(), abuserDetails), date -> {
+                    // From the history only when the officer left it empty; what they typed is theirs.
+                    if (lastMaracReferral.get() == null) {
+                        lastMaracReferral.set(date);
+                    }
+                });
+        List<javafx.beans.Observable> people = new ArrayList<>(List.of(victimName, abuserNames));
+        people.addAll(victimDetails.observables());
+        people.addAll(abuserDetails.observables());
+        for (javafx.beans.Observable o : people) {
+            o.addListener(x -> history.changed());
+        }
+    }
+
+    private String firstAbuser() {
+        return Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(null);
+    }
+
+    private static org.dashdesk.protocol.HistoryRequests.Person person(String name, PersonDetailsViewModel d) {
+        org.dashdesk.assessment.PersonDetails p = d.details();
+        return new org.dashdesk.protocol.HistoryRequests.Person(blankToNull(name), p.dateOfBirth(), p.approximateAge(), p.postcode(),
+                p.forceId());
+    }
+
+    public HistoryCheckViewModel history() {
+        return history;
     }
 
     private void load(AssessmentContent c) {

@@ -70,7 +70,9 @@ final class PeoplePage {
         row = addText(grid, row, "If the victim's name is not known, why", d.victimNameNotKnownProperty(), "victim-name-not-known", name);
         row = addError(grid, row, d.lengthErrorProperty());
         row = addPerson(grid, row, d.victimDetails(), "Victim's", "victim", name, text);
+        row = addHistory(grid, row, d.history().victimStatusProperty(), "victim-history");
         row = addPerson(grid, row, d.abuserDetails(), "The first abuser's", "abuser", name, text);
+        row = addHistory(grid, row, d.history().abuserStatusProperty(), "abuser-history");
         row = addYesNo(grid, row, "Children or dependants in the household?", d.childrenOrDependantsProperty(), "children");
         TextArea deps = new TextArea();
         Controls.tabMovesFocus(deps);
@@ -132,7 +134,21 @@ final class PeoplePage {
                 }
             }
         }
-        return addError(grid, row, p.problemProperty());
+        row = addError(grid, row, p.problemProperty());
+        return row;
+    }
+
+    private static int addHistory(GridPane grid, int row, javafx.beans.value.ObservableStringValue status, String id) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.getStyleClass().add("field-hint");
+        l.textProperty().bind(status);
+        l.visibleProperty().bind(Bindings.createBooleanBinding(() -> status.get() != null && !status.get().isEmpty(), status));
+        l.managedProperty().bind(l.visibleProperty());
+        grid.add(l, 1, row);
+        return row + 1;
     }
 
     private static int longestName(String names) {

@@ -90,7 +90,7 @@ public final class WizardViewModel {
         this.autosaver = new Autosaver(service.repository(), executor, assessmentId, actor, clock);
         // Typed text is saved when typing stops, not only when focus moves (see TypingPause).
         this.typingPause = new TypingPause(executor, clock, this::typingPaused);
-        this.details = new IncidentDetailsViewModel(this, content, user);
+        this.details = new IncidentDetailsViewModel(this, content, user, executor);
 
         this.submission = new SubmitViewModel(this, service, executor, actor, amendment);
         this.judgement = new JudgementViewModel(this, service.engine().policy(), content.judgement());
