@@ -19,7 +19,7 @@ public final class Protocol {
     public static final String OVERDUE_ACTIONS = BASE + "/actions/overdue";
     /** {@code GET} the reports offered; {@code GET …/{report}} one report as JSON, or CSV with {@code format=csv} (issue 13). */
     public static final String REPORTS = BASE + "/reports";
-    /** {@code POST} the earlier assessments about a person (issue 12): {@link HistoryRequests}. */
+    /** {@code POST} the earlier assessments about a person (issue 12): {@code history.HistoryRequests}. */
     public static final String HISTORY_SEARCH = BASE + "/history/search";
     public static final String JSON = "application/json";
     /** Larger than any real assessment (a few tens of KB) by two orders of magnitude. */

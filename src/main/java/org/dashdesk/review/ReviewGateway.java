@@ -71,7 +71,7 @@ public interface ReviewGateway {
     }
 
     /** The earlier assessments the force holds about a person (issue 12); audited and rate-limited by the server. */
-    default org.dashdesk.protocol.HistoryRequests.Result history(org.dashdesk.protocol.HistoryRequests.Search search) {
+    default org.dashdesk.history.HistoryRequests.Result history(org.dashdesk.history.HistoryRequests.Search search) {
         throw new ReviewException(0, "the history check is not available from this connection");
     }
 }

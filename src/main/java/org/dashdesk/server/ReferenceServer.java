@@ -298,7 +298,7 @@ public final class ReferenceServer implements AutoCloseable {
         // Reports (supervisors for their team, CRU and analysts for the force; every run audited).
         // History at the scene (issue 12): earlier assessments about a person; role-limited, rate-limited, audited.
         r.post(Protocol.HISTORY_SEARCH, ctx -> Exchange.send(ctx, 200, history.search(who(ctx), Exchange.parse(ctx,
-                org.dashdesk.protocol.HistoryRequests.Search.class), clock.instant())));
+                org.dashdesk.history.HistoryRequests.Search.class), clock.instant())));
         r.get(Protocol.REPORTS, ctx -> reportRoutes.list(ctx, who(ctx)));
         r.get(Protocol.REPORTS + "/{report}", ctx -> reportRoutes.run(ctx, who(ctx)));
 

@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import org.dashdesk.assessment.PersonDetails;
 import org.dashdesk.history.NameKey;
-import org.dashdesk.protocol.HistoryRequests;
+import org.dashdesk.history.HistoryRequests;
 import org.dashdesk.protocol.Problem;
 import org.dashdesk.security.Role;
 
@@ -33,7 +33,8 @@ final class ServerHistory {
 
     static final int SEARCHES = 30;
     static final Duration WINDOW = Duration.ofMinutes(5);
-    static final int MAX_MATCHES = 50;
+    /** Issue 12: a match list never exceeds 20 rows. */
+    static final int MAX_MATCHES = 20;
     static final int MAX_REASON = 200;
 
     private final ServerStore store;

@@ -50,8 +50,8 @@ public final class HttpReviewGateway implements ReviewGateway {
     }
 
     @Override
-    public org.dashdesk.protocol.HistoryRequests.Result history(org.dashdesk.protocol.HistoryRequests.Search search) {
-        return endpoint.call("POST", Protocol.HISTORY_SEARCH, search, endpoint.type(org.dashdesk.protocol.HistoryRequests.Result.class),
+    public org.dashdesk.history.HistoryRequests.Result history(org.dashdesk.history.HistoryRequests.Search search) {
+        return endpoint.call("POST", Protocol.HISTORY_SEARCH, search, endpoint.type(org.dashdesk.history.HistoryRequests.Result.class),
                 token);
     }
 

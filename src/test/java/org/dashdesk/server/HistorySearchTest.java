@@ -124,13 +124,13 @@ class HistorySearchTest {
     @Test
     void theDesksClientAsksTheSameOverHttp() {
         var gateway = new org.dashdesk.sync.HttpReviewGateway(org.dashdesk.sync.SyncClient.Settings.devHttp(server.uri(), officer));
-        var result = gateway.history(new org.dashdesk.protocol.HistoryRequests.Search("DASH at the scene, INC-9", "victim",
-                new org.dashdesk.protocol.HistoryRequests.Person("Jane Doe", LocalDate.of(1990, 1, 1), null, null, null)));
+        var result = gateway.history(new org.dashdesk.history.HistoryRequests.Search("DASH at the scene, INC-9", "victim",
+                new org.dashdesk.history.HistoryRequests.Person("Jane Doe", LocalDate.of(1990, 1, 1), null, null, null)));
         assertEquals(2, result.matches().size());
         assertEquals(LocalDate.of(2026, 2, 1), result.matches().get(1).date());
         assertEquals(List.of(), result.matches().get(0).criteria(), "standard: no criteria met");
         var refused = org.junit.jupiter.api.Assertions.assertThrows(org.dashdesk.review.ReviewException.class, () -> gateway.history(
-                new org.dashdesk.protocol.HistoryRequests.Search("x", "victim", new org.dashdesk.protocol.HistoryRequests.Person("Jane",
+                new org.dashdesk.history.HistoryRequests.Search("x", "victim", new org.dashdesk.history.HistoryRequests.Person("Jane",
                         null, null, null, null))));
         assertEquals(422, refused.status());
     }

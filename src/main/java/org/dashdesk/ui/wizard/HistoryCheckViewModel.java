@@ -13,7 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.dashdesk.history.NameKey;
-import org.dashdesk.protocol.HistoryRequests;
+import org.dashdesk.history.HistoryRequests;
 import org.dashdesk.review.ReviewException;
 import org.dashdesk.ui.common.BackgroundTask;
 import org.dashdesk.ui.common.TaskExecutor;

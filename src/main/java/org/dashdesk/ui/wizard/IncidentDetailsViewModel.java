@@ -127,9 +127,9 @@ public final class IncidentDetailsViewModel {
         return Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).findFirst().orElse(null);
     }
 
-    private static org.dashdesk.protocol.HistoryRequests.Person person(String name, PersonDetailsViewModel d) {
+    private static org.dashdesk.history.HistoryRequests.Person person(String name, PersonDetailsViewModel d) {
         org.dashdesk.assessment.PersonDetails p = d.details();
-        return new org.dashdesk.protocol.HistoryRequests.Person(blankToNull(name), p.dateOfBirth(), p.approximateAge(), p.postcode(),
+        return new org.dashdesk.history.HistoryRequests.Person(blankToNull(name), p.dateOfBirth(), p.approximateAge(), p.postcode(),
                 p.forceId());
     }
 

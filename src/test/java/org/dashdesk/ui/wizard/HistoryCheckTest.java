@@ -18,7 +18,7 @@ import org.dashdesk.assessment.Officer;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.protocol.HistoryRequests;
+import org.dashdesk.history.HistoryRequests;
 import org.dashdesk.review.ReviewException;
 import org.dashdesk.ui.common.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -37,9 +37,30 @@ class HistoryCheckTest {
             GradingPolicy.builtInDefault()), packs.require("dash-2009"), clock);
     private final List<HistoryRequests.Search> asked = new ArrayList<>();
 
+    private WizardViewModel wizard;
+
     private IncidentDetailsViewModel open() {
         Assessment a = service.startDraft(Channel.AT_SCENE, USER, null, USER.collarNumber());
-        return new WizardViewModel(service, packs, new CurrentThreadTaskExecutor(), a, USER, USER.collarNumber(), clock).details();
+        wizard = new WizardViewModel(service, packs, new CurrentThreadTaskExecutor(), a, USER, USER.collarNumber(), clock);
+        return wizard.details();
+    }
+
+    @Test
+    void aMaracReferralEightMonthsAgoInTheHistoryGradesTheNewIncidentHighAtTheScene() {
+        IncidentDetailsViewModel d = open();
+        d.incidentDateProperty().set(LocalDate.of(2026, 11, 22));
+        d.incidentTimeProperty().set("23:40");
+        wizard.commitPending();
+        assertEquals(org.dashdesk.grading.RiskLevel.STANDARD, wizard.gradingProperty().get().level(), "no answers, no history: standard");
+        d.history().use(s -> new HistoryRequests.Result(List.of(new HistoryRequests.Match(UUID.randomUUID(), LocalDate.of(2026, 3, 10),
+                "HIGH", List.of(), true, LocalDate.of(2026, 3, 22), "victim", "Maidstone", "name_and_date_of_birth")), false));
+        d.victimNameProperty().set("Jane Doe");
+        d.victimDetails().dateOfBirthProperty().set(LocalDate.of(1990, 1, 1));
+        d.history().checkNow();
+        wizard.commitPending();
+        assertEquals(LocalDate.of(2026, 3, 22), d.lastMaracReferralProperty().get());
+        assertEquals(org.dashdesk.grading.RiskLevel.HIGH, wizard.gradingProperty().get().level(),
+                "a new incident within 12 months of a MARAC referral: repeat MARAC, High: " + wizard.gradingProperty().get());
     }
 
     private HistoryRequests.Result threeEarlier(HistoryRequests.Search s) {

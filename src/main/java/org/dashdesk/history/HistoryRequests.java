@@ -1,4 +1,4 @@
-package org.dashdesk.protocol;
+package org.dashdesk.history;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * {@code POST /api/v1/history/search} (issue 12): who is being looked for and why, and what the
- * force holds about them: earlier assessments, each with its date, level, criteria, MARAC
+ * force holds about them (wire records kept here, not in {@code protocol}, so that the review
+ * gateway can carry them without a package cycle): earlier assessments, each with its date, level, criteria, MARAC
  * referral, the person's part in it and the district. Never answers, comments or other people.
  */
 public final class HistoryRequests {
