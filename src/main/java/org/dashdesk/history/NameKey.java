@@ -18,7 +18,8 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 /**
  * A name made comparable (issue 12). {@link #of(String)} folds it: accents and case go, hyphens
  * and punctuation split words, "Surname, Forename" is turned round, a short form of a forename
- * becomes the full one ({@code nicknames.json}). The key is the first forename and the last
+ * becomes the full one ({@code nicknames.json}), and a particle ("O", "Mc", "Van") is joined to the
+ * surname after it. The key is the first forename and the last
  * surname ("john smith" for "Smith-Jones, Jon Paul" gives "john jones"); the phonetic key is their
  * Double Metaphone codes. A single word is not enough to match on and gives no key.
  *
@@ -61,8 +62,21 @@ public record NameKey(String exact, String phonetic) {
         if (folded.isEmpty()) {
             return List.of();
         }
-        return new ArrayList<>(Arrays.asList(folded.split(" ")));
+        List<String> words = new ArrayList<>();
+        String[] parts = folded.split(" ");
+        for (int i = 0; i < parts.length; i++) {
+            // "O Neill", "Mc Donald", "Van Dyke": a particle is part of the surname that follows it.
+            if (PARTICLES.contains(parts[i]) && i + 1 < parts.length && i > 0) {
+                parts[i + 1] = parts[i] + parts[i + 1];
+                continue;
+            }
+            words.add(parts[i]);
+        }
+        return words;
     }
+
+    private static final java.util.Set<String> PARTICLES = java.util.Set.of("o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le",
+            "la", "st", "al", "el");
 
     private static Map<String, String> load() {
         try (InputStream in = NameKey.class.getResourceAsStream("nicknames.json")) {

@@ -15,6 +15,8 @@ class NameKeyTest {
         assertEquals(NameKey.of("JANE DOE"), NameKey.of("Doe, Jane"));
         assertEquals("zoe brown", NameKey.of("Zoë O'Neill-Brown").exact(), "hyphens split, the last surname is kept");
         assertEquals("zoe oneill", NameKey.of("Zoe O’Neill").exact(), "an apostrophe joins");
+        assertEquals("zoe oneill", NameKey.of("Zoe O Neill").exact(), "a particle joins the surname after it");
+        assertEquals(NameKey.of("Siobhan O'Brien").phonetic(), NameKey.of("Siobhán Ó Briain").phonetic(), "a transliteration sounds the same");
         assertEquals("john jones", NameKey.of("Smith-Jones, Jon Paul").exact(), "Jon is a short form of John");
     }
 
