@@ -25,8 +25,11 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  *
  * @param exact    "forename surname", folded; null when fewer than two words
  * @param phonetic "JN SM0" style; null when fewer than two words
+ * @param initial  the forename's first letter and the surname's sound ("j SM0"): with an exact date
+ *                 of birth it finds "Jon" for "Jonathan" and "Michel" for "Michael", which neither
+ *                 the short-form table nor the sound of the forename does
  */
-public record NameKey(String exact, String phonetic) {
+public record NameKey(String exact, String phonetic, String initial) {
 
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     private static final Map<String, String> NICKNAMES = load();
@@ -34,11 +37,12 @@ public record NameKey(String exact, String phonetic) {
     public static NameKey of(String name) {
         List<String> words = words(name);
         if (words.size() < 2) {
-            return new NameKey(null, null);
+            return new NameKey(null, null, null);
         }
         String first = NICKNAMES.getOrDefault(words.get(0), words.get(0));
         String last = words.get(words.size() - 1);
-        return new NameKey(first + " " + last, METAPHONE.doubleMetaphone(first) + " " + METAPHONE.doubleMetaphone(last));
+        String surname = METAPHONE.doubleMetaphone(last);
+        return new NameKey(first + " " + last, METAPHONE.doubleMetaphone(first) + " " + surname, words.get(0).charAt(0) + " " + surname);
     }
 
     /** True when there is enough to match on. */
@@ -76,7 +80,7 @@ public record NameKey(String exact, String phonetic) {
     }
 
     private static final java.util.Set<String> PARTICLES = java.util.Set.of("o", "mc", "mac", "de", "da", "di", "du", "van", "von", "le",
-            "la", "st", "al", "el");
+            "la", "st", "al", "el", "fitz");
 
     private static Map<String, String> load() {
         try (InputStream in = NameKey.class.getResourceAsStream("nicknames.json")) {

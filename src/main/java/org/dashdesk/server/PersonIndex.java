@@ -48,7 +48,7 @@ final class PersonIndex {
         People p = r.content().people();
         int year = assessed == null ? r.createdAt().atOffset(java.time.ZoneOffset.UTC).getYear() : assessed.getYear();
         try (PreparedStatement ins = c.prepareStatement("INSERT INTO srv_person (assessment_id, role, person_no, name_key, phonetic_key,"
-                + " date_of_birth, birth_year, postcode_key, force_id, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " date_of_birth, birth_year, postcode_key, force_id, assessed_at, initial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             add(ins, r, VICTIM, 0, p.victimName(), p.victimDetails(), year, assessed);
             for (int i = 0; i < p.abuserNames().size(); i++) {
                 String name = p.abuserNames().get(i);
@@ -83,6 +83,7 @@ final class PersonIndex {
         ins.setString(8, d == null ? null : d.postcodeKey());
         ins.setString(9, forceId);
         ins.setObject(10, assessed);
+        ins.setString(11, key.initial());
         ins.addBatch();
     }
 
@@ -117,11 +118,17 @@ final class PersonIndex {
         }
     }
 
-    /** Flyway V10: the index for the assessments held before V9. */
+    /** Flyway V13 builds the index for the assessments held before it (V10 is kept, empty, for the numbering). */
     static final class FillExisting implements JavaMigration {
+        private final String version;
+
+        FillExisting(String version) {
+            this.version = version;
+        }
+
         @Override
         public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion("10");
+            return MigrationVersion.fromVersion(version);
         }
 
         @Override
@@ -131,7 +138,7 @@ final class PersonIndex {
 
         @Override
         public Integer getChecksum() {
-            return 10_001;
+            return Integer.parseInt(version) * 1000 + 1;
         }
 
         @Override
@@ -141,6 +148,10 @@ final class PersonIndex {
 
         @Override
         public void migrate(Context context) throws Exception {
+            if (version.equals("10")) {
+                // The index gained its initial key in V12, before any release: V13 builds it whole.
+                return;
+            }
             rebuildAll(context.getConnection());
         }
     }

@@ -126,15 +126,19 @@ final class ServerHistory {
         List<Object> args = new ArrayList<>();
         StringBuilder any = new StringBuilder();
         if (q.forceId() != null) {
-            strength.append(" WHEN p.force_id = ? THEN 4");
+            strength.append(" WHEN p.force_id = ? THEN 5");
             args.add(q.forceId());
             any.append(" OR p.force_id = ?");
         }
         if (q.name().usable() && q.dateOfBirth() != null) {
-            strength.append(" WHEN p.name_key = ? AND p.date_of_birth = ? THEN 3");
+            strength.append(" WHEN p.name_key = ? AND p.date_of_birth = ? THEN 4");
             args.add(q.name().exact());
             args.add(q.dateOfBirth());
             any.append(" OR (p.name_key = ? AND p.date_of_birth = ?)");
+            strength.append(" WHEN p.initial_key = ? AND p.date_of_birth = ? THEN 3");
+            args.add(q.name().initial());
+            args.add(q.dateOfBirth());
+            any.append(" OR (p.initial_key = ? AND p.date_of_birth = ?)");
         }
         if (q.name().usable() && q.birthYear() != null) {
             strength.append(" WHEN p.phonetic_key = ? AND p.birth_year BETWEEN ? AND ? THEN 2");
@@ -218,8 +222,9 @@ final class ServerHistory {
 
     private static String matchedOn(int strength) {
         return switch (strength) {
-            case 4 -> "force_id";
-            case 3 -> "name_and_date_of_birth";
+            case 5 -> "force_id";
+            case 4 -> "name_and_date_of_birth";
+            case 3 -> "initial_similar_surname_and_date_of_birth";
             case 2 -> "similar_name_and_birth_year";
             default -> "similar_name_and_postcode";
         };

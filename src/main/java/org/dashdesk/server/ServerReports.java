@@ -232,9 +232,15 @@ final class ServerReports {
                 + " person who owns them. Overdue: still open after its due date."));
     }
 
-    /** The same person as victim: force id, or name and date of birth, or a name that sounds the same with the birth year ±1 or the postcode. */
+    /**
+     * The same person as victim: force id; or name and date of birth; or the forename's initial and
+     * a surname that sounds the same with the date of birth; or a name that sounds the same with
+     * the birth year ±1 or the postcode.
+     */
     static final String SAME_VICTIM = "((v.force_id IS NOT NULL AND e.force_id = v.force_id)"
             + " OR (v.name_key IS NOT NULL AND v.date_of_birth IS NOT NULL AND e.name_key = v.name_key AND e.date_of_birth = v.date_of_birth)"
+            + " OR (v.initial_key IS NOT NULL AND v.date_of_birth IS NOT NULL AND e.initial_key = v.initial_key"
+            + " AND e.date_of_birth = v.date_of_birth)"
             + " OR (v.phonetic_key IS NOT NULL AND v.birth_year IS NOT NULL AND e.phonetic_key = v.phonetic_key"
             + " AND e.birth_year BETWEEN v.birth_year - 1 AND v.birth_year + 1)"
             + " OR (v.phonetic_key IS NOT NULL AND v.postcode_key IS NOT NULL AND e.phonetic_key = v.phonetic_key"

@@ -146,7 +146,8 @@ final class ServerStore implements AutoCloseable {
     /** The scripts, and the one Java step (V6, chaining the audit rows written before the chain). */
     private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource pool, String url) {
         return Flyway.configure().dataSource(pool).locations(migrations(url)).table("srv_schema_history")
-                .javaMigrations(new AuditLedger.ChainExistingRows(), new ReportFacts.FillExisting(), new PersonIndex.FillExisting());
+                .javaMigrations(new AuditLedger.ChainExistingRows(), new ReportFacts.FillExisting(), new PersonIndex.FillExisting("10"),
+                        new PersonIndex.FillExisting("13"));
     }
 
     /** Signs and files audit checkpoints from now on (the running server; account tools need none). */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * (Katherine/Kathryn/Catherine, Smith/Smyth, Mohammed/Muhammad), hyphenated and double-barrelled
  * names, transliterations. Non-matches: another person born the same day, a same-sounding name
  * born in another decade, a namesake (father and son). The matcher is the server's rule for the
- * same victim: exact name and date of birth, or the same sound and the birth year within one.
+ * same victim: exact name, or the forename's initial with a surname that sounds the same, and the
+ * date of birth; or the same sound and the birth year within one.
  * Run: {@code mvn -B -Pbench test -Dtest=MatcherQualityBenchmark}.
  */
 @Tag("benchmark")
@@ -38,7 +39,7 @@ class MatcherQualityBenchmark {
         if (!x.usable() || !y.usable()) {
             return false;
         }
-        if (x.exact().equals(y.exact()) && dobA.equals(dobB)) {
+        if ((x.exact().equals(y.exact()) || x.initial().equals(y.initial())) && dobA.equals(dobB)) {
             return true;
         }
         return x.phonetic().equals(y.phonetic()) && Math.abs(dobA.getYear() - dobB.getYear()) <= 1;

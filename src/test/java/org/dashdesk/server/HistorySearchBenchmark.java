@@ -80,7 +80,7 @@ class HistorySearchBenchmark {
                         + " FROM generate_series(1, " + PEOPLE + ") i");
                 s.execute("INSERT INTO srv_person (assessment_id, role, person_no, name_key, phonetic_key, date_of_birth, birth_year,"
                         + " postcode_key, force_id, assessed_at) SELECT md5('a' || i)::uuid, 'VICTIM', 0, b.name_key, b.phonetic_key,"
-                        + " DATE '1940-01-01' + ((i * 7919) % 25550), EXTRACT(YEAR FROM DATE '1940-01-01' + ((i * 7919) % 25550))::int,"
+                        + " DATE '1940-01-01' + ((i::bigint * 7919) % 25550)::int, EXTRACT(YEAR FROM DATE '1940-01-01' + ((i::bigint * 7919) % 25550)::int)::int,"
                         + " CASE WHEN i % 3 = 0 THEN 'me' || (i % 20) || (i % 9) || 'xx' END, CASE WHEN i % 4 = 0 THEN 'PNC-' || i END,"
                         + " TIMESTAMP WITH TIME ZONE '2023-01-01 00:00:00+00' + (i % 1095) * interval '1 day'"
                         + " FROM generate_series(1, " + PEOPLE + ") i JOIN bench_name b ON b.n = i % " + distinct);

@@ -140,6 +140,10 @@ class HistorySearchTest {
         JsonNode byPostcode = ok("{\"reason\":\"phone-in\",\"person\":{\"name\":\"Jayne Do\",\"postcode\":\"me141xx\"}}");
         assertEquals(1, byPostcode.get("matches").size(), byPostcode.toString());
         assertEquals("similar_name_and_postcode", byPostcode.at("/matches/0/matchedOn").asText());
+        JsonNode byInitial = ok("{\"reason\":\"phone-in\",\"role\":\"victim\",\"person\":{\"name\":\"J. Doe\","
+                + "\"dateOfBirth\":\"1990-01-01\"}}");
+        assertEquals(2, byInitial.get("matches").size(), "the initial and the surname's sound with the date of birth: " + byInitial);
+        assertEquals("initial_similar_surname_and_date_of_birth", byInitial.at("/matches/0/matchedOn").asText());
         JsonNode byAge = ok("{\"reason\":\"phone-in\",\"person\":{\"name\":\"Jayne Doe\",\"approximateAge\":36}}");
         assertEquals(2, byAge.get("matches").size(), byAge.toString());
         assertEquals("similar_name_and_birth_year", byAge.at("/matches/0/matchedOn").asText());
