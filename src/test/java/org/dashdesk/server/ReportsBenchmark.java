@@ -71,7 +71,7 @@ class ReportsBenchmark {
             }
             System.out.printf("  %-40s p50 %6.0f ms  p99 %6.0f ms%n", "count(*) of the same rows (baseline)", count[0], count[1]);
             for (String report : List.of("levels?by=month,district", "levels?by=month", "levels?by=team,channel,policy", "sign-off",
-                    "referrals", "judgement", "completeness", "actions", "levels?by=month,district&suppress=true")) {
+                    "referrals", "judgement", "completeness", "actions", "levels?by=month&suppress=true", "repeat-victims")) {
                 String path = Protocol.REPORTS + "/" + report + (report.contains("?") ? "&" : "?") + RANGE;
                 double[] t = time(() -> {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(server.uri().resolve(path))
