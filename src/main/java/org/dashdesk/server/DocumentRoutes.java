@@ -33,7 +33,7 @@ final class DocumentRoutes {
         UUID assessmentId = Exchange.uuid(ctx, "assessment");
         UUID revisionId = Exchange.uuid(ctx, "revision");
         Instant now = clock.instant();
-        // Checked before the audited read: a case that does not call for MARAC is a 409 and no production is recorded.
+        // The read is audited as a view for this purpose; only a referral actually made is audited as produced.
         Revision peek = review.revision(who, assessmentId, revisionId, now, number -> "viewed revision " + number
                 + " to produce the MARAC referral document");
         if (!MaracReferral.applies(peek)) {

@@ -44,13 +44,18 @@ final class ServerReports {
         this.store = store;
     }
 
+    /** Supervisors, CRU and analysts run reports; anyone else gets a 403. */
+    static void requireReportRole(Principal who) {
+        if (!(who.has(Role.CRU) || who.has(Role.ANALYST) || who.has(Role.SUPERVISOR))) {
+            throw Refusal.forbidden("reports are for supervisors, the central referral unit and analysts");
+        }
+    }
+
     /** Who may run reports, and for which team: null for the whole force. */
     static String scope(Principal who, ReportRequest request) {
+        requireReportRole(who);
         if (who.has(Role.CRU) || who.has(Role.ANALYST)) {
             return null;
-        }
-        if (!who.has(Role.SUPERVISOR)) {
-            throw Refusal.forbidden("reports are for supervisors, the central referral unit and analysts");
         }
         String asked = request.filters().get("team");
         if (asked != null && !asked.equalsIgnoreCase(who.team())) {
