@@ -127,6 +127,10 @@ public final class AssessmentService {
         if (people != null) {
             return people;
         }
+        String history = HistoryCheck.problem(content.incident());
+        if (history != null) {
+            return history;
+        }
         return content.phoneIn() == null ? null : collarNumbers.check(content.phoneIn().attendingOfficerCollar());
     }
 

@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 public final class HistoryRequests {
 
+    /** Matches strong enough to fill a figure at the scene or to flag one after submission: not merely a similar name. */
+    public static final List<String> STRONG = List.of("force_id", "name_and_date_of_birth", "initial_similar_surname_and_date_of_birth");
+
     private HistoryRequests() {
     }
 

@@ -61,4 +61,10 @@ public interface Outbox {
 
     /** The return notes pulled so far, for the officer's amend screen. */
     ReturnNotesRepository returnNotes();
+
+    /** Stores the flag a HISTORY_FLAG change carries (issue 12); true when it was new. */
+    boolean storeHistoryFlag(Change change);
+
+    /** The history flags pulled so far, for the record screen. */
+    org.dashdesk.review.HistoryFlagRepository historyFlags();
 }

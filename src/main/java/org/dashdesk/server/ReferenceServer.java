@@ -115,6 +115,7 @@ public final class ReferenceServer implements AutoCloseable {
         ServerReview review = new ServerReview(store, policy);
         this.documentRoutes = new DocumentRoutes(review, validator, clock);
         this.history = new ServerHistory(store);
+        store.afterHead(new HistoryAfterSubmission(g -> validator.engine(g.policyId(), g.policyVersion()))::check);
         this.routes = new ReviewRoutes(accounts, review, clock,
                 new SignInThrottle(config.http().signInBurst(), config.http().signInPerMinute()));
         this.reportRoutes = new ReportRoutes(new ServerReports(store), clock);

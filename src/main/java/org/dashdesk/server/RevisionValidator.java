@@ -148,6 +148,11 @@ final class RevisionValidator {
         return Optional.empty();
     }
 
+    /** The engine of a policy this server grades with, by id and version. */
+    Optional<GradingEngine> engine(String policyId, String policyVersion) {
+        return Optional.ofNullable(enginesByPolicy.get(key(policyId, policyVersion)));
+    }
+
     /** Names what differs, using only levels, counts and criteria codes (no answers). */
     private static String difference(GradingResult claimed, GradingResult server) {
         if (claimed.level() != server.level()) {

@@ -67,11 +67,11 @@ final class ServerHistory {
     }
 
     /** A request that can be answered, with its keys. */
-    private record Checked(String reason, String role, NameKey name, LocalDate dateOfBirth, Integer birthYear, String postcode,
+    record Checked(String reason, String role, NameKey name, LocalDate dateOfBirth, Integer birthYear, String postcode,
             String forceId, String basis) {
     }
 
-    private static Checked check(HistoryRequests.Search r, Instant now) {
+    static Checked check(HistoryRequests.Search r, Instant now) {
         if (r == null || r.person() == null) {
             throw Refusal.invalid("person", "say who is being looked for");
         }
@@ -121,7 +121,7 @@ final class ServerHistory {
     }
 
     /** @return true when there were more than {@link #MAX_MATCHES} */
-    private static boolean find(Connection c, Checked q, List<HistoryRequests.Match> out) throws SQLException {
+    static boolean find(Connection c, Checked q, List<HistoryRequests.Match> out) throws SQLException {
         StringBuilder strength = new StringBuilder("CASE");
         List<Object> args = new ArrayList<>();
         StringBuilder any = new StringBuilder();

@@ -176,10 +176,15 @@ final class ServerReview {
      * {@link #CRU_CASE}, without its state test, so CRU's change feed also carries the decision that
      * took a case out of the queue (signed off, returned) — SQL on {@code srv_assessment}.
      */
-    static final String CRU_REMIT = "(risk_level IN ('MEDIUM', 'HIGH') OR (risk_level = 'STANDARD' AND children = TRUE))";
+    static final String CRU_REMIT = "(risk_level IN ('MEDIUM', 'HIGH') OR (risk_level = 'STANDARD' AND children = TRUE)"
+            + " OR EXISTS (SELECT 1 FROM srv_history_flag f WHERE f.assessment_id = srv_assessment.assessment_id))";
+
+    /** The head revision carries a history flag no one has acted on yet (issue 12): CRU's business whatever its level. */
+    static final String OPEN_FLAG = "EXISTS (SELECT 1 FROM srv_history_flag f WHERE f.assessment_id = srv_assessment.assessment_id"
+            + " AND f.revision_id = srv_assessment.head_revision_id AND f.state = 'OPEN')";
 
     /** Which assessments are CRU business at all: referred medium and high, and standard ones with children. */
-    private static final String CRU_CASE = "((state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD'"
+    private static final String CRU_CASE = "(" + OPEN_FLAG + " OR (state = 'REFERRED' AND risk_level IN ('MEDIUM', 'HIGH')) OR (risk_level = 'STANDARD'"
             + " AND children = TRUE AND state IN ('AWAITING_SIGN_OFF', 'SIGNED_OFF', 'REFERRED')))";
 
     /** A CRU review of the head revision at its current level; a new revision or a raise is unreviewed again. */
@@ -206,8 +211,39 @@ final class ServerReview {
                     }
                 }
             }
-            return out;
+            return withHistory(c, out);
         });
+    }
+
+    /**
+     * Each queue line with its open history flag and how many other assessments the force holds
+     * about the same victim (issue 12): a force id, or the same folded name and date of birth.
+     */
+    private static List<QueueItem> withHistory(Connection c, List<QueueItem> items) throws SQLException {
+        List<QueueItem> out = new ArrayList<>(items.size());
+        try (PreparedStatement flag = c.prepareStatement("SELECT message FROM srv_history_flag WHERE revision_id = ? AND state = 'OPEN'");
+                PreparedStatement earlier = c.prepareStatement("SELECT COUNT(DISTINCT o.assessment_id) FROM srv_person v JOIN srv_person o"
+                        + " ON o.role = 'VICTIM' AND o.assessment_id <> v.assessment_id AND (o.force_id = v.force_id OR (o.name_key = v.name_key"
+                        + " AND o.date_of_birth = v.date_of_birth)) WHERE v.assessment_id = ? AND v.role = 'VICTIM'")) {
+            for (QueueItem i : items) {
+                flag.setObject(1, i.revisionId());
+                String message = null;
+                try (ResultSet rs = flag.executeQuery()) {
+                    if (rs.next()) {
+                        message = rs.getString(1);
+                    }
+                }
+                earlier.setObject(1, i.assessmentId());
+                int count;
+                try (ResultSet rs = earlier.executeQuery()) {
+                    count = rs.next() ? rs.getInt(1) : 0;
+                }
+                out.add(new QueueItem(i.assessmentId(), i.revisionId(), i.revisionNumber(), i.incidentReference(), i.district(),
+                        i.officerCollar(), i.team(), i.level(), i.childrenInvolved(), i.state(), i.receivedAt(), i.age(), i.overdue(), message,
+                        count));
+            }
+        }
+        return out;
     }
 
     // ---- reading ---------------------------------------------------------------------------
@@ -420,6 +456,17 @@ final class ServerReview {
             }
             ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "CRU reviewed revision " + r.headNumber() + " ("
                     + r.level().name().toLowerCase(Locale.ROOT) + ")");
+            try (PreparedStatement up = c.prepareStatement("UPDATE srv_history_flag SET state = 'REVIEWED', acted_by = ?, acted_at = ?,"
+                    + " note = ? WHERE revision_id = ? AND state = 'OPEN'")) {
+                up.setString(1, who.actor());
+                up.setObject(2, ServerStore.offset(now.truncatedTo(ChronoUnit.MILLIS)));
+                up.setString(3, note.strip());
+                up.setObject(4, revisionId);
+                if (up.executeUpdate() > 0) {
+                    ServerStore.audit(c, assessmentId, now, who.actor(), role(Role.CRU), "history flag on revision " + r.headNumber()
+                            + " acted on by CRU");
+                }
+            }
             return null;
         });
     }

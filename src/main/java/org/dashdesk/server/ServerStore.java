@@ -151,6 +151,18 @@ final class ServerStore implements AutoCloseable {
     }
 
     /** Signs and files audit checkpoints from now on (the running server; account tools need none). */
+    /** Work done in an upload's transaction after a new head is stored and audited (the history check after submission). */
+    @FunctionalInterface
+    interface AfterHead {
+        void stored(Connection c, Revision r, String ownerCollar, String state, Instant at) throws SQLException;
+    }
+
+    private volatile AfterHead afterHead = (c, r, owner, state, at) -> { };
+
+    void afterHead(AfterHead hook) {
+        this.afterHead = hook;
+    }
+
     void useNotary(AuditLedger.Notary notary) {
         this.notary = notary;
     }
@@ -445,6 +457,7 @@ final class ServerStore implements AutoCloseable {
                 : Principal.roleName(org.dashdesk.security.Role.OFFICER),
                 "revision " + r.revisionNumber() + " received (" + r.grading().level().name().toLowerCase(java.util.Locale.ROOT)
                         + "), now " + routedState + (onBehalf ? "; uploaded on behalf of collar " + ownerCollar : ""));
+        afterHead.stored(c, r, ownerCollar, routedState, received);
         return new PutOutcome.Stored(new Receipt(r.assessmentId(), r.revisionId(), r.contentHash(), seq, received), false);
     }
 

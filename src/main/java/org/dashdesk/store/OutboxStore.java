@@ -37,10 +37,12 @@ public final class OutboxStore implements Outbox {
 
     private final Database database;
     private final LocalReturnNotes returnNotes;
+    private final LocalHistoryFlags historyFlags;
 
     public OutboxStore(Database database) {
         this.database = database;
         this.returnNotes = new LocalReturnNotes(database);
+        this.historyFlags = new LocalHistoryFlags(database);
     }
 
     @Override
@@ -51,6 +53,16 @@ public final class OutboxStore implements Outbox {
     @Override
     public ReturnNotesRepository returnNotes() {
         return returnNotes;
+    }
+
+    @Override
+    public boolean storeHistoryFlag(Change change) {
+        return historyFlags.store(change);
+    }
+
+    @Override
+    public org.dashdesk.review.HistoryFlagRepository historyFlags() {
+        return historyFlags;
     }
 
     @Override

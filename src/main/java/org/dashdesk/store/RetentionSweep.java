@@ -199,6 +199,7 @@ public final class RetentionSweep {
             update(c, "DELETE FROM answer WHERE assessment_id = ?", due.assessmentId());
             update(c, "UPDATE revision SET canonical_json = NULL WHERE assessment_id = ?", due.assessmentId());
             update(c, "DELETE FROM return_notes WHERE assessment_id = ?", due.assessmentId());
+            update(c, "DELETE FROM history_flags WHERE assessment_id = ?", due.assessmentId());
             AuditChain.append(c, due.assessmentId(), at, actor, "personal content removed from this laptop: held centrally and "
                     + (due.state() == AssessmentState.SIGNED_OFF ? "signed off" : "referred") + ", kept " + days + (days == 1 ? " day" : " days"));
             return true;

@@ -572,6 +572,14 @@ public final class SyncService implements AutoCloseable {
         if (local.isEmpty()) {
             return false;
         }
+        if (HISTORY_FLAG.equals(change.event())) {
+            // What the server's history check found after submission: kept to be shown; the state does not move.
+            if (outbox.storeHistoryFlag(change)) {
+                historyFlagsPulled.incrementAndGet();
+                return true;
+            }
+            return false;
+        }
         AssessmentState target;
         LifecycleEvent event;
         try {
@@ -592,6 +600,21 @@ public final class SyncService implements AutoCloseable {
         repository.transition(change.assessmentId(), event, change.actor() == null ? "central" : change.actor(),
                 "central decision" + (change.note() == null || change.note().isBlank() ? "" : ": " + change.note()));
         return true;
+    }
+
+    /** The central event that carries a history flag (issue 12); not a lifecycle event. */
+    static final String HISTORY_FLAG = "HISTORY_FLAG";
+
+    private final java.util.concurrent.atomic.AtomicInteger historyFlagsPulled = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** History flags pulled since the service started (the home screen says when new ones arrive). */
+    public int historyFlagsPulled() {
+        return historyFlagsPulled.get();
+    }
+
+    /** History flags pulled so far, for the record screen. */
+    public org.dashdesk.review.HistoryFlagRepository historyFlags() {
+        return outbox.historyFlags();
     }
 
     /** Supervisors' return comments pulled so far, for the officer's amend screen. */

@@ -95,6 +95,14 @@ public final class RecordView extends VBox {
         if (!documents.getChildren().isEmpty()) {
             getChildren().add(documents);
         }
+        if (vm.historyFlag() != null) {
+            Label flag = new Label(vm.historyFlag());
+            flag.setId("record-history-flag");
+            flag.setWrapText(true);
+            flag.setMinHeight(Region.USE_PREF_SIZE);
+            flag.getStyleClass().add("error-banner");
+            getChildren().add(flag);
+        }
         getChildren().addAll(documentMessage, documentError, sync, tabs);
     }
 

@@ -103,6 +103,23 @@ public final class RecordViewModel {
         void save(Path target) throws Exception;
     }
 
+    private String historyFlag;
+
+    /**
+     * What the central server's history check found after this revision was submitted (issue 12);
+     * a flag about an earlier revision is not shown.
+     */
+    public RecordViewModel withHistoryFlag(org.dashdesk.review.HistoryFlag flag) {
+        this.historyFlag = flag == null || revision == null || !revision.revisionId().equals(flag.revisionId()) ? null
+                : flag.message() + ". CRU and your supervisor have been told; your grading is unchanged until one of them acts.";
+        return this;
+    }
+
+    /** The history flag in words, or null. */
+    public String historyFlag() {
+        return historyFlag;
+    }
+
     private TaskExecutor executor;
     private DocumentSaver referralSaver;
     private DocumentSaver summarySaver;

@@ -150,6 +150,7 @@ public final class NavigationViewModel {
             Revision latest = revisions.isEmpty() ? null : revisions.get(revisions.size() - 1);
             RecordViewModel record = new RecordViewModel(a, latest, s.service().repository().audit(id), s.packs(), words, () -> amend(id),
                     this::showHome);
+            record.withHistoryFlag(s.sync() == null ? null : s.sync().historyFlags().latest(id).orElse(null));
             if (viewer != null && latest != null) {
                 record.withDocuments(ctx.executor,
                         target -> saveDocument(s, id, latest, viewer, target, true),

@@ -77,6 +77,8 @@ public final class SyncStatusViewModel {
                 .onFailure(e -> status.set("Sync status unavailable: " + e.getMessage())));
     }
 
+    private int historyFlagsSeen;
+
     void changed(SyncSnapshot s) {
         if (ctx.services.get() == null) {
             return;
@@ -101,6 +103,14 @@ public final class SyncStatusViewModel {
             // "Syncing now…" was true while the run lasted; what it did is in the status line now.
             ctx.message.set(null);
         }
+        int flags = ctx.services.get().sync() == null ? 0 : ctx.services.get().sync().historyFlagsPulled();
+        if (flags > historyFlagsSeen) {
+            // Issue 12: the server's history check found something about an assessment sent without one.
+            int n = flags - historyFlagsSeen;
+            ctx.message.set("History found after submission for " + (n == 1 ? "an assessment" : n + " assessments") + " you sent"
+                    + " without a history check: open it from Submitted to see what was found. CRU and your supervisor have been told.");
+        }
+        historyFlagsSeen = flags;
     }
 
     /** "Sync now" (Ctrl+Shift+S): a cycle on the sync thread at once. */

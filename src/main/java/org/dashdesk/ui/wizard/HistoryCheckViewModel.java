@@ -9,8 +9,15 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import org.dashdesk.assessment.HistoryCheck;
 
 import org.dashdesk.history.NameKey;
 import org.dashdesk.history.HistoryRequests;
@@ -23,8 +30,11 @@ import org.dashdesk.ui.common.TaskExecutor;
  * with a date of birth, an age or a postcode, or a force id, the central server is asked, off the
  * FX thread and after a pause in typing, what it holds about them; the answer is one line ("Earlier
  * DASH for this victim: 3 — last 14/08/2026, High, MARAC referral 02/09/2026"). Typing is never
- * blocked. Offline it says so. The last MARAC referral date is filled from the history when the
- * officer left it empty, and never changed when they gave one.
+ * blocked. Offline it says so. The call-outs of the last 12 months and the last MARAC referral
+ * date are filled from the victim's history when the officer left them empty, and never changed
+ * when they gave them; a figure below what the history shows needs a reason. What was checked
+ * (or why not) is kept on the assessment ({@link #record()}), so the server knows which
+ * assessments to check again after submission (decision 0193).
  */
 public final class HistoryCheckViewModel {
 
@@ -47,38 +57,165 @@ public final class HistoryCheckViewModel {
         }
     }
 
+    private static final List<String> STRONG = HistoryRequests.STRONG;
+
     private final TaskExecutor executor;
     private final Supplier<String> reason;
-    private final java.util.function.Consumer<LocalDate> fillMaracDate;
+    private final Supplier<LocalDate> incidentDate;
+    private final StringProperty callouts;
+    private final ObjectProperty<LocalDate> lastMarac;
     private final Check victim;
     private final Check abuser;
+    private final ReadOnlyObjectWrapper<HistoryCheck> record = new ReadOnlyObjectWrapper<>();
+    private final StringProperty lowerReason = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper calloutsSource = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper maracSource = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper lowerProblem = new ReadOnlyStringWrapper();
+    private final javafx.beans.property.ReadOnlyBooleanWrapper belowHistory = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Function<HistoryRequests.Search, HistoryRequests.Result> source;
 
     /**
-     * @param reason        why the search is made, for the server's audit ("DASH at the scene, INC-…")
-     * @param fillMaracDate called with the latest MARAC referral the history shows (the owner fills the field only when empty)
+     * @param reason       why the search is made, for the server's audit ("DASH at the scene, INC-…")
+     * @param incidentDate the incident's day, from which the 12 months of call-outs are counted back (today when not given)
+     * @param callouts     the page's call-outs field, filled from the history when empty
+     * @param lastMarac    the page's last MARAC referral, filled from the history when empty
+     * @param loaded       what the assessment recorded when it was last saved (null: nothing yet)
      */
     HistoryCheckViewModel(TaskExecutor executor, Supplier<String> reason, Supplier<HistoryRequests.Person> victimPerson,
-            Supplier<HistoryRequests.Person> abuserPerson, java.util.function.Consumer<LocalDate> fillMaracDate) {
+            Supplier<HistoryRequests.Person> abuserPerson, Supplier<LocalDate> incidentDate, StringProperty callouts,
+            ObjectProperty<LocalDate> lastMarac, HistoryCheck loaded) {
         this.executor = executor;
         this.reason = reason;
-        this.fillMaracDate = fillMaracDate;
+        this.incidentDate = incidentDate;
+        this.callouts = callouts;
+        this.lastMarac = lastMarac;
         this.victim = new Check("victim", "this victim", victimPerson);
         this.abuser = new Check("any", "this abuser", abuserPerson);
-        victim.status.set("History not checked (offline)");
         abuser.status.set("");
+        if (loaded != null && loaded.checked() && loaded.checkedAt() != null) {
+            // Checked when it was last open: the figures still stand until the victim's details change.
+            record.set(loaded.withLowerReason(null));
+            victim.asked = victimPerson.get();
+            victim.status.set("History checked " + DAY.format(loaded.checkedAt().atZone(java.time.ZoneId.systemDefault()))
+                    + ": " + loaded.records() + " earlier DASH for this victim");
+        } else {
+            victim.status.set("History not checked (offline)");
+            record.set(notChecked(victimPerson.get(), HistoryCheck.Outcome.NOT_CHECKED_OFFLINE));
+        }
+        lowerReason.set(loaded == null || loaded.lowerReason() == null ? "" : loaded.lowerReason());
+        callouts.addListener((o, a, b) -> compare());
+        lastMarac.addListener((o, a, b) -> compare());
+        lowerReason.addListener((o, a, b) -> compare());
+        compare();
+    }
+
+    private static HistoryCheck notChecked(HistoryRequests.Person p, HistoryCheck.Outcome why) {
+        return new HistoryCheck(enough(p) ? why : HistoryCheck.Outcome.NOT_CHECKED_TOO_LITTLE, null, null, null, null, null);
+    }
+
+    /** What the assessment records about the check, with the officer's reason for any figure below it. */
+    public HistoryCheck record() {
+        HistoryCheck r = record.get();
+        String why = lowerReason.get() == null || lowerReason.get().isBlank() ? null : lowerReason.get().strip();
+        return r.withLowerReason(r.checked() && lower() ? why : null);
+    }
+
+    public ReadOnlyObjectProperty<HistoryCheck> recordProperty() {
+        return record.getReadOnlyProperty();
+    }
+
+    /** True when the officer's call-outs or MARAC date are below what the history shows. */
+    private boolean lower() {
+        HistoryCheck r = record.get();
+        return r != null && r.below(typedCallouts(), lastMarac.get());
+    }
+
+    private Integer typedCallouts() {
+        try {
+            String t = callouts.get() == null ? "" : callouts.get().strip();
+            return t.isEmpty() ? null : Integer.valueOf(t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Says where each figure came from, and whether a reason is owed. */
+    private void compare() {
+        HistoryCheck r = record.get();
+        belowHistory.set(lower());
+        if (r == null || !r.checked()) {
+            calloutsSource.set("");
+            maracSource.set("");
+            lowerProblem.set(null);
+            return;
+        }
+        Integer typed = typedCallouts();
+        int shown = r.callouts() == null ? 0 : r.callouts();
+        if (shown == 0) {
+            calloutsSource.set("");
+        } else if (typed == null || typed < shown) {
+            calloutsSource.set("Central history shows " + shown + " in the 12 months (" + r.source() + "): a lower figure needs a reason");
+        } else if (typed == shown) {
+            calloutsSource.set("Source: " + r.source());
+        } else {
+            calloutsSource.set("Raised by the officer (" + r.source() + " shows " + shown + ")");
+        }
+        if (r.lastMarac() == null) {
+            maracSource.set("");
+        } else if (lastMarac.get() == null || lastMarac.get().isBefore(r.lastMarac())) {
+            maracSource.set("Central history shows a MARAC referral on " + DAY.format(r.lastMarac()) + ": an older or no date needs a reason");
+        } else if (lastMarac.get().equals(r.lastMarac())) {
+            maracSource.set("Source: " + r.source());
+        } else {
+            maracSource.set("Given by the officer (" + r.source() + " shows " + DAY.format(r.lastMarac()) + ")");
+        }
+        lowerProblem.set(lower() && (lowerReason.get() == null || lowerReason.get().isBlank())
+                ? "History: the call-outs or last MARAC referral are below what the central history shows; say why (e.g. an"
+                        + " earlier record is about someone else)" : null);
+    }
+
+    /** The officer's figures are below the history's: the reason field is wanted. */
+    public javafx.beans.property.ReadOnlyBooleanProperty belowHistoryProperty() {
+        return belowHistory.getReadOnlyProperty();
+    }
+
+    /** Why the officer records less than the history shows; kept on the assessment. */
+    public StringProperty lowerReasonProperty() {
+        return lowerReason;
+    }
+
+    /** Whether a reason for recording less than the history is owed and missing (null when not). */
+    public ReadOnlyStringProperty lowerProblemProperty() {
+        return lowerProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty calloutsSourceProperty() {
+        return calloutsSource.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty maracSourceProperty() {
+        return maracSource.getReadOnlyProperty();
     }
 
     /** Online with this source (null: offline); checks at once what is already typed. */
     public void use(Function<HistoryRequests.Search, HistoryRequests.Result> source) {
         this.source = source;
-        victim.asked = null;
-        abuser.asked = null;
+        if (source != null) {
+            // Online (again): asked afresh. Offline, a check made when the assessment was last open still stands.
+            victim.asked = null;
+            abuser.asked = null;
+        }
         checkNow();
     }
 
     /** Something about a person changed: checked after a pause in typing. */
     void changed() {
+        HistoryRequests.Person now = victim.person.get();
+        if (!now.equals(victim.asked)) {
+            // Whatever was checked was about someone else's details: not checked until the new answer comes.
+            record.set(notChecked(now, source == null ? HistoryCheck.Outcome.NOT_CHECKED_OFFLINE : HistoryCheck.Outcome.NOT_CHECKED_PENDING));
+            compare();
+        }
         long v = ++victim.generation;
         long a = ++abuser.generation;
         executor.schedule(PAUSE, () -> {
@@ -103,34 +240,67 @@ public final class HistoryCheckViewModel {
             c.asked = null;
             c.status.set(c == victim ? "History: a full name with a date of birth, an age or a postcode (or a force id) lets the force's"
                     + " earlier DASH be found" : "");
-            return;
-        }
-        if (source == null) {
-            c.status.set("History not checked (offline)");
+            settle(c, notChecked(p, HistoryCheck.Outcome.NOT_CHECKED_TOO_LITTLE));
             return;
         }
         if (p.equals(c.asked)) {
             return;
         }
+        if (source == null) {
+            c.status.set("History not checked (offline)");
+            settle(c, notChecked(p, HistoryCheck.Outcome.NOT_CHECKED_OFFLINE));
+            return;
+        }
         c.asked = p;
         long mine = ++c.generation;
         c.status.set("Checking history…");
+        settle(c, notChecked(p, HistoryCheck.Outcome.NOT_CHECKED_PENDING));
         Function<HistoryRequests.Search, HistoryRequests.Result> s = source;
         HistoryRequests.Search search = new HistoryRequests.Search(reason.get(), c.role, p);
         executor.execute(BackgroundTask.of(() -> s.apply(search)).onSuccess(result -> {
             if (mine == c.generation) {
                 c.status.set(words(result, c.words));
                 if (c == victim) {
-                    latestMarac(result.matches()).ifPresent(fillMaracDate);
+                    found(result);
                 }
             }
         }).onFailure(e -> {
             if (mine == c.generation) {
                 c.asked = null;
-                c.status.set("History not checked: " + (e instanceof ReviewException r && r.status() == 0 ? "the central server could not"
-                        + " be reached" : e.getMessage()));
+                boolean unreachable = e instanceof ReviewException r && r.status() == 0;
+                c.status.set("History not checked: " + (unreachable ? "the central server could not be reached" : e.getMessage()));
+                settle(c, notChecked(p, unreachable ? HistoryCheck.Outcome.NOT_CHECKED_OFFLINE : HistoryCheck.Outcome.NOT_CHECKED_FAILED));
             }
         }));
+    }
+
+    private void settle(Check c, HistoryCheck outcome) {
+        if (c == victim) {
+            record.set(outcome);
+            compare();
+        }
+    }
+
+    /**
+     * The victim's history answered: the figures it shows (strong matches only: a similar name is
+     * shown, never counted), filled into the page's empty fields.
+     */
+    private void found(HistoryRequests.Result result) {
+        LocalDate day = incidentDate.get() == null ? LocalDate.now() : incidentDate.get();
+        List<HistoryRequests.Match> strong = result.matches().stream().filter(m -> STRONG.contains(m.matchedOn())).toList();
+        int inYear = (int) strong.stream().filter(m -> m.date() != null && !m.date().isAfter(day) && m.date().isAfter(day.minusMonths(12)))
+                .count();
+        LocalDate marac = latestMarac(strong.stream().filter(m -> m.maracReferredOn() == null || !m.maracReferredOn().isAfter(day))
+                .toList()).orElse(null);
+        record.set(new HistoryCheck(HistoryCheck.Outcome.CHECKED, java.time.Instant.now(), result.matches().size(), inYear, marac, null));
+        // Filled only when empty: what the officer typed is theirs (a lower figure then asks for a reason).
+        if (inYear > 0 && typedCallouts() == null && (callouts.get() == null || callouts.get().isBlank())) {
+            callouts.set(Integer.toString(inYear));
+        }
+        if (marac != null && lastMarac.get() == null) {
+            lastMarac.set(marac);
+        }
+        compare();
     }
 
     static boolean enough(HistoryRequests.Person p) {

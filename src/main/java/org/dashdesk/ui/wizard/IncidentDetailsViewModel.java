@@ -109,12 +109,11 @@ public final class IncidentDetailsViewModel {
         checkDatesAndLengths();
         history = new HistoryCheckViewModel(executor, () -> (channel == Channel.PHONE_IN ? "DASH phoned in" : "DASH at the scene")
                 + (blankToNull(incidentReference.get()) == null ? "" : ", " + incidentReference.get().strip()),
-                () -> person(victimName.get(), victimDetails), () -> person(firstAbuser(), abuserDetails), date -> {
-                    // From the history only when the officer left it empty; what they typed is theirs.
-                    if (lastMaracReferral.get() == null) {
-                        lastMaracReferral.set(date);
-                    }
-                });
+                () -> person(victimName.get(), victimDetails), () -> person(firstAbuser(), abuserDetails), incidentDate::get, callouts,
+                lastMaracReferral, content.incident().history());
+        // What was checked is part of the assessment: a new answer (or none) is saved like a typed change.
+        history.recordProperty().addListener((o, a, b) -> changed(false));
+        history.lowerReasonProperty().addListener((o, a, b) -> changed(false));
         List<javafx.beans.Observable> people = new ArrayList<>(List.of(victimName, abuserNames));
         people.addAll(victimDetails.observables());
         people.addAll(abuserDetails.observables());
@@ -332,7 +331,7 @@ public final class IncidentDetailsViewModel {
             n = s.isEmpty() ? null : Integer.valueOf(s);
         }
         Incident incident = new Incident(occurred, blankToNull(place.get()), blankToNull(district.get()),
-                blankToNull(incidentReference.get()), n, lastMaracReferral.get());
+                blankToNull(incidentReference.get()), n, lastMaracReferral.get(), history == null ? old.history() : history.record());
         AssessmentContent c = base.withPeople(people()).withIncident(incident);
         if (channel == Channel.PHONE_IN) {
             c = c.withPhoneIn(new PhoneIn(recorder, blankToNull(attendingOfficerCollar.get()), blankToNull(callReference.get()),

@@ -1,5 +1,7 @@
 package org.dashdesk.ui.wizard;
 
+import java.util.List;
+
 import javafx.beans.binding.Bindings;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -55,9 +57,22 @@ final class PeoplePage {
         row = addText(grid, row, "District", d.districtProperty(), "district", name);
         row = addText(grid, row, "Police call-outs for domestic abuse in the last 12 months", d.calloutsProperty(), "callouts", 0);
         row = addError(grid, row, d.calloutsErrorProperty());
+        row = addHistory(grid, row, d.history().calloutsSourceProperty(), "callouts-source");
         var marac = Controls.datePicker(d.lastMaracReferralProperty(), d.maracDateTypingProperty());
         marac.setId("last-marac");
         grid.addRow(row++, Controls.labelFor("Date of last MARAC referral, if known", marac), marac);
+        row = addHistory(grid, row, d.history().maracSourceProperty(), "marac-source");
+        // Asked for only when the officer records less than the central history shows.
+        int reasonRow = row;
+        row = addText(grid, row, "Why less than the central history shows", d.history().lowerReasonProperty(), "history-lower-reason", text);
+        for (javafx.scene.Node n : List.copyOf(grid.getChildren())) {
+            Integer r = GridPane.getRowIndex(n);
+            if (r != null && r == reasonRow) {
+                n.visibleProperty().bind(d.history().belowHistoryProperty());
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
+        row = addError(grid, row, d.history().lowerProblemProperty());
         row = addError(grid, row, d.dateErrorProperty());
         row = addError(grid, row, d.dateWarningProperty());
 

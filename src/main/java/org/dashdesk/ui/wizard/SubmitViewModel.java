@@ -90,6 +90,15 @@ public final class SubmitViewModel {
         if (d.calloutsErrorProperty().get() != null) {
             items.add(new ReviewItem(d.calloutsErrorProperty().get(), people, null, true));
         }
+        if (d.history().lowerProblemProperty().get() != null) {
+            items.add(new ReviewItem(d.history().lowerProblemProperty().get(), people, null, true));
+        }
+        org.dashdesk.assessment.HistoryCheck checked = content.incident().history();
+        if (checked != null && !checked.checked() && checked.outcome() != org.dashdesk.assessment.HistoryCheck.Outcome.NOT_CHECKED_TOO_LITTLE) {
+            items.add(new ReviewItem("History not checked (" + (checked.outcome() == org.dashdesk.assessment.HistoryCheck.Outcome
+                    .NOT_CHECKED_OFFLINE ? "offline" : "no answer yet") + "): the central server checks it when this is sent, and"
+                    + " flags anything it finds to CRU and your supervisor.", people, null, false));
+        }
         if (content.channel() == Channel.PHONE_IN) {
             if (content.phoneIn() == null || content.phoneIn().attendingOfficerCollar() == null) {
                 items.add(new ReviewItem("Phone-in: the attending officer's collar number is required.", people, null, true));
