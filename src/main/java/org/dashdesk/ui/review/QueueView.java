@@ -2,6 +2,7 @@ package org.dashdesk.ui.review;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -97,6 +98,8 @@ public final class QueueView extends VBox {
         }
         table.getColumns().add(column("Received", i -> i.receivedAt() == null ? "" : WHEN.format(i.receivedAt().atZone(ZoneId.systemDefault())), 150));
         table.getColumns().add(column("Age", QueueViewModel::ageText, 150));
+        // Issue 12: what the history check found after submission, and whether the victim has other DASH.
+        table.getColumns().add(column("History", QueueView::historyCell, 120));
         org.dashdesk.ui.common.Controls.columnsGrowWithText(table);
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -109,7 +112,11 @@ public final class QueueView extends VBox {
                 setAccessibleText(empty || item == null ? null : item.incidentReference() + ", " + item.district() + ", officer "
                         + item.officerCollar() + (item.team() == null || item.team().isBlank() ? "" : ", team " + item.team()) + ", "
                         + (item.level() == null ? "" : item.level().label()) + ", age "
-                        + QueueViewModel.ageText(item));
+                        + QueueViewModel.ageText(item) + (historyCell(item).isEmpty() ? "" : ", " + historyCell(item)));
+                getStyleClass().remove("history-flag");
+                if (!empty && item != null && item.historyFlag() != null) {
+                    getStyleClass().add("history-flag");
+                }
             }
         });
         Label placeholder = new Label();
@@ -136,7 +143,19 @@ public final class QueueView extends VBox {
         Label hint = new Label("↑ ↓ choose · Enter open · F5 refresh · oldest first; overdue rows are marked OVERDUE");
         hint.getStyleClass().add("key-hint");
         VBox.setVgrow(table, Priority.ALWAYS);
-        getChildren().addAll(bar, message, error, table, hint);
+        // The selected line's history flag in full, under the table (a cell would cut it).
+        Label flag = new Label();
+        flag.setId("queue-history-flag");
+        flag.setWrapText(true);
+        flag.setMaxWidth(Double.MAX_VALUE);
+        flag.setMinHeight(Region.USE_PREF_SIZE);
+        flag.getStyleClass().add("error-banner");
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> flag.setText(item == null
+                || item.historyFlag() == null ? null : item.incidentReference() + ": " + item.historyFlag()
+                + ". The officer's grading is unchanged: act on it (CRU: mark reviewed with what was done)."));
+        flag.visibleProperty().bind(flag.textProperty().isNotEmpty());
+        flag.managedProperty().bind(flag.visibleProperty());
+        getChildren().addAll(bar, message, error, table, flag, hint);
         sceneProperty().addListener((o, a, s) -> {
             if (s != null) {
                 Platform.runLater(this::focusTable);
@@ -160,6 +179,20 @@ public final class QueueView extends VBox {
         if (item != null) {
             onOpen.accept(item);
         }
+    }
+
+    /** "Flag: level would be High; repeat victim (2 other DASH)". */
+    static String historyCell(QueueItem item) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (item.historyFlag() != null) {
+            int dash = item.historyFlag().lastIndexOf("— ");
+            parts.add("Flag: " + (dash >= 0 ? item.historyFlag().substring(dash + 2) : "history found"));
+        }
+        if (item.otherForVictim() != null && item.otherForVictim() > 0) {
+            parts.add("repeat victim (" + item.otherForVictim() + " other DASH)");
+        }
+        String s = String.join("; ", parts);
+        return s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     public TableView<QueueItem> table() {

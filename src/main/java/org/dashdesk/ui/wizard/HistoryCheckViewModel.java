@@ -154,7 +154,7 @@ public final class HistoryCheckViewModel {
         if (shown == 0) {
             calloutsSource.set("");
         } else if (typed == null || typed < shown) {
-            calloutsSource.set("Central history shows " + shown + " in the 12 months (" + r.source() + "): a lower figure needs a reason");
+            calloutsSource.set("The central history shows " + shown + " in the 12 months before the incident: a lower figure needs a reason");
         } else if (typed == shown) {
             calloutsSource.set("Source: " + r.source());
         } else {
@@ -163,7 +163,7 @@ public final class HistoryCheckViewModel {
         if (r.lastMarac() == null) {
             maracSource.set("");
         } else if (lastMarac.get() == null || lastMarac.get().isBefore(r.lastMarac())) {
-            maracSource.set("Central history shows a MARAC referral on " + DAY.format(r.lastMarac()) + ": an older or no date needs a reason");
+            maracSource.set("The central history shows a MARAC referral on " + DAY.format(r.lastMarac()) + ": an older or no date needs a reason");
         } else if (lastMarac.get().equals(r.lastMarac())) {
             maracSource.set("Source: " + r.source());
         } else {
@@ -172,6 +172,29 @@ public final class HistoryCheckViewModel {
         lowerProblem.set(lower() && (lowerReason.get() == null || lowerReason.get().isBlank())
                 ? "History: the call-outs or last MARAC referral are below what the central history shows; say why (e.g. an"
                         + " earlier record is about someone else)" : null);
+    }
+
+    /**
+     * Which of the criteria met rest on a figure the central history gave (the field still holds
+     * the history's value): "From central history: repeat MARAC (referral 22/03/2026)". Empty when none.
+     */
+    public String criteriaFromHistory(org.dashdesk.grading.GradingResult g) {
+        HistoryCheck r = record.get();
+        if (g == null || r == null || !r.checked()) {
+            return "";
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (g.criteria().contains(org.dashdesk.grading.Criterion.REPEAT_MARAC) && r.lastMarac() != null
+                && r.lastMarac().equals(lastMarac.get())) {
+            parts.add("repeat MARAC (referral " + DAY.format(r.lastMarac()) + ")");
+        }
+        Integer typed = typedCallouts();
+        if (g.criteria().contains(org.dashdesk.grading.Criterion.ESCALATION) && r.callouts() != null && r.callouts() > 0
+                && r.callouts().equals(typed)) {
+            parts.add("escalation (" + r.callouts() + " call-outs in 12 months)");
+        }
+        int n = r.records() == null ? 0 : r.records();
+        return parts.isEmpty() ? "" : "From the central history (" + n + (n == 1 ? " record" : " records") + "): " + String.join(", ", parts);
     }
 
     /** The officer's figures are below the history's: the reason field is wanted. */

@@ -45,6 +45,14 @@ final class LiveGradingPanel {
             GradingResult g = vm.gradingProperty().get();
             return g == null || g.criteria().isEmpty() ? "No MARAC criteria met" : "Criteria met: " + vm.criteriaInWords(g);
         }, vm.gradingProperty()));
+        Label fromHistory = new Label();
+        fromHistory.setId("criteria-from-history");
+        fromHistory.setWrapText(true);
+        fromHistory.getStyleClass().add("criteria");
+        fromHistory.textProperty().bind(Bindings.createStringBinding(() -> vm.details().history().criteriaFromHistory(
+                vm.gradingProperty().get()), vm.gradingProperty(), vm.details().history().recordProperty()));
+        fromHistory.visibleProperty().bind(fromHistory.textProperty().isNotEmpty());
+        fromHistory.managedProperty().bind(fromHistory.visibleProperty());
         VBox supplements = new VBox(6);
         Runnable offers = () -> {
             supplements.getChildren().clear();
@@ -71,10 +79,10 @@ final class LiveGradingPanel {
                 + " not asked", count));
         notAsked.visibleProperty().bind(count.greaterThan(0));
         notAsked.managedProperty().bind(notAsked.visibleProperty());
-        VBox side = new VBox(8, heading, yes, yesCaption, notAsked, level, criteria, new Separator(), supplements);
+        VBox side = new VBox(8, heading, yes, yesCaption, notAsked, level, criteria, fromHistory, new Separator(), supplements);
         side.getStyleClass().addAll("side-panel", "live-grading");
         // Its width is in em (CSS), so the level and the yes-count stay whole at any text size.
-        for (Label l : List.of(heading, yesCaption, level, criteria)) {
+        for (Label l : List.of(heading, yesCaption, level, criteria, fromHistory)) {
             l.setWrapText(true);
             l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         }

@@ -115,6 +115,8 @@ class HistoryAtTheSceneOnServerTest {
         assertEquals("Source: central history, 1 record", d.history().calloutsSourceProperty().get());
         assertEquals("Earlier DASH for this victim: 1 — last 22/03/2026, High, MARAC referral 22/03/2026",
                 d.history().victimStatusProperty().get());
+        assertEquals("From the central history (1 record): repeat MARAC (referral 22/03/2026)",
+                d.history().criteriaFromHistory(wizard.gradingProperty().get()), "the grading panel names what came from the history");
         HistoryCheck recorded = wizard.content().incident().history();
         assertEquals(HistoryCheck.Outcome.CHECKED, recorded.outcome());
         assertEquals(Integer.valueOf(1), recorded.records());
@@ -124,6 +126,9 @@ class HistoryAtTheSceneOnServerTest {
         d.calloutsProperty().set("0");
         wizard.commitPending();
         assertNotNull(d.history().lowerProblemProperty().get());
+        assertTrue(d.history().belowHistoryProperty().get(), "the reason field is shown");
+        assertEquals("The central history shows 1 in the 12 months before the incident: a lower figure needs a reason",
+                d.history().calloutsSourceProperty().get());
         assertEquals("the call-outs or last MARAC referral are below what the central history shows; say why",
                 service.formProblem(wizard.content()));
         d.history().lowerReasonProperty().set("the earlier call-out was to a different address");
