@@ -13,7 +13,8 @@ import java.util.UUID;
 public final class HistoryRequests {
 
     /** Matches strong enough to fill a figure at the scene or to flag one after submission: not merely a similar name. */
-    public static final List<String> STRONG = List.of("force_id", "name_and_date_of_birth", "initial_similar_surname_and_date_of_birth");
+    public static final List<String> STRONG = List.of("confirmed_link", "force_id", "name_and_date_of_birth",
+            "initial_similar_surname_and_date_of_birth");
 
     private HistoryRequests() {
     }
@@ -39,5 +40,26 @@ public final class HistoryRequests {
 
     /** @param more true when there were more matches than returned */
     public record Result(List<Match> matches, boolean more) {
+    }
+
+    /**
+     * Another assessment that may be about the same victim (issue 12, CRU's links): suggested by
+     * the match, or confirmed or rejected by a person. Confirmed links are used first by later
+     * searches; a rejected one is not suggested again.
+     *
+     * @param matchedOn as {@link Match#matchedOn()}, or "confirmed_link" for a confirmed link the keys no longer find
+     * @param state     "suggested", "confirmed" or "rejected"
+     * @param decidedBy who confirmed or rejected it (null while suggested)
+     */
+    public record Link(UUID assessmentId, LocalDate date, String level, String district, boolean maracReferral, String matchedOn,
+            String state, String decidedBy) {
+    }
+
+    /** {@code GET /api/v1/assessments/{id}/links}: the victim's links, confirmed first, then strongest match. */
+    public record Links(List<Link> links) {
+    }
+
+    /** {@code PUT /api/v1/assessments/{id}/links/{other}}: "confirmed" or "rejected", with a note saying why. */
+    public record LinkDecision(String decision, String note) {
     }
 }

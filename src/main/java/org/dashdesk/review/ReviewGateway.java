@@ -74,4 +74,15 @@ public interface ReviewGateway {
     default org.dashdesk.history.HistoryRequests.Result history(org.dashdesk.history.HistoryRequests.Search search) {
         throw new ReviewException(0, "the history check is not available from this connection");
     }
+
+    /** CRU: the other assessments that may be about this assessment's victim, confirmed first (issue 12). */
+    default org.dashdesk.history.HistoryRequests.Links links(UUID assessmentId) {
+        throw new ReviewException(0, "links are not available from this connection");
+    }
+
+    /** CRU: confirms or rejects that another assessment is about the same victim; returns the links as they now are. */
+    default org.dashdesk.history.HistoryRequests.Links decideLink(UUID assessmentId, UUID other,
+            org.dashdesk.history.HistoryRequests.LinkDecision decision) {
+        throw new ReviewException(0, "links are not available from this connection");
+    }
 }

@@ -92,6 +92,7 @@ public final class ReferenceServer implements AutoCloseable {
     private final ReportRoutes reportRoutes;
     private final DocumentRoutes documentRoutes;
     private final ServerHistory history;
+    private final ServerLinks links;
     private final ServerMetrics metrics = new ServerMetrics();
     private final AtomicReference<ServerConnector> connector = new AtomicReference<>();
     private final ReceiptKeys receiptKeys;
@@ -115,6 +116,7 @@ public final class ReferenceServer implements AutoCloseable {
         ServerReview review = new ServerReview(store, policy);
         this.documentRoutes = new DocumentRoutes(review, validator, clock);
         this.history = new ServerHistory(store);
+        this.links = new ServerLinks(store);
         store.afterHead(new HistoryAfterSubmission(g -> validator.engine(g.policyId(), g.policyVersion()))::check);
         this.routes = new ReviewRoutes(accounts, review, clock,
                 new SignInThrottle(config.http().signInBurst(), config.http().signInPerMinute()));
@@ -300,6 +302,16 @@ public final class ReferenceServer implements AutoCloseable {
         // History at the scene (issue 12): earlier assessments about a person; role-limited, rate-limited, audited.
         r.post(Protocol.HISTORY_SEARCH, ctx -> Exchange.send(ctx, 200, history.search(who(ctx), Exchange.parse(ctx,
                 org.dashdesk.history.HistoryRequests.Search.class), clock.instant())));
+        // CRU's links between a victim's assessments (issue 12): suggested by the index, confirmed or rejected by a person.
+        r.get(ASSESSMENT + "/links", ctx -> Exchange.send(ctx, 200, links.links(who(ctx), Exchange.uuid(ctx, "assessment"),
+                clock.instant())));
+        r.put(ASSESSMENT + "/links/{other}", ctx -> {
+            Principal who = who(ctx);
+            java.util.UUID id = Exchange.uuid(ctx, "assessment");
+            links.decide(who, id, Exchange.uuid(ctx, "other"), Exchange.parse(ctx, org.dashdesk.history.HistoryRequests.LinkDecision.class),
+                    clock.instant());
+            Exchange.send(ctx, 200, links.links(who, id, clock.instant()));
+        });
         r.get(Protocol.REPORTS, ctx -> reportRoutes.list(ctx, who(ctx)));
         r.get(Protocol.REPORTS + "/{report}", ctx -> reportRoutes.run(ctx, who(ctx)));
 

@@ -186,12 +186,32 @@ final class ServerHistory {
                 }
             }
         }
-        List<HistoryRequests.Match> found = new ArrayList<>(byAssessment.values());
+        List<HistoryRequests.Match> found = ServerLinks.apply(c, new ArrayList<>(byAssessment.values()));
         boolean more = found.size() > MAX_MATCHES;
         for (HistoryRequests.Match m : found.subList(0, Math.min(MAX_MATCHES, found.size()))) {
             out.add(withFacts(c, m));
         }
         return more;
+    }
+
+    /** One assessment as a match of the victim, read by id (a confirmed link the keys did not find). */
+    static HistoryRequests.Match facts(Connection c, UUID id, String matchedOn) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT a.assessed_at, a.risk_level, a.district, m.state, m.updated_at"
+                + " FROM srv_assessment a LEFT JOIN srv_marac m ON m.assessment_id = a.assessment_id WHERE a.assessment_id = ?")) {
+            q.setObject(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    return new HistoryRequests.Match(id, null, null, List.of(), false, null, "victim", null, matchedOn);
+                }
+                Instant assessed = ServerStore.instant(rs, 1);
+                String marac = rs.getString(4);
+                Instant maracAt = ServerStore.instant(rs, 5);
+                boolean referred = marac != null && !marac.equals("NOT_REFERRED");
+                return withFacts(c, new HistoryRequests.Match(id, assessed == null ? null : LocalDate.ofInstant(assessed,
+                        ReportFacts.FORCE_ZONE), rs.getString(2), List.of(), referred, referred && maracAt != null
+                        ? LocalDate.ofInstant(maracAt, ReportFacts.FORCE_ZONE) : null, "victim", rs.getString(3), matchedOn));
+            }
+        }
     }
 
     /** The criteria met and whether the officer recorded a MARAC referral as made, from the facts kept with the head. */

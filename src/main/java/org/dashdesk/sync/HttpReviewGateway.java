@@ -139,4 +139,17 @@ public final class HttpReviewGateway implements ReviewGateway {
     public List<CentralAuditEntry> audit(UUID assessmentId) {
         return endpoint.call("GET", assessment(assessmentId) + "/audit", null, endpoint.listOf(CentralAuditEntry.class), token);
     }
+
+    @Override
+    public org.dashdesk.history.HistoryRequests.Links links(UUID assessmentId) {
+        return endpoint.call("GET", assessment(assessmentId) + "/links", null, endpoint.type(org.dashdesk.history.HistoryRequests.Links.class),
+                token);
+    }
+
+    @Override
+    public org.dashdesk.history.HistoryRequests.Links decideLink(UUID assessmentId, UUID other,
+            org.dashdesk.history.HistoryRequests.LinkDecision decision) {
+        return endpoint.call("PUT", assessment(assessmentId) + "/links/" + other, decision,
+                endpoint.type(org.dashdesk.history.HistoryRequests.Links.class), token);
+    }
 }

@@ -170,6 +170,9 @@ class ServerRoleMatrixTest {
                 + "/levels?from=2026-01-01&to=2026-12-31", null, t)),
         POST_HISTORY_SEARCH(EnumSet.of(Role.OFFICER, Role.IMU, Role.SUPERVISOR, Role.CRU), (f, role, t) -> call("POST",
                 Protocol.HISTORY_SEARCH, "{\"reason\":\"synthetic check\",\"person\":{\"forceId\":\"PNC-1\"}}", t)),
+        GET_LINKS(EnumSet.of(Role.CRU), (f, role, t) -> call("GET", Protocol.assessmentPath(f.high().assessmentId()) + "/links", null, t)),
+        PUT_LINK(EnumSet.of(Role.CRU), (f, role, t) -> call("PUT", Protocol.assessmentPath(f.high().assessmentId()) + "/links/"
+                + f.standard().assessmentId(), "{\"decision\":\"rejected\",\"note\":\"synthetic: not the same person\"}", t)),
         GET_USERS(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("GET", Protocol.USERS, null, t)),
         POST_USER(EnumSet.of(Role.ADMINISTRATOR), (f, role, t) -> call("POST", Protocol.USERS, "{\"username\":\"new"
                 + SEQ.incrementAndGet() + "\",\"displayName\":\"Synthetic New\",\"collarNumber\":\"9" + SEQ.incrementAndGet()

@@ -52,6 +52,9 @@ public final class CruScreen extends BorderPane {
             Tab plan = new Tab("Safety plan", new SafetyPlanView(vm.planProperty().get()));
             plan.setId("tab-safety-plan");
             review.addTab(plan);
+            Tab links = new Tab("Victim's other DASH", new VictimLinksView(vm.linksProperty().get()));
+            links.setId("tab-victim-links");
+            review.addTab(links);
             setCenter(review);
         }
     }

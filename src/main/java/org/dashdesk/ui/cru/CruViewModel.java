@@ -30,6 +30,7 @@ public final class CruViewModel {
     private final QueueViewModel queue;
     private final ReadOnlyObjectWrapper<ReviewViewModel> review = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SafetyPlanViewModel> plan = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<VictimLinksViewModel> links = new ReadOnlyObjectWrapper<>();
     private final StringProperty overdueActions = new SimpleStringProperty();
 
     public CruViewModel(ReviewGateway gateway, String signedInCollar, TaskExecutor executor, PackRegistry packs, Clock clock) {
@@ -54,10 +55,13 @@ public final class CruViewModel {
         queue.messageProperty().set(null);
         ReviewViewModel r = new ReviewViewModel(gateway, executor, packs, item, signedInCollar, ReviewViewModel.Mode.CRU, this::decided);
         SafetyPlanViewModel p = new SafetyPlanViewModel(gateway, executor, item, clock);
+        VictimLinksViewModel l = new VictimLinksViewModel(gateway, executor, item);
+        links.set(l);
         plan.set(p);
         review.set(r);
         r.load();
         p.load();
+        l.load();
     }
 
     public void back() {
@@ -79,6 +83,10 @@ public final class CruViewModel {
 
     public ReadOnlyObjectProperty<ReviewViewModel> reviewProperty() {
         return review.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<VictimLinksViewModel> linksProperty() {
+        return links.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<SafetyPlanViewModel> planProperty() {

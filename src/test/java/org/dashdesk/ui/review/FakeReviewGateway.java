@@ -321,6 +321,26 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
         audit(c, "MARAC referral state set to " + state.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** Links decided so far (CRU's "Victim's other DASH" tab), by assessment; suggestions are what tests put in {@link #suggestions}. */
+    public final java.util.Map<UUID, List<org.dashdesk.history.HistoryRequests.Link>> suggestions = new java.util.HashMap<>();
+
+    @Override
+    public synchronized org.dashdesk.history.HistoryRequests.Links links(UUID assessmentId) {
+        return new org.dashdesk.history.HistoryRequests.Links(List.copyOf(suggestions.getOrDefault(assessmentId, List.of())));
+    }
+
+    @Override
+    public synchronized org.dashdesk.history.HistoryRequests.Links decideLink(UUID assessmentId, UUID other,
+            org.dashdesk.history.HistoryRequests.LinkDecision decision) {
+        List<org.dashdesk.history.HistoryRequests.Link> now = new java.util.ArrayList<>();
+        for (org.dashdesk.history.HistoryRequests.Link l : suggestions.getOrDefault(assessmentId, List.of())) {
+            now.add(l.assessmentId().equals(other) ? new org.dashdesk.history.HistoryRequests.Link(l.assessmentId(), l.date(), l.level(),
+                    l.district(), l.maracReferral(), l.matchedOn(), decision.decision(), "cru1") : l);
+        }
+        suggestions.put(assessmentId, now);
+        return links(assessmentId);
+    }
+
     @Override
     public synchronized List<CentralAuditEntry> audit(UUID assessmentId) {
         check("read the audit trail", Role.SUPERVISOR, Role.CRU);
