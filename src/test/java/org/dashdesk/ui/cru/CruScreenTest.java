@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
@@ -14,6 +17,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 
+import org.dashdesk.history.HistoryRequests;
 import org.dashdesk.review.ActionState;
 import org.dashdesk.review.SafetyAction;
 import org.dashdesk.ui.common.Appearance;
@@ -37,9 +41,19 @@ class CruScreenTest {
     private final FakeReviewGateway server = new FakeReviewGateway("3003", Role.CRU, "pw", CLOCK);
     private final FxTaskExecutor executor = new FxTaskExecutor();
 
+    private static final UUID EARLIER = UUID.fromString("01900000-0000-7000-8000-000000000001");
+    private static final UUID COUSIN = UUID.fromString("01900000-0000-7000-8000-000000000002");
+
     @Start
     void start(Stage stage) {
-        server.add(ReviewFixtures.revision("KNT-0100", "Medway", "4471", 16, true), 10, false);
+        org.dashdesk.assessment.Revision r = ReviewFixtures.revision("KNT-0100", "Medway", "4471", 16, true);
+        server.add(r, 10, false);
+        server.historyFlags.put(r.assessmentId(), "History found after submission: repeat MARAC criterion met — level would be High");
+        server.otherForVictim.put(r.assessmentId(), 2);
+        server.suggestions.put(r.assessmentId(), List.of(
+                new HistoryRequests.Link(EARLIER, LocalDate.of(2026, 3, 22), "HIGH", "Medway", true, "name_and_date_of_birth", "suggested", null),
+                new HistoryRequests.Link(COUSIN, LocalDate.of(2026, 2, 10), "STANDARD", "Dover", false, "similar_name_and_birth_year",
+                        "suggested", null)));
         CruScreen screen = new CruScreen(new CruViewModel(server, "3003", executor, ReviewFixtures.PACKS, CLOCK), null);
         Scene scene = new Scene(screen, 1180, 760);
         new Appearance().apply(scene);
@@ -112,5 +126,44 @@ class CruScreenTest {
         @SuppressWarnings("unchecked")
         TableView<org.dashdesk.review.QueueItem> queue = robot.lookup("#queue-table").queryAs(TableView.class);
         assertTrue(queue.getItems().isEmpty(), "the reviewed case has left the CRU queue");
+    }
+
+    @Test
+    void theQueueShowsTheHistoryFlagAndCruConfirmsAndRejectsLinksByKeyboard(FxRobot robot) throws Exception {
+        settle();
+        @SuppressWarnings("unchecked")
+        TableView<org.dashdesk.review.QueueItem> queue = robot.lookup("#queue-table").queryAs(TableView.class);
+        var history = queue.getColumns().stream().filter(c -> "History".equals(c.getText())).findFirst().orElseThrow();
+        assertEquals("Flag: level would be High; repeat victim (2 other DASH)", history.getCellData(0));
+        javafx.scene.control.Label flag = robot.lookup("#queue-history-flag").queryAs(javafx.scene.control.Label.class);
+        assertTrue(flag.isVisible() && flag.getText().startsWith("KNT-0100: History found after submission: repeat MARAC criterion met"),
+                flag.getText());
+        robot.type(KeyCode.ENTER);
+        settle();
+        TabPane tabs = robot.lookup("#review-tabs").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
+                .filter(t -> "tab-victim-links".equals(t.getId())).findFirst().orElseThrow()));
+        settle();
+        @SuppressWarnings("unchecked")
+        TableView<HistoryRequests.Link> links = robot.lookup("#links-table").queryAs(TableView.class);
+        assertEquals(2, links.getItems().size());
+        robot.clickOn(robot.lookup("#links-table .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+        robot.clickOn("#confirm-link");
+        settle();
+        javafx.scene.control.Label error = robot.lookup("#links-error").queryAs(javafx.scene.control.Label.class);
+        assertTrue(error.isVisible() && error.getText().startsWith("Say why"), error.getText());
+        robot.clickOn("#link-note").write("Same date of birth and address");
+        // Keyboard: Tab from the note to the confirm button, Enter fires it.
+        robot.type(KeyCode.TAB);
+        robot.type(KeyCode.ENTER);
+        settle();
+        assertEquals("Same victim (cru1)", VictimLinksViewModel.state(links.getItems().get(0)));
+        javafx.scene.control.Label message = robot.lookup("#links-message").queryAs(javafx.scene.control.Label.class);
+        assertTrue(message.isVisible() && message.getText().contains("22/03/2026 is linked as the same victim"), message.getText());
+        robot.interact(() -> links.getSelectionModel().select(1));
+        robot.clickOn("#link-note").write("Different date of birth: a cousin");
+        robot.clickOn("#reject-link");
+        settle();
+        assertEquals("Not the same (cru1)", VictimLinksViewModel.state(links.getItems().get(1)));
     }
 }

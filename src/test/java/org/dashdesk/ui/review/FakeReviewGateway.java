@@ -145,8 +145,13 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
         return new QueueItem(r.assessmentId(), r.revisionId(), r.revisionNumber(), r.content().incident().incidentReference(),
                 r.content().incident().district(), r.createdBy(), c.team, c.level,
                 Boolean.TRUE.equals(r.content().people().childrenOrDependants()), c.state, c.received,
-                Duration.between(c.received, clock.instant()), c.overdue);
+                Duration.between(c.received, clock.instant()), c.overdue, historyFlags.get(r.assessmentId()),
+                otherForVictim.get(r.assessmentId()));
     }
+
+    /** What the server's history check flagged, and repeat-victim counts, by assessment (issue 12). */
+    public final java.util.Map<UUID, String> historyFlags = new java.util.HashMap<>();
+    public final java.util.Map<UUID, Integer> otherForVictim = new java.util.HashMap<>();
 
     private boolean isCruCase(Case c) {
         return c.state != AssessmentState.RETURNED && c.state != AssessmentState.SIGNED_OFF
