@@ -51,10 +51,11 @@ public final class CruScreen extends BorderPane {
             ReviewView review = new ReviewView(vm.reviewProperty().get(), vm::back);
             Tab plan = new Tab("Safety plan", new SafetyPlanView(vm.planProperty().get()));
             plan.setId("tab-safety-plan");
-            review.addTab(plan);
             Tab links = new Tab("Victim's other DASH", new VictimLinksView(vm.linksProperty().get()));
             links.setId("tab-victim-links");
+            // Each is put second: the plan, then the victim's other DASH, then the audit.
             review.addTab(links);
+            review.addTab(plan);
             setCenter(review);
         }
     }

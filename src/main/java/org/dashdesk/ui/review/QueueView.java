@@ -112,7 +112,7 @@ public final class QueueView extends VBox {
                 setAccessibleText(empty || item == null ? null : item.incidentReference() + ", " + item.district() + ", officer "
                         + item.officerCollar() + (item.team() == null || item.team().isBlank() ? "" : ", team " + item.team()) + ", "
                         + (item.level() == null ? "" : item.level().label()) + ", age "
-                        + QueueViewModel.ageText(item) + (historyCell(item).isEmpty() ? "" : ", " + historyCell(item)));
+                        + QueueViewModel.ageText(item) + (historyWords(item).isEmpty() ? "" : ", " + historyWords(item)));
                 getStyleClass().remove("history-flag");
                 if (!empty && item != null && item.historyFlag() != null) {
                     getStyleClass().add("history-flag");
@@ -149,10 +149,13 @@ public final class QueueView extends VBox {
         flag.setWrapText(true);
         flag.setMaxWidth(Double.MAX_VALUE);
         flag.setMinHeight(Region.USE_PREF_SIZE);
-        flag.getStyleClass().add("error-banner");
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> flag.setText(item == null
-                || item.historyFlag() == null ? null : item.incidentReference() + ": " + item.historyFlag()
-                + ". The officer's grading is unchanged: act on it (CRU: mark reviewed with what was done)."));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
+            flag.getStyleClass().removeAll("error-banner", "message");
+            flag.getStyleClass().add(item != null && item.historyFlag() != null ? "error-banner" : "message");
+            flag.setText(item == null || historyWords(item).isEmpty() ? null : item.incidentReference() + ": " + historyWords(item)
+                    + (item.historyFlag() == null ? "." : ". The officer's grading is unchanged: act on it (CRU: mark reviewed with what"
+                    + " was done)."));
+        });
         flag.visibleProperty().bind(flag.textProperty().isNotEmpty());
         flag.managedProperty().bind(flag.visibleProperty());
         getChildren().addAll(bar, message, error, table, flag, hint);
@@ -181,18 +184,29 @@ public final class QueueView extends VBox {
         }
     }
 
-    /** "Flag: level would be High; repeat victim (2 other DASH)". */
+    /** "Flag · Repeat 2" — short, so the column fits a laptop screen; the line under the table and the spoken row say it in full. */
     static String historyCell(QueueItem item) {
         List<String> parts = new java.util.ArrayList<>();
         if (item.historyFlag() != null) {
-            int dash = item.historyFlag().lastIndexOf("— ");
-            parts.add("Flag: " + (dash >= 0 ? item.historyFlag().substring(dash + 2) : "history found"));
+            parts.add("Flag");
         }
         if (item.otherForVictim() != null && item.otherForVictim() > 0) {
-            parts.add("repeat victim (" + item.otherForVictim() + " other DASH)");
+            parts.add("Repeat " + item.otherForVictim());
         }
-        String s = String.join("; ", parts);
-        return s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return String.join(" · ", parts);
+    }
+
+    /** The history of a queue line in full words, for screen readers. */
+    static String historyWords(QueueItem item) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (item.historyFlag() != null) {
+            parts.add(item.historyFlag());
+        }
+        if (!item.repeatVictimWords().isEmpty()) {
+            String repeat = item.repeatVictimWords();
+            parts.add(parts.isEmpty() ? repeat : Character.toLowerCase(repeat.charAt(0)) + repeat.substring(1));
+        }
+        return String.join("; ", parts);
     }
 
     public TableView<QueueItem> table() {

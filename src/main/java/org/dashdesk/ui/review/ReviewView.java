@@ -155,6 +155,17 @@ public final class ReviewView extends BorderPane {
         // Widths in em (base.css): the panel widens with the text, and its buttons wrap.
         side.getStyleClass().addAll("side-panel", "review-decisions");
         side.setId("decisions");
+        if (vm.item().historyFlag() != null) {
+            // Issue 12: what the server's history check found after submission, beside the decision it bears on.
+            Label flag = new Label(vm.item().historyFlag() + ". The officer's grading is unchanged: "
+                    + (vm.mode() == ReviewViewModel.Mode.SIGN_OFF ? "raise it, or return it to the officer, if the history is hers."
+                    : "act on it, then mark the case reviewed saying what was done."));
+            flag.setId("review-history-flag");
+            flag.setWrapText(true);
+            flag.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+            flag.getStyleClass().add("error-banner");
+            side.getChildren().add(flag);
+        }
         boolean signOff = vm.mode() == ReviewViewModel.Mode.SIGN_OFF;
         if (signOff) {
             approveButton.setId("approve");

@@ -73,6 +73,8 @@ public final class HistoryCheckViewModel {
     private final ReadOnlyStringWrapper lowerProblem = new ReadOnlyStringWrapper();
     private final javafx.beans.property.ReadOnlyBooleanWrapper belowHistory = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private Function<HistoryRequests.Search, HistoryRequests.Result> source;
+    /** The answer about the victim as last asked ({@code victim.asked}); null while none has come. */
+    private HistoryCheck victimAnswer;
 
     /**
      * @param reason       why the search is made, for the server's audit ("DASH at the scene, INC-…")
@@ -95,6 +97,7 @@ public final class HistoryCheckViewModel {
         if (loaded != null && loaded.checked() && loaded.checkedAt() != null) {
             // Checked when it was last open: the figures still stand until the victim's details change.
             record.set(loaded.withLowerReason(null));
+            victimAnswer = record.get();
             victim.asked = victimPerson.get();
             victim.status.set("History checked " + DAY.format(loaded.checkedAt().atZone(java.time.ZoneId.systemDefault()))
                     + ": " + loaded.records() + " earlier DASH for this victim");
@@ -238,6 +241,10 @@ public final class HistoryCheckViewModel {
             // Whatever was checked was about someone else's details: not checked until the new answer comes.
             record.set(notChecked(now, source == null ? HistoryCheck.Outcome.NOT_CHECKED_OFFLINE : HistoryCheck.Outcome.NOT_CHECKED_PENDING));
             compare();
+        } else if (victimAnswer != null) {
+            // Back to the details that were checked (a typing slip undone): that answer stands again.
+            record.set(victimAnswer);
+            compare();
         }
         long v = ++victim.generation;
         long a = ++abuser.generation;
@@ -261,12 +268,18 @@ public final class HistoryCheckViewModel {
         HistoryRequests.Person p = c.person.get();
         if (!enough(p)) {
             c.asked = null;
+            if (c == victim) {
+                victimAnswer = null;
+            }
             c.status.set(c == victim ? "History: a full name with a date of birth, an age or a postcode (or a force id) lets the force's"
                     + " earlier DASH be found" : "");
             settle(c, notChecked(p, HistoryCheck.Outcome.NOT_CHECKED_TOO_LITTLE));
             return;
         }
         if (p.equals(c.asked)) {
+            if (c == victim && victimAnswer != null) {
+                settle(c, victimAnswer);
+            }
             return;
         }
         if (source == null) {
@@ -275,6 +288,9 @@ public final class HistoryCheckViewModel {
             return;
         }
         c.asked = p;
+        if (c == victim) {
+            victimAnswer = null;
+        }
         long mine = ++c.generation;
         c.status.set("Checking history…");
         settle(c, notChecked(p, HistoryCheck.Outcome.NOT_CHECKED_PENDING));
@@ -315,7 +331,8 @@ public final class HistoryCheckViewModel {
                 .count();
         LocalDate marac = latestMarac(strong.stream().filter(m -> m.maracReferredOn() == null || !m.maracReferredOn().isAfter(day))
                 .toList()).orElse(null);
-        record.set(new HistoryCheck(HistoryCheck.Outcome.CHECKED, java.time.Instant.now(), result.matches().size(), inYear, marac, null));
+        victimAnswer = new HistoryCheck(HistoryCheck.Outcome.CHECKED, java.time.Instant.now(), result.matches().size(), inYear, marac, null);
+        record.set(victimAnswer);
         // Filled only when empty: what the officer typed is theirs (a lower figure then asks for a reason).
         if (inYear > 0 && typedCallouts() == null && (callouts.get() == null || callouts.get().isBlank())) {
             callouts.set(Integer.toString(inYear));

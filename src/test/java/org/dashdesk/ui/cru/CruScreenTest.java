@@ -134,12 +134,16 @@ class CruScreenTest {
         @SuppressWarnings("unchecked")
         TableView<org.dashdesk.review.QueueItem> queue = robot.lookup("#queue-table").queryAs(TableView.class);
         var history = queue.getColumns().stream().filter(c -> "History".equals(c.getText())).findFirst().orElseThrow();
-        assertEquals("Flag: level would be High; repeat victim (2 other DASH)", history.getCellData(0));
+        assertEquals("Flag · Repeat 2", history.getCellData(0));
         javafx.scene.control.Label flag = robot.lookup("#queue-history-flag").queryAs(javafx.scene.control.Label.class);
-        assertTrue(flag.isVisible() && flag.getText().startsWith("KNT-0100: History found after submission: repeat MARAC criterion met"),
+        assertTrue(flag.isVisible() && flag.getText().startsWith("KNT-0100: History found after submission: repeat MARAC criterion met — level would be High;"
+                + " repeat victim: 2 other DASH. The officer's grading is unchanged"),
                 flag.getText());
         robot.type(KeyCode.ENTER);
         settle();
+        javafx.scene.control.Label beside = robot.lookup("#review-history-flag").queryAs(javafx.scene.control.Label.class);
+        assertTrue(beside.isVisible() && beside.getText().endsWith("act on it, then mark the case reviewed saying what was done."),
+                beside.getText());
         TabPane tabs = robot.lookup("#review-tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(tabs.getTabs().stream()
                 .filter(t -> "tab-victim-links".equals(t.getId())).findFirst().orElseThrow()));

@@ -155,7 +155,7 @@ public final class FakeReviewGateway implements ReviewGateway, ReturnNotesReposi
 
     private boolean isCruCase(Case c) {
         return c.state != AssessmentState.RETURNED && c.state != AssessmentState.SIGNED_OFF
-                && (c.level != RiskLevel.STANDARD || Boolean.TRUE.equals(c.head.content().people().childrenOrDependants()));
+                && (c.level != RiskLevel.STANDARD || historyFlags.containsKey(c.head.assessmentId()) || Boolean.TRUE.equals(c.head.content().people().childrenOrDependants()));
     }
 
     private boolean reviewed(Case c) {

@@ -134,6 +134,18 @@ public final class ReviewScreenshotTour extends Application {
         FakeReviewGateway cru = new FakeReviewGateway("3003", Role.CRU, "pw", clock);
         Revision high = ReviewFixtures.revision("KNT-20261120-0931", "Medway", "4471", 16, true);
         cru.add(high, 70, true);
+        cru.otherForVictim.put(high.assessmentId(), 3);
+        Revision flagged = ReviewFixtures.revision("KNT-20261122-2340", "Maidstone", "4473", 2, false);
+        cru.add(flagged, 40, false);
+        cru.historyFlags.put(flagged.assessmentId(), "History found after submission: repeat MARAC criterion met — level would be High");
+        cru.otherForVictim.put(flagged.assessmentId(), 1);
+        cru.suggestions.put(high.assessmentId(), java.util.List.of(
+                new org.dashdesk.history.HistoryRequests.Link(java.util.UUID.randomUUID(), LocalDate.of(2026, 3, 22), "HIGH", "Medway", true,
+                        "name_and_date_of_birth", "confirmed", "3003"),
+                new org.dashdesk.history.HistoryRequests.Link(java.util.UUID.randomUUID(), LocalDate.of(2026, 8, 14), "MEDIUM", "Medway",
+                        false, "force_id", "suggested", null),
+                new org.dashdesk.history.HistoryRequests.Link(java.util.UUID.randomUUID(), LocalDate.of(2025, 12, 1), "STANDARD", "Swale",
+                        false, "similar_name_and_birth_year", "suggested", null)));
         cru.add(ReviewFixtures.revision("KNT-20261122-0040", "Dover", "4472", 11, false), 30, false);
         cru.add(ReviewFixtures.revision("KNT-20261122-1730", "Dover", "5120", 6, true), 20, false);
         cru.seedAction(high.assessmentId(), "Refer to IDVA service", "5120", LocalDate.now(clock).minusDays(2));
@@ -146,6 +158,8 @@ public final class ReviewScreenshotTour extends Application {
             stage.getScene().setRoot(screen[0]);
         });
         shot("19-cru-queue-light");
+        fx(() -> ((javafx.scene.control.TableView<?>) stage.getScene().lookup("#queue-table")).getSelectionModel().select(1));
+        shot("19b-cru-queue-history-flag-light");
         fx(() -> screen[0].viewModel().open(screen[0].viewModel().queue().items().get(0)));
         fx(() -> {
             TabPane tabs = (TabPane) stage.getScene().lookup("#review-tabs");
@@ -154,7 +168,14 @@ public final class ReviewScreenshotTour extends Application {
         shot("20-cru-safety-plan-light");
         fx(() -> {
             TabPane tabs = (TabPane) stage.getScene().lookup("#review-tabs");
-            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "tab-victim-links".equals(t.getId())).findFirst().orElseThrow());
+            ((javafx.scene.control.TableView<?>) stage.getScene().lookup("#links-table")).getSelectionModel().select(1);
+            screen[0].viewModel().linksProperty().get().noteProperty().set("Same force id; she has moved since");
+        });
+        shot("22-cru-victim-links-light");
+        fx(() -> {
+            TabPane tabs = (TabPane) stage.getScene().lookup("#review-tabs");
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "Audit".equals(t.getText())).findFirst().orElseThrow());
         });
         shot("21-review-audit-light");
         fx(() -> appearance.themeProperty().set(Appearance.Theme.NIGHT));

@@ -131,4 +131,36 @@ class HistoryCheckTest {
         assertEquals("Earlier DASH for this abuser: 2 (as abuser 1, as victim 1) — last 01/05/2026, High",
                 d.history().abuserStatusProperty().get());
     }
+
+    @Test
+    void theAssessmentRecordsWhetherTheHistoryWasCheckedForTheVictimAsSheIsNow() {
+        IncidentDetailsViewModel d = open();
+        d.incidentDateProperty().set(LocalDate.of(2026, 11, 22));
+        d.victimNameProperty().set("Jane Doe");
+        d.victimDetails().dateOfBirthProperty().set(LocalDate.of(1990, 1, 1));
+        d.history().use(null);
+        wizard.commitPending();
+        assertEquals(org.dashdesk.assessment.HistoryCheck.Outcome.NOT_CHECKED_OFFLINE, wizard.content().incident().history().outcome(),
+                "offline: recorded so the server checks after submission");
+
+        d.history().use(this::threeEarlier);
+        wizard.commitPending();
+        org.dashdesk.assessment.HistoryCheck checked = wizard.content().incident().history();
+        assertEquals(org.dashdesk.assessment.HistoryCheck.Outcome.CHECKED, checked.outcome());
+        assertEquals(Integer.valueOf(3), checked.records());
+        assertEquals(Integer.valueOf(3), checked.callouts(), "all three in the 12 months before 22/11/2026");
+        assertEquals("3", d.calloutsProperty().get());
+
+        d.victimNameProperty().set("Jane Doex");
+        d.history().changed();
+        wizard.commitPending();
+        assertEquals(org.dashdesk.assessment.HistoryCheck.Outcome.NOT_CHECKED_PENDING, wizard.content().incident().history().outcome(),
+                "the answer was about other details: not checked until the new one comes");
+        d.victimNameProperty().set("Jane Doe");
+        d.history().changed();
+        wizard.commitPending();
+        assertEquals(org.dashdesk.assessment.HistoryCheck.Outcome.CHECKED, wizard.content().incident().history().outcome(),
+                "a slip undone: the answer for these details stands again");
+        assertEquals(1, asked.size(), "and was not asked again");
+    }
 }
