@@ -91,6 +91,14 @@ public final class ScreenshotTour extends Application {
         Thread.sleep(400);
     }
 
+    private static javafx.scene.control.ScrollPane scrollOf(javafx.scene.Node field) {
+        javafx.scene.Node scroll = field;
+        while (scroll != null && !(scroll instanceof javafx.scene.control.ScrollPane)) {
+            scroll = scroll.getParent();
+        }
+        return (javafx.scene.control.ScrollPane) scroll;
+    }
+
     private void shot(String name) throws Exception {
         Thread.sleep(300);
         String file = out.resolve(name + ".png").toString();
@@ -197,6 +205,28 @@ public final class ScreenshotTour extends Application {
                 }
             });
             shot("03b-people-details" + suffix);
+            // Issue 12 online: the history found for the victim fills the call-outs and the MARAC date, with their source.
+            fx(() -> {
+                var d = shell.wizardProperty().get().details();
+                java.time.LocalDate day = d.incidentDateProperty().get() == null ? java.time.LocalDate.now() : d.incidentDateProperty().get();
+                d.history().use(s -> new org.dashdesk.history.HistoryRequests.Result(java.util.List.of(
+                        new org.dashdesk.history.HistoryRequests.Match(java.util.UUID.randomUUID(), day.minusMonths(8), "HIGH",
+                                java.util.List.of("VISIBLE_HIGH_RISK"), true, day.minusMonths(8).plusDays(6), "victim", "Maidstone",
+                                "name_and_date_of_birth"),
+                        new org.dashdesk.history.HistoryRequests.Match(java.util.UUID.randomUUID(), day.minusMonths(11), "MEDIUM",
+                                java.util.List.of(), false, null, "victim", "Maidstone", "name_and_date_of_birth")), false));
+                org.dashdesk.ui.common.Controls.ensureVisible(scrollOf(stage.getScene().lookup("#callouts")),
+                        stage.getScene().lookup("#marac-source"));
+            });
+            shot("03c-history-at-the-scene" + suffix);
+            fx(() -> {
+                // Back to offline for the rest of the tour: the figures the history gave are cleared.
+                var d = shell.wizardProperty().get().details();
+                d.history().use(null);
+                d.victimNameProperty().set(d.victimNameProperty().get() + " ");
+                d.calloutsProperty().set("");
+                d.lastMaracReferralProperty().set(null);
+            });
             fx(() -> shell.wizardProperty().get().details().abuserDetails().ageProperty().set("40"));
             WizardViewModel w = shell.wizardProperty().get();
             String[] answers = "YNYYYNYYYYNNYYNYNDYNYYNNYYN".split("");
