@@ -215,6 +215,9 @@ public final class ScreenshotTour extends Application {
                                 "name_and_date_of_birth"),
                         new org.dashdesk.history.HistoryRequests.Match(java.util.UUID.randomUUID(), day.minusMonths(11), "MEDIUM",
                                 java.util.List.of(), false, null, "victim", "Maidstone", "name_and_date_of_birth")), false));
+            });
+            // After the answer came and its lines were laid out.
+            fx(() -> {
                 org.dashdesk.ui.common.Controls.ensureVisible(scrollOf(stage.getScene().lookup("#callouts")),
                         stage.getScene().lookup("#marac-source"));
             });

@@ -193,6 +193,9 @@ final class PeoplePage {
     private static int addError(GridPane grid, int row, javafx.beans.value.ObservableStringValue error) {
         Label l = new Label();
         l.getStyleClass().add("field-error");
+        // Wrapped, never cut: at 200 % text "Incident date … is more than 7 days ago: check it." lost its advice.
+        l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.textProperty().bind(error);
         l.visibleProperty().bind(Bindings.isNotNull(error));
         l.managedProperty().bind(l.visibleProperty());
