@@ -149,6 +149,12 @@ public final class AssessmentService {
                 return "the abuser's details: " + p.message();
             }
         }
+        for (Dependant d : people.dependants()) {
+            java.util.Optional<String> problem = d.problem(today);
+            if (problem.isPresent()) {
+                return "children and dependants: " + problem.get();
+            }
+        }
         return null;
     }
 

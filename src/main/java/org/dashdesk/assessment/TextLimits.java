@@ -67,6 +67,7 @@ public record TextLimits(int name, int text) {
                 check(out, Place.DETAILS, null, "A child or dependant's name", d.name(), name);
                 check(out, Place.DETAILS, null, "A child or dependant's age", d.ageOrDateOfBirth(), name);
                 check(out, Place.DETAILS, null, "A child or dependant's relationship", d.relationship(), name);
+                check(out, Place.DETAILS, null, "A child or dependant's school or setting", d.schoolOrSetting(), name);
             }
         }
         Incident i = content.incident();

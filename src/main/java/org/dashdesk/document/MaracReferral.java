@@ -194,7 +194,7 @@ public final class MaracReferral {
                     ? "Yes; details not recorded" : null));
         }
         for (Dependant d : people.dependants()) {
-            children.add(new DocumentSection.Line("Child or dependant", join(d.name(), d.ageOrDateOfBirth(), d.relationship())));
+            children.add(new DocumentSection.Line("Child or dependant", join(d.name(), d.ageOrDateOfBirth(), d.relationship(), d.schoolOrSetting())));
         }
         return children;
     }

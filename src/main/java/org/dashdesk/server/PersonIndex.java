@@ -56,7 +56,10 @@ final class PersonIndex {
             }
             for (int i = 0; i < p.dependants().size(); i++) {
                 Dependant d = p.dependants().get(i);
-                add(ins, r, CHILD, i, d.name(), null, year, assessed);
+                // A child's date of birth, when one was written, is matched on like an adult's.
+                PersonDetails child = d.dateOfBirth().map(dob -> new PersonDetails(java.util.List.of(), dob, null, null, null, null, null,
+                        null, null)).orElse(null);
+                add(ins, r, CHILD, i, d.name(), child, year, assessed);
             }
             ins.executeBatch();
         }

@@ -145,6 +145,12 @@ final class RevisionValidator {
                         problem.message());
             }
         }
+        for (int i = 0; i < p.dependants().size(); i++) {
+            Optional<String> problem = p.dependants().get(i).problem(made);
+            if (problem.isPresent()) {
+                return refuse("revision.content.people.dependants[" + i + "].ageOrDateOfBirth", problem.get());
+            }
+        }
         return Optional.empty();
     }
 

@@ -131,7 +131,15 @@ class RepeatVictimsTest {
             HttpResponse<String> unnamed = put(r);
             assertEquals(422, unnamed.statusCode(), unnamed.body());
             assertTrue(unnamed.body().contains("abuserDetails"), unnamed.body());
-            HttpResponse<String> fine = put(victim("Jane Doe", born(LocalDate.of(1990, 1, 1), "ME14 1XX", "PNC-1"), "2026-03-01T10:00:00Z"));
+            Revision child = victim("Jane Doe", null, "2026-03-01T10:00:00Z");
+            AssessmentContent withChild = child.content().withPeople(new People("Jane Doe", List.of("Abuser Synthetic"),
+                    List.of(new org.dashdesk.assessment.Dependant("Sam", "01/01/2027", "son", "Oak Primary")), true));
+            HttpResponse<String> futureChild = put(Revision.freeze(child.assessmentId(), child.revisionId(), null, 1, null, child.createdAt(),
+                    "1234", withChild, TestRevisions.ENGINE.grade(withChild.gradingInput())));
+            assertEquals(422, futureChild.statusCode(), futureChild.body());
+            assertTrue(futureChild.body().contains("people.dependants[0].ageOrDateOfBirth") && futureChild.body().contains("in the future")
+                    && !futureChild.body().contains("2027"), futureChild.body());
+                        HttpResponse<String> fine = put(victim("Jane Doe", born(LocalDate.of(1990, 1, 1), "ME14 1XX", "PNC-1"), "2026-03-01T10:00:00Z"));
             assertEquals(201, fine.statusCode(), fine.body());
         } finally {
             server.close();

@@ -206,6 +206,9 @@ public final class RevisionView extends VBox {
         }
         row = row(grid, row, "Children or dependants", c.people().childrenOrDependants() == null ? null
                 : c.people().childrenOrDependants() ? "Yes (" + c.people().dependants().size() + ")" : "No");
+        for (var d : c.people().dependants()) {
+            row = row(grid, row, "Child or dependant", d.inWords());
+        }
         row(grid, row, "Revision", revisionLine == null ? "Not submitted" : revisionLine);
         return grid;
     }

@@ -149,7 +149,8 @@ public final class IncidentDetailsViewModel {
             childrenOrDependants.set(p.childrenOrDependants());
             List<String> lines = new ArrayList<>();
             for (Dependant d : p.dependants()) {
-                lines.add(String.join(", ", nz(d.name()), nz(d.ageOrDateOfBirth()), nz(d.relationship())).replaceAll("(, )+$", ""));
+                lines.add(String.join(", ", nz(d.name()), nz(d.ageOrDateOfBirth()), nz(d.relationship()), nz(d.schoolOrSetting()))
+                        .replaceAll("(, )+$", ""));
             }
             dependants.set(String.join("\n", lines));
             Incident i = c.incident();
@@ -213,6 +214,16 @@ public final class IncidentDetailsViewModel {
         } else if (marac != null && incident != null && marac.isAfter(incident)) {
             error = "Date of last MARAC referral " + Controls.UK_DATE.format(marac) + " is after the incident ("
                     + Controls.UK_DATE.format(incident) + "): a previous referral comes before this incident.";
+        } else {
+            // A child's date of birth that cannot be right (issue 12): the server would refuse it.
+            for (String line : nz(dependants.get()).split("\n")) {
+                String[] parts = line.split(",", 4);
+                java.util.Optional<String> p = new Dependant(part(parts, 0), part(parts, 1), null).problem(today);
+                if (p.isPresent()) {
+                    error = "Children / dependants: " + p.get() + (part(parts, 0) == null ? "" : " (" + part(parts, 0) + ")") + ".";
+                    break;
+                }
+            }
         }
         dateError.set(error);
         dateWarning.set(incident != null && error == null && incident.isBefore(today.minusDays(OLD_INCIDENT_DAYS))
@@ -300,8 +311,8 @@ public final class IncidentDetailsViewModel {
             if (line.isBlank()) {
                 continue;
             }
-            String[] parts = line.split(",", 3);
-            deps.add(new Dependant(part(parts, 0), part(parts, 1), part(parts, 2)));
+            String[] parts = line.split(",", 4);
+            deps.add(new Dependant(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3)));
         }
         // A name given makes a reason for its absence moot: it is not kept beside the name.
         String name = blankToNull(victimName.get());

@@ -93,7 +93,7 @@ final class PeoplePage {
         Controls.tabMovesFocus(deps);
         deps.setId("dependants");
         deps.setPrefRowCount(3);
-        deps.setPromptText("One per line: name, age or date of birth, relationship");
+        deps.setPromptText("One per line: name, age or date of birth (dd/mm/yyyy), relationship, school or setting");
         deps.textProperty().bindBidirectional(d.dependantsProperty());
         deps.disableProperty().bind(d.childrenOrDependantsProperty().isNotEqualTo(Boolean.TRUE));
         var depsBox = Controls.countedArea(deps, text);
