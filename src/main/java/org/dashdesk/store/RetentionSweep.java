@@ -196,6 +196,7 @@ public final class RetentionSweep {
                     AssessmentJson.canonical(kept), at, due.assessmentId());
             // The search words go with the names they were made from; the incident reference stays findable.
             ListColumns.write(c, due.assessmentId(), kept);
+            database.listIndex().touched(due.assessmentId());
             update(c, "DELETE FROM answer WHERE assessment_id = ?", due.assessmentId());
             update(c, "UPDATE revision SET canonical_json = NULL WHERE assessment_id = ?", due.assessmentId());
             update(c, "DELETE FROM return_notes WHERE assessment_id = ?", due.assessmentId());
