@@ -325,6 +325,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.executeUpdate();
             }
             database.listIndex().touched(id);
+            // A new revision, not yet held centrally: not a case retention may purge until its receipt.
+            RetentionSweep.markIfDue(c, id);
             // The frozen answers are the record from now on: the draft's rows go (decision 0163).
             try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ?")) {
                 p.setObject(1, id);
@@ -394,6 +396,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.executeUpdate();
             }
             database.listIndex().touched(assessmentId);
+            RetentionSweep.markIfDue(c, assessmentId);
             String what = eventWords(event) + " (" + head.state().label().toLowerCase(Locale.ROOT) + " → " + to.label().toLowerCase(Locale.ROOT) + ")";
             audit(c, assessmentId, now, actor, note == null || note.isBlank() ? what : what + ": " + note.strip());
             return load(c, assessmentId).orElseThrow();

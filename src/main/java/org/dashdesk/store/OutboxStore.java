@@ -196,10 +196,12 @@ public final class OutboxStore implements Outbox {
                     }
                 }
             }
-            // A case with a receipt is one retention may purge (issue 17: what is due is read from these).
-            try (PreparedStatement p = c.prepareStatement("MERGE INTO retention_due (assessment_id) KEY (assessment_id) VALUES (?)")) {
+            // A finished case whose head revision the server now holds is one retention may purge
+            // (issue 17: what is due is read from these).
+            try (PreparedStatement p = c.prepareStatement(RetentionSweep.MARK_IF_DUE)) {
                 for (java.util.UUID id : due) {
                     p.setObject(1, id);
+                    p.setObject(2, id);
                     p.addBatch();
                 }
                 if (!due.isEmpty()) {

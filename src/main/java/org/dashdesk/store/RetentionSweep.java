@@ -42,6 +42,29 @@ public final class RetentionSweep {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * Puts a case (parameters 1 and 2: its id) among those retention may purge when it is finished
+     * and the server holds its head revision: run when a receipt is stored and when a case is
+     * signed off or referred, whichever comes last (issue 17).
+     */
+    static final String MARK_IF_DUE = "MERGE INTO retention_due (assessment_id) KEY (assessment_id) SELECT a.id FROM assessment a"
+            + " JOIN outbox o ON o.revision_id = a.head_revision_id WHERE a.id = ? AND a.state IN ('SIGNED_OFF', 'REFERRED')"
+            + " AND o.state = 'synced' AND a.purged_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = ?"
+            + " AND u.state <> 'synced')";
+
+    /** After a case moved: among the candidates exactly when {@link #MARK_IF_DUE} says so. */
+    static void markIfDue(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM retention_due WHERE assessment_id = ?")) {
+            p.setObject(1, id);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(MARK_IF_DUE)) {
+            p.setObject(1, id);
+            p.setObject(2, id);
+            p.executeUpdate();
+        }
+    }
+
     public RetentionSweep(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;

@@ -98,6 +98,20 @@ class RetentionDueMigrationTest {
     }
 
     @Test
+    void aCaseReceivedWhileWithTheSupervisorBecomesACandidateWhenSignedOff() {
+        AssessmentContent c = StoreFixtures.withYes(StoreFixtures.start(), 2).withPeople(new People("Synthetic Victim Five", List.of(),
+                List.of(), false));
+        Revision r = service.submitNew(c, "1234");
+        assertEquals(AssessmentState.AWAITING_SIGN_OFF, repo.find(r.assessmentId()).orElseThrow().state());
+        new OutboxStore(database).recordReceipts(List.of(new Receipt(r.assessmentId(), r.revisionId(), r.contentHash(), 4, clock.instant())));
+        assertEquals(List.of(), due(), "not finished: not a candidate");
+        repo.transition(r.assessmentId(), LifecycleEvent.SIGN_OFF, "5678", null);
+        assertEquals(List.of(r.assessmentId()), due(), "signed off, and held centrally");
+        clock.advance(Duration.ofDays(8));
+        assertEquals(1, new RetentionSweep(database, clock).purgeDue(7, "retention"));
+    }
+
+    @Test
     void aStoreWrittenBeforeTheTableGetsItFilledAndItsDueCasesArePurged() {
         Revision held = heldAndSignedOff("Synthetic Victim Two");
         Revision purgedBefore = heldAndSignedOff("Synthetic Victim Three");
