@@ -51,6 +51,8 @@ public final class Database implements AutoCloseable {
     /** Replaced only when the store is reopened after the disk was full. */
     private Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The home lists' search in memory (issue 17), for as long as the store is open; guarded by the lock. */
+    private final ListIndex listIndex = new ListIndex();
     private final UUID deviceId;
     private final int schemaVersion;
     private final SavePoint savePoint;
@@ -337,6 +339,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The lists' search in memory; use it only inside {@link #inTransaction}. */
+    ListIndex listIndex() {
+        return listIndex;
+    }
+
     /**
      * How many {@link #inTransaction} calls are running on this thread's connection (guarded by the
      * lock). Counted apart from the lock's hold count, because {@link #inBatch} holds the lock
@@ -445,6 +452,7 @@ public final class Database implements AutoCloseable {
                     }
                 }
                 closed = true;
+                listIndex.forget();
                 if (idleCheck != null) {
                     idleCheck.cancel(false);
                 }

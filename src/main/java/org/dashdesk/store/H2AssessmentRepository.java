@@ -115,6 +115,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 ListColumns.bind(p, 6, content);
                 p.executeUpdate();
             }
+            database.listIndex().touched(id);
             Map<String, Answer> answers = insertAnswers(c, id, content.answers(), now);
             audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
             // What a read would return, built from what was written rather than read back (import's hot path).
@@ -161,6 +162,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 ListColumns.bind(p, 8, content);
                 p.executeUpdate();
             }
+            database.listIndex().touched(id);
             // No answer rows: they are a draft's; a submitted assessment's answers are its head revision's (decision 0163).
             audit(c, id, now, actor, "created draft (" + channelWords(content.channel()) + ")");
             insertRevision(c, first, canonical);
@@ -195,6 +197,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                     throw notADraft(c, assessmentId, "answered");
                 }
             }
+            database.listIndex().touched(assessmentId);
             if (json == null) {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ? AND question_id = ?")) {
                     p.setObject(1, assessmentId);
@@ -239,6 +242,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 }
             }
             ListColumns.write(c, assessmentId, content);
+            database.listIndex().touched(assessmentId);
             audit(c, assessmentId, now, actor, description);
             return null;
         });
@@ -320,6 +324,9 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(7 + ListColumns.COUNT, id);
                 p.executeUpdate();
             }
+            database.listIndex().touched(id);
+            // A new revision, not yet held centrally: not a case retention may purge until its receipt.
+            RetentionSweep.markIfDue(c, id);
             // The frozen answers are the record from now on: the draft's rows go (decision 0163).
             try (PreparedStatement p = c.prepareStatement("DELETE FROM answer WHERE assessment_id = ?")) {
                 p.setObject(1, id);
@@ -388,6 +395,8 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 p.setObject(3, assessmentId);
                 p.executeUpdate();
             }
+            database.listIndex().touched(assessmentId);
+            RetentionSweep.markIfDue(c, assessmentId);
             String what = eventWords(event) + " (" + head.state().label().toLowerCase(Locale.ROOT) + " → " + to.label().toLowerCase(Locale.ROOT) + ")";
             audit(c, assessmentId, now, actor, note == null || note.isBlank() ? what : what + ": " + note.strip());
             return load(c, assessmentId).orElseThrow();
@@ -673,23 +682,42 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             args.add("%" + word + "%");
         }
         String join = " FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id";
+        List<String> typed = SearchText.words(q.text());
+        if (!typed.isEmpty() && q.sync() == null) {
+            // Search as typed: matched in memory against the list columns read once (ListIndex), so
+            // a keystroke costs a scan of strings, not a read of every row of the list through the file.
+            OffsetDateTime fromIncl = q.from() == null ? null : q.from().atStartOfDay(zone).toOffsetDateTime();
+            OffsetDateTime toExcl = q.to() == null ? null : q.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+            return database.inTransaction(c -> {
+                ListIndex index = database.listIndex();
+                index.catchUp(c);
+                ListIndex.Found found = index.search(q.drafts(), typed, fromIncl, toExcl, q.state() == null ? null : q.state().name(),
+                        q.level() == null ? null : q.level().name(), q.channel() == null ? null : q.channel().name(), q.offset(), q.limit());
+                return new SummaryPage(pageOf(c, found.page(), zone), q.offset(), found.matching());
+            });
+        }
         return database.inTransaction(c -> {
             int matching;
-            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*)" + (q.sync() == null ? " FROM assessment a" : join) + where)) {
-                bind(p, args);
-                try (ResultSet r = p.executeQuery()) {
-                    r.next();
-                    matching = r.getInt(1);
+            if (q.unfiltered()) {
+                matching = listCount(c, q.drafts());
+            } else {
+                try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*)" + (q.sync() == null ? " FROM assessment a" : join) + where)) {
+                    bind(p, args);
+                    try (ResultSet r = p.executeQuery()) {
+                        r.next();
+                        matching = r.getInt(1);
+                    }
                 }
             }
-            List<Object[]> rows = new ArrayList<>();
+            List<UUID> ids = new ArrayList<>();
             if (q.offset() < matching) {
                 // The page's ids first, sorted through the list index on narrow rows; then only those
                 // rows in full. Sorting full rows (content and the outbox join) for every match cost
                 // 250 ms for a word that matched 9,600 of 10,000.
-                List<UUID> ids = new ArrayList<>();
                 try (PreparedStatement p = c.prepareStatement("SELECT a.id" + (q.sync() == null ? " FROM assessment a" : join) + where
-                        + " ORDER BY a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?")) {
+                        // is_draft leads, though fixed by the WHERE: H2 reads a page straight off an index only
+                        // when the ORDER BY is the index's columns from its first (V9); else it sorts every match.
+                        + " ORDER BY a.is_draft, a.updated_at DESC, a.id DESC LIMIT ? OFFSET ?")) {
                     bind(p, args);
                     p.setInt(args.size() + 1, q.limit());
                     p.setInt(args.size() + 2, q.offset());
@@ -699,48 +727,91 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                         }
                     }
                 }
-                Map<UUID, Object[]> byId = new HashMap<>();
-                if (!ids.isEmpty()) {
-                    // The list columns, never the content: reading 100 contents cost more than the search.
-                    try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.channel, a.updated_at, a.head_level, o.state,"
-                            + " o.server_seq, o.received_at, a.purged_at, a.incident_ref, a.district, a.children_or_dependants" + join
-                            + " WHERE a.id IN (" + placeholders(ids.size()) + ")")) {
-                        for (int i = 0; i < ids.size(); i++) {
-                            p.setObject(i + 1, ids.get(i));
-                        }
-                        try (ResultSet r = p.executeQuery()) {
-                            while (r.next()) {
-                                byId.put(r.getObject(1, UUID.class), new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3),
-                                        instant(r, 4), r.getString(5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9),
-                                        r.getString(10), r.getString(11), r.getObject(12, Boolean.class)});
-                            }
-                        }
-                    }
+            }
+            return new SummaryPage(pageOf(c, ids, zone), q.offset(), matching);
+        });
+    }
+
+    /**
+     * How many cases a whole list holds. The drafts are counted through the list index (they are
+     * few); the submitted list is every case but those, and H2 knows a table's row count without
+     * reading it: counting 100,000 index entries at each sign-in was most of what a large store
+     * added to it (issue 17).
+     */
+    private static int listCount(Connection c, boolean drafts) throws SQLException {
+        int draftCount;
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM assessment WHERE is_draft = TRUE"); ResultSet r = p.executeQuery()) {
+            r.next();
+            draftCount = r.getInt(1);
+        }
+        if (drafts) {
+            return draftCount;
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM assessment"); ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getInt(1) - draftCount;
+        }
+    }
+
+    /** The summaries of these cases, in this order: the list columns and the outbox, never the content. */
+    private List<AssessmentSummary> pageOf(Connection c, List<UUID> ids, java.time.ZoneId zone) throws SQLException {
+        String join = " FROM assessment a LEFT JOIN outbox o ON o.revision_id = a.head_revision_id";
+        List<Object[]> rows = new ArrayList<>();
+        Map<UUID, Object[]> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            // The list columns, never the content: reading 100 contents cost more than the search.
+            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.channel, a.updated_at, a.head_level, o.state,"
+                    + " o.server_seq, o.received_at, a.purged_at, a.incident_ref, a.district, a.children_or_dependants" + join
+                    + " WHERE a.id IN (" + placeholders(ids.size()) + ")")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    p.setObject(i + 1, ids.get(i));
                 }
-                for (UUID id : ids) {
-                    Object[] row = byId.get(id);
-                    if (row != null) {
-                        rows.add(row);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        byId.put(r.getObject(1, UUID.class), new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3),
+                                instant(r, 4), r.getString(5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9),
+                                r.getString(10), r.getString(11), r.getObject(12, Boolean.class)});
                     }
                 }
             }
-            Map<UUID, List<String>> answered = answeredQuestions(c, rows.stream().map(row -> (UUID) row[0]).toList());
-            List<AssessmentSummary> out = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                UUID id = (UUID) row[0];
-                AssessmentState state = AssessmentState.valueOf((String) row[1]);
-                Channel channel = row[2] == null ? null : Channel.valueOf((String) row[2]);
-                Instant updated = (Instant) row[3];
-                String level = (String) row[4];
-                String outbox = (String) row[5];
-                Long serverSeq = (Long) row[6];
-                Instant received = (Instant) row[7];
-                out.add(new AssessmentSummary(id, state, channel, (String) row[9], (String) row[10], updated,
-                        completenessPercent(answered.getOrDefault(id, List.of()), (Boolean) row[11]),
-                        level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, zone),
-                        retentionWords(state, updated, outbox, serverSeq, received, (Instant) row[8])));
+        }
+        for (UUID id : ids) {
+            Object[] row = byId.get(id);
+            if (row != null) {
+                rows.add(row);
             }
-            return new SummaryPage(out, q.offset(), matching);
+        }
+        Map<UUID, List<String>> answered = answeredQuestions(c, rows.stream().map(row -> (UUID) row[0]).toList());
+        List<AssessmentSummary> out = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            UUID id = (UUID) row[0];
+            AssessmentState state = AssessmentState.valueOf((String) row[1]);
+            Channel channel = row[2] == null ? null : Channel.valueOf((String) row[2]);
+            Instant updated = (Instant) row[3];
+            String level = (String) row[4];
+            String outbox = (String) row[5];
+            Long serverSeq = (Long) row[6];
+            Instant received = (Instant) row[7];
+            out.add(new AssessmentSummary(id, state, channel, (String) row[9], (String) row[10], updated,
+                    completenessPercent(answered.getOrDefault(id, List.of()), (Boolean) row[11]),
+                    level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, zone),
+                    retentionWords(state, updated, outbox, serverSeq, received, (Instant) row[8])));
+        }
+        return out;
+    }
+
+    /**
+     * Reads the lists' search into memory now if it is not there yet (a background task after
+     * sign-in, so the first search as typed does not pay for it).
+     *
+     * @return true when this call read it
+     */
+    public boolean prepareSearch() {
+        return database.inTransaction(c -> {
+            ListIndex index = database.listIndex();
+            boolean first = !index.built();
+            index.catchUp(c);
+            return first;
         });
     }
 

@@ -26,7 +26,8 @@ final class Migrations {
     /** Every migration, in order. A test checks this matches the resources on disk. */
     static final List<String> SCRIPTS = List.of("V1__initial.sql", "V2__return_notes.sql", "V3__audit_sequence_cache.sql",
             "V4__audit_chain.sql", "V5__retention.sql", "V6__list_columns.sql", "V7__answer_rows_are_a_drafts.sql",
-            "V8__history_flags.sql");
+            "V8__retention_due.sql", "V9__list_index_in_list_order.sql",
+            "V10__history_flags.sql");
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 

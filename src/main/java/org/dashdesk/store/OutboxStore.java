@@ -193,6 +193,7 @@ public final class OutboxStore implements Outbox {
         }
         int stored = database.inTransaction(c -> {
             int n = 0;
+            java.util.Set<java.util.UUID> due = new java.util.LinkedHashSet<>();
             try (PreparedStatement p = c.prepareStatement("UPDATE outbox SET state = 'synced', receipt_json = ?, server_seq = ?,"
                     + " received_at = ?, last_error = NULL, next_attempt_at = NULL WHERE revision_id = ? AND assessment_id = ?")) {
                 for (Receipt r : receipts) {
@@ -201,7 +202,22 @@ public final class OutboxStore implements Outbox {
                     p.setObject(3, offset(r.receivedAt()));
                     p.setObject(4, r.revisionId());
                     p.setObject(5, r.assessmentId());
-                    n += p.executeUpdate();
+                    if (p.executeUpdate() > 0) {
+                        n++;
+                        due.add(r.assessmentId());
+                    }
+                }
+            }
+            // A finished case whose head revision the server now holds is one retention may purge
+            // (issue 17: what is due is read from these).
+            try (PreparedStatement p = c.prepareStatement(RetentionSweep.MARK_IF_DUE)) {
+                for (java.util.UUID id : due) {
+                    p.setObject(1, id);
+                    p.setObject(2, id);
+                    p.addBatch();
+                }
+                if (!due.isEmpty()) {
+                    p.executeBatch();
                 }
             }
             return n;

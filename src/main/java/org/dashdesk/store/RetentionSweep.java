@@ -42,6 +42,29 @@ public final class RetentionSweep {
     private final Database database;
     private final Clock clock;
 
+    /**
+     * Puts a case (parameters 1 and 2: its id) among those retention may purge when it is finished
+     * and the server holds its head revision: run when a receipt is stored and when a case is
+     * signed off or referred, whichever comes last (issue 17).
+     */
+    static final String MARK_IF_DUE = "MERGE INTO retention_due (assessment_id) KEY (assessment_id) SELECT a.id FROM assessment a"
+            + " JOIN outbox o ON o.revision_id = a.head_revision_id WHERE a.id = ? AND a.state IN ('SIGNED_OFF', 'REFERRED')"
+            + " AND o.state = 'synced' AND a.purged_at IS NULL AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = ?"
+            + " AND u.state <> 'synced')";
+
+    /** After a case moved: among the candidates exactly when {@link #MARK_IF_DUE} says so. */
+    static void markIfDue(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM retention_due WHERE assessment_id = ?")) {
+            p.setObject(1, id);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement(MARK_IF_DUE)) {
+            p.setObject(1, id);
+            p.setObject(2, id);
+            p.executeUpdate();
+        }
+    }
+
     public RetentionSweep(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
@@ -64,34 +87,66 @@ public final class RetentionSweep {
     }
 
     /**
+     * The candidates whose ids fill the {@code IN} list, each case and its head revision's outbox
+     * row found by their keys, without a revision still unsynced.
+     */
+    static String candidatesSql(int ids) {
+        // Only the key narrows the assessment in SQL: with the state or time there too, H2's planner
+        // chose the state index even for a handful of ids. The rest is checked on what is read.
+        return "SELECT a.id, a.incident_ref, a.head_level, a.state, a.updated_at, o.state, o.server_seq, o.received_at, a.purged_at"
+                + " FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
+                + " WHERE a.id IN (" + String.join(", ", java.util.Collections.nCopies(ids, "?")) + ")"
+                + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')";
+    }
+
+    /**
      * Cases not yet purged that will be, soonest first; with {@code dueBy}, only those due by then
-     * (read through the receipt and change times, so a sweep at open costs what is due, not what
-     * the laptop holds). The list columns give the reference: no content is read here.
+     * (the first {@code atMost} by receipt). Read from {@code retention_due}, the cases with a
+     * receipt and their content still here, a chunk of ids at a time: this costs what may be
+     * purged, not every signed-off or referred case the laptop holds (issue 17; joined in SQL,
+     * H2's planner went through the state index and read all of those). The list columns give the
+     * reference: no content is read here.
      */
     private List<Due> candidates(int days, Instant dueBy, int atMost) {
         return database.inTransaction(c -> {
-            List<Due> out = new ArrayList<>();
-            String cutoff = dueBy == null ? "" : " AND o.received_at <= ? AND a.updated_at <= ?";
-            try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.incident_ref, a.head_level, a.state, a.updated_at, o.state,"
-                    + " o.server_seq, o.received_at FROM assessment a JOIN outbox o ON o.revision_id = a.head_revision_id"
-                    + " WHERE a.purged_at IS NULL AND a.state IN ('SIGNED_OFF', 'REFERRED') AND o.state = 'synced'" + cutoff
-                    + " AND NOT EXISTS (SELECT 1 FROM outbox u WHERE u.assessment_id = a.id AND u.state <> 'synced')"
-                    + (atMost == Integer.MAX_VALUE ? "" : " ORDER BY o.received_at LIMIT " + atMost))) {
-                if (dueBy != null) {
-                    OffsetDateTime last = dueBy.minus(Duration.ofDays(Math.max(0, days))).atOffset(ZoneOffset.UTC);
-                    p.setObject(1, last);
-                    p.setObject(2, last);
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT assessment_id FROM retention_due"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getObject(1, UUID.class));
                 }
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        AssessmentState state = AssessmentState.valueOf(r.getString(4));
-                        Optional<Instant> on = purgeOn(state, instant(r, 5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), days);
-                        if (on.isPresent()) {
-                            out.add(new Due(r.getObject(1, UUID.class), r.getString(2),
-                                    r.getString(3) == null ? null : RiskLevel.valueOf(r.getString(3)), state, on.get()));
+            }
+            record Row(Due due, Instant receivedAt) {
+            }
+            List<Row> rows = new ArrayList<>();
+            Instant last = dueBy == null ? null : dueBy.minus(Duration.ofDays(Math.max(0, days)));
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+                try (PreparedStatement p = c.prepareStatement(candidatesSql(chunk.size()))) {
+                    int i = 1;
+                    for (UUID id : chunk) {
+                        p.setObject(i++, id);
+                    }
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            AssessmentState state = AssessmentState.valueOf(r.getString(4));
+                            Instant updated = instant(r, 5);
+                            Instant received = instant(r, 8);
+                            if (instant(r, 9) != null || (last != null && (received == null || received.isAfter(last) || updated.isAfter(last)))) {
+                                continue;
+                            }
+                            Optional<Instant> on = purgeOn(state, updated, r.getString(6), r.getObject(7, Long.class), received, days);
+                            if (on.isPresent()) {
+                                rows.add(new Row(new Due(r.getObject(1, UUID.class), r.getString(2),
+                                        r.getString(3) == null ? null : RiskLevel.valueOf(r.getString(3)), state, on.get()), received));
+                            }
                         }
                     }
                 }
+            }
+            rows.sort(java.util.Comparator.comparing(Row::receivedAt).thenComparing(row -> row.due().assessmentId()));
+            List<Due> out = new ArrayList<>();
+            for (Row row : rows.subList(0, Math.min(rows.size(), atMost))) {
+                out.add(row.due());
             }
             out.sort(java.util.Comparator.comparing(Due::purgeOn));
             return out;
@@ -196,10 +251,12 @@ public final class RetentionSweep {
                     AssessmentJson.canonical(kept), at, due.assessmentId());
             // The search words go with the names they were made from; the incident reference stays findable.
             ListColumns.write(c, due.assessmentId(), kept);
+            database.listIndex().touched(due.assessmentId());
             update(c, "DELETE FROM answer WHERE assessment_id = ?", due.assessmentId());
             update(c, "UPDATE revision SET canonical_json = NULL WHERE assessment_id = ?", due.assessmentId());
             update(c, "DELETE FROM return_notes WHERE assessment_id = ?", due.assessmentId());
             update(c, "DELETE FROM history_flags WHERE assessment_id = ?", due.assessmentId());
+            update(c, "DELETE FROM retention_due WHERE assessment_id = ?", due.assessmentId());
             AuditChain.append(c, due.assessmentId(), at, actor, "personal content removed from this laptop: held centrally and "
                     + (due.state() == AssessmentState.SIGNED_OFF ? "signed off" : "referred") + ", kept " + days + (days == 1 ? " day" : " days"));
             return true;

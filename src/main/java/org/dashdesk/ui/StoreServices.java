@@ -181,7 +181,11 @@ public final class StoreServices implements DeskBackend {
                 () -> evidenceWords(sync, retention, retentionDays),
                 // Retention's sweep runs once the lists are on screen, not before: a backlog of due
                 // cases (a laptop offline for weeks) must not hold up the sign-in (issue 17).
+                // The search as typed is read into memory first, as one piece of its own (issue 17).
                 () -> {
+                    if (prepareSearch(repository)) {
+                        return true;
+                    }
                     sweep(retention, retentionDays, SWEEP_PIECE);
                     return retention.moreDue();
                 });
@@ -210,6 +214,17 @@ public final class StoreServices implements DeskBackend {
             out.add("… and " + (due.size() - 5) + " more.");
         }
         return out;
+    }
+
+    /** Never stops an open: a search reads what it needs itself if this failed. */
+    private static boolean prepareSearch(H2AssessmentRepository repository) {
+        try {
+            return repository.prepareSearch();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(StoreServices.class.getName()).warning("reading the lists' search failed: "
+                    + e.getClass().getSimpleName());
+            return false;
+        }
     }
 
     /** Cases purged per background task after sign-in: other work (a search) waits at most one piece. */

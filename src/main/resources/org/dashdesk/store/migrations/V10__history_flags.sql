@@ -1,4 +1,4 @@
--- DASH Desk local store, schema version 8: history flags pulled from the central server (issue 12):
+-- DASH Desk local store, schema version 10: history flags pulled from the central server (issue 12):
 -- what its history check found after an assessment taken offline was submitted, shown on the
 -- record. Safe to run twice.
 
