@@ -193,11 +193,30 @@ final class ServerLinks {
         }
         Set<UUID> confirmed = new java.util.LinkedHashSet<>();
         Set<UUID> rejected = new java.util.HashSet<>();
-        for (UUID s : strong) {
-            for (Map.Entry<UUID, String> d : decisions(c, s).entrySet()) {
-                (d.getValue().startsWith(CONFIRMED) ? confirmed : rejected).add(d.getKey());
+        // One query for all the strong matches' decisions (a search has at most 20 of them).
+        String in = String.join(", ", java.util.Collections.nCopies(strong.size(), "?"));
+        try (PreparedStatement q = c.prepareStatement("SELECT assessment_a, assessment_b, state FROM srv_person_link"
+                + " WHERE assessment_a IN (" + in + ") OR assessment_b IN (" + in + ") ORDER BY decided_at")) {
+            for (int i = 0; i < strong.size(); i++) {
+                q.setObject(i + 1, strong.get(i));
+                q.setObject(strong.size() + i + 1, strong.get(i));
+            }
+            Set<UUID> strongSet = new java.util.HashSet<>(strong);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    UUID a = rs.getObject(1, UUID.class);
+                    UUID b = rs.getObject(2, UUID.class);
+                    Set<UUID> into = CONFIRMED.equals(rs.getString(3)) ? confirmed : rejected;
+                    if (strongSet.contains(a)) {
+                        into.add(b);
+                    }
+                    if (strongSet.contains(b)) {
+                        into.add(a);
+                    }
+                }
             }
         }
+
         Map<UUID, HistoryRequests.Match> present = new LinkedHashMap<>();
         matches.forEach(m -> present.put(m.assessmentId(), m));
         List<HistoryRequests.Match> out = new ArrayList<>();
