@@ -240,7 +240,7 @@ final class ServerHistory {
                 m.matchedOn());
     }
 
-    private static String matchedOn(int strength) {
+    static String matchedOn(int strength) {
         return switch (strength) {
             case 5 -> "force_id";
             case 4 -> "name_and_date_of_birth";

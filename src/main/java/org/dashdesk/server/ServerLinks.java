@@ -42,7 +42,7 @@ final class ServerLinks {
         ReviewRules.requireRole(who, Role.CRU, "see the links between a victim's assessments");
         return store.transaction(c -> {
             requireExists(c, assessmentId);
-            Map<UUID, String> decided = decisions(c, assessmentId);
+            Map<UUID, Decided> decided = decisions(c, assessmentId);
             Map<UUID, HistoryRequests.Link> out = new LinkedHashMap<>();
             try (PreparedStatement q = c.prepareStatement("SELECT o.assessment_id, CASE WHEN o.force_id = v.force_id THEN 5"
                     + " WHEN o.name_key = v.name_key AND o.date_of_birth = v.date_of_birth THEN 4"
@@ -61,12 +61,12 @@ final class ServerLinks {
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
                         UUID other = rs.getObject(1, UUID.class);
-                        out.putIfAbsent(other, link(c, other, matchedOn(rs.getInt(2)), decided.get(other)));
+                        out.putIfAbsent(other, link(c, other, ServerHistory.matchedOn(rs.getInt(2)), decided.get(other)));
                     }
                 }
             }
-            for (Map.Entry<UUID, String> d : decided.entrySet()) {
-                if (!out.containsKey(d.getKey()) && d.getValue().startsWith(CONFIRMED)) {
+            for (Map.Entry<UUID, Decided> d : decided.entrySet()) {
+                if (!out.containsKey(d.getKey()) && d.getValue().confirmed()) {
                     out.put(d.getKey(), link(c, d.getKey(), "confirmed_link", d.getValue()));
                 }
             }
@@ -146,9 +146,13 @@ final class ServerLinks {
         }
     }
 
-    /** Decisions involving this assessment: other id → "CONFIRMED by x" / "REJECTED by x" (state, then decider). */
-    private static Map<UUID, String> decisions(Connection c, UUID id) throws SQLException {
-        Map<UUID, String> out = new LinkedHashMap<>();
+    /** A person's decision on a pair: the same victim or not, and who decided. */
+    private record Decided(boolean confirmed, String by) {
+    }
+
+    /** Decisions involving this assessment, by the other assessment's id. */
+    private static Map<UUID, Decided> decisions(Connection c, UUID id) throws SQLException {
+        Map<UUID, Decided> out = new LinkedHashMap<>();
         try (PreparedStatement q = c.prepareStatement("SELECT assessment_a, assessment_b, state, decided_by FROM srv_person_link"
                 + " WHERE assessment_a = ? OR assessment_b = ? ORDER BY decided_at")) {
             q.setObject(1, id);
@@ -156,28 +160,18 @@ final class ServerLinks {
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     UUID a = rs.getObject(1, UUID.class);
-                    out.put(a.equals(id) ? rs.getObject(2, UUID.class) : a, rs.getString(3) + " " + rs.getString(4));
+                    out.put(a.equals(id) ? rs.getObject(2, UUID.class) : a, new Decided(CONFIRMED.equals(rs.getString(3)), rs.getString(4)));
                 }
             }
         }
         return out;
     }
 
-    private static HistoryRequests.Link link(Connection c, UUID id, String matchedOn, String decision) throws SQLException {
+    private static HistoryRequests.Link link(Connection c, UUID id, String matchedOn, Decided decision) throws SQLException {
         HistoryRequests.Match m = ServerHistory.facts(c, id, matchedOn);
-        String state = decision == null ? "suggested" : decision.startsWith(CONFIRMED) ? "confirmed" : "rejected";
-        String by = decision == null ? null : decision.substring(decision.indexOf(' ') + 1);
-        return new HistoryRequests.Link(id, m.date(), m.level(), m.district(), m.maracReferral(), matchedOn, state, by);
-    }
-
-    private static String matchedOn(int strength) {
-        return switch (strength) {
-            case 5 -> "force_id";
-            case 4 -> "name_and_date_of_birth";
-            case 3 -> "initial_similar_surname_and_date_of_birth";
-            case 2 -> "similar_name_and_birth_year";
-            default -> "similar_name_and_postcode";
-        };
+        String state = decision == null ? "suggested" : decision.confirmed() ? "confirmed" : "rejected";
+        return new HistoryRequests.Link(id, m.date(), m.level(), m.district(), m.maracReferral(), matchedOn, state,
+                decision == null ? null : decision.by());
     }
 
     /**

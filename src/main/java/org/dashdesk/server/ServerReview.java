@@ -220,28 +220,39 @@ final class ServerReview {
      * about the same victim (issue 12): a force id, or the same folded name and date of birth.
      */
     private static List<QueueItem> withHistory(Connection c, List<QueueItem> items) throws SQLException {
-        List<QueueItem> out = new ArrayList<>(items.size());
-        try (PreparedStatement flag = c.prepareStatement("SELECT message FROM srv_history_flag WHERE revision_id = ? AND state = 'OPEN'");
-                PreparedStatement earlier = c.prepareStatement("SELECT COUNT(DISTINCT o.assessment_id) FROM srv_person v JOIN srv_person o"
-                        + " ON o.role = 'VICTIM' AND o.assessment_id <> v.assessment_id AND (o.force_id = v.force_id OR (o.name_key = v.name_key"
-                        + " AND o.date_of_birth = v.date_of_birth)) WHERE v.assessment_id = ? AND v.role = 'VICTIM'")) {
-            for (QueueItem i : items) {
-                flag.setObject(1, i.revisionId());
-                String message = null;
+        java.util.Map<UUID, String> flags = new java.util.HashMap<>();
+        java.util.Map<UUID, Integer> others = new java.util.HashMap<>();
+        // Two queries per 500 lines, not two per line: a CRU queue can be long.
+        for (int from = 0; from < items.size(); from += 500) {
+            List<QueueItem> chunk = items.subList(from, Math.min(items.size(), from + 500));
+            String in = String.join(", ", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement flag = c.prepareStatement("SELECT assessment_id, message FROM srv_history_flag WHERE state = 'OPEN'"
+                    + " AND revision_id IN (" + in + ")");
+                    PreparedStatement earlier = c.prepareStatement("SELECT v.assessment_id, COUNT(DISTINCT o.assessment_id) FROM srv_person v"
+                            + " JOIN srv_person o ON o.role = 'VICTIM' AND o.assessment_id <> v.assessment_id AND (o.force_id = v.force_id"
+                            + " OR (o.name_key = v.name_key AND o.date_of_birth = v.date_of_birth)) WHERE v.role = 'VICTIM'"
+                            + " AND v.assessment_id IN (" + in + ") GROUP BY v.assessment_id")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    flag.setObject(i + 1, chunk.get(i).revisionId());
+                    earlier.setObject(i + 1, chunk.get(i).assessmentId());
+                }
                 try (ResultSet rs = flag.executeQuery()) {
-                    if (rs.next()) {
-                        message = rs.getString(1);
+                    while (rs.next()) {
+                        flags.put(rs.getObject(1, UUID.class), rs.getString(2));
                     }
                 }
-                earlier.setObject(1, i.assessmentId());
-                int count;
                 try (ResultSet rs = earlier.executeQuery()) {
-                    count = rs.next() ? rs.getInt(1) : 0;
+                    while (rs.next()) {
+                        others.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                    }
                 }
-                out.add(new QueueItem(i.assessmentId(), i.revisionId(), i.revisionNumber(), i.incidentReference(), i.district(),
-                        i.officerCollar(), i.team(), i.level(), i.childrenInvolved(), i.state(), i.receivedAt(), i.age(), i.overdue(), message,
-                        count));
             }
+        }
+        List<QueueItem> out = new ArrayList<>(items.size());
+        for (QueueItem i : items) {
+            out.add(new QueueItem(i.assessmentId(), i.revisionId(), i.revisionNumber(), i.incidentReference(), i.district(),
+                    i.officerCollar(), i.team(), i.level(), i.childrenInvolved(), i.state(), i.receivedAt(), i.age(), i.overdue(),
+                    flags.get(i.assessmentId()), others.getOrDefault(i.assessmentId(), 0)));
         }
         return out;
     }

@@ -10,12 +10,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.dashdesk.assessment.AssessmentContent;
@@ -24,7 +22,6 @@ import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.PersonDetails;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.protocol.Protocol;
-import org.dashdesk.protocol.RevisionUpload;
 import org.dashdesk.security.Role;
 import org.dashdesk.security.UserAccount;
 import org.junit.jupiter.api.Test;
@@ -46,22 +43,15 @@ class RepeatVictimsTest {
     String officer;
 
     static PersonDetails born(LocalDate dob, String postcode, String forceId) {
-        return new PersonDetails(List.of(), dob, null, null, null, postcode, null, null, forceId);
+        return TestRevisions.born(dob, postcode, forceId);
     }
 
     Revision victim(String name, PersonDetails details, String taken) {
-        AssessmentContent base = TestRevisions.content(2);
-        People p = new People(name, List.of("Abuser Synthetic"), List.of(), false).withVictimDetails(details);
-        AssessmentContent c = base.withPeople(p);
-        return Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, Instant.parse(taken), "1234", c,
-                TestRevisions.ENGINE.grade(c.gradingInput()));
+        return TestRevisions.aboutVictim(name, details, Instant.parse(taken), 2);
     }
 
     HttpResponse<String> put(Revision r) throws Exception {
-        return http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(r.assessmentId(), r.revisionId())))
-                .header("Authorization", "Bearer " + officer).header("Content-Type", Protocol.JSON)
-                .PUT(HttpRequest.BodyPublishers.ofString(AssessmentJson.canonical(new RevisionUpload(1, "device-V", System.nanoTime(), r))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        return TestRevisions.upload(http, server, officer, r);
     }
 
     @Test

@@ -51,4 +51,37 @@ public final class TestRevisions {
         return Revision.freeze(base.assessmentId(), UUID.randomUUID(), base.revisionId(), base.revisionNumber() + 1, "amended",
                 base.createdAt().plusSeconds(60), "1234", c, ENGINE.grade(c.gradingInput()));
     }
+
+    /** Synthetic person details with only these keys (any may be null). */
+    public static org.dashdesk.assessment.PersonDetails born(LocalDate dob, String postcode, String forceId) {
+        return new org.dashdesk.assessment.PersonDetails(List.of(), dob, null, null, null, postcode, null, null, forceId);
+    }
+
+    /** Revision 1 of a new assessment about this victim, taken at {@code taken}, with {@code yes} Yes answers. */
+    public static Revision aboutVictim(String name, org.dashdesk.assessment.PersonDetails details, Instant taken, int yes) {
+        AssessmentContent c = content(yes).withPeople(new People(name, List.of("Abuser Synthetic"), List.of(), false)
+                .withVictimDetails(details));
+        return Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, taken, "1234", c, ENGINE.grade(c.gradingInput()));
+    }
+
+    /** An earlier High assessment about this victim, with a MARAC referral made at the scene on {@code day} (issue 12). */
+    public static Revision highWithMaracReferral(String name, LocalDate dob, LocalDate day) {
+        AssessmentContent c = content(14)
+                .withPeople(new People(name, List.of("Abuser Synthetic"), List.of(), false).withVictimDetails(born(dob, null, null)))
+                .withIncident(new Incident(day.atTime(1, 30), "Home", "Maidstone", "INC-EARLIER", 0, null))
+                .withReferral(new org.dashdesk.assessment.ReferralDecision(org.dashdesk.assessment.Referral.MARAC, true, null));
+        return Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, day.atTime(3, 0).toInstant(java.time.ZoneOffset.UTC),
+                "1234", c, ENGINE.grade(c.gradingInput()));
+    }
+
+    /** Uploads a revision to a running server with this bearer token; the reply as it came. */
+    public static java.net.http.HttpResponse<String> upload(java.net.http.HttpClient http, ReferenceServer server, String token, Revision r)
+            throws java.io.IOException, InterruptedException {
+        return http.send(java.net.http.HttpRequest.newBuilder(server.uri().resolve(org.dashdesk.protocol.Protocol.revisionPath(
+                r.assessmentId(), r.revisionId()))).header("Authorization", "Bearer " + token)
+                .header("Content-Type", org.dashdesk.protocol.Protocol.JSON)
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(org.dashdesk.assessment.AssessmentJson.canonical(
+                        new org.dashdesk.protocol.RevisionUpload(1, "device-T", System.nanoTime(), r))))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
 }

@@ -15,14 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.dashdesk.assessment.AssessmentContent;
 import org.dashdesk.assessment.AssessmentJson;
-import org.dashdesk.assessment.People;
-import org.dashdesk.assessment.PersonDetails;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.history.HistoryRequests;
 import org.dashdesk.protocol.Protocol;
-import org.dashdesk.protocol.RevisionUpload;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,10 +51,7 @@ class VictimLinksTest {
     }
 
     Revision victim(String name, LocalDate dob, String taken) {
-        AssessmentContent c = TestRevisions.content(2).withPeople(new People(name, List.of("Abuser Synthetic"), List.of(), false)
-                .withVictimDetails(new PersonDetails(List.of(), dob, null, null, null, null, null, null, null)));
-        return Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, Instant.parse(taken), "1234", c,
-                TestRevisions.ENGINE.grade(c.gradingInput()));
+        return TestRevisions.aboutVictim(name, TestRevisions.born(dob, null, null), Instant.parse(taken), 2);
     }
 
     HttpResponse<String> call(String method, String path, String body, String token) throws Exception {
@@ -71,8 +64,7 @@ class VictimLinksTest {
     }
 
     UUID put(Revision r) throws Exception {
-        HttpResponse<String> put = call("PUT", Protocol.revisionPath(r.assessmentId(), r.revisionId()),
-                AssessmentJson.canonical(new RevisionUpload(1, "device-L", System.nanoTime(), r)), officer);
+        HttpResponse<String> put = TestRevisions.upload(http, server, officer, r);
         assertEquals(201, put.statusCode(), put.body());
         return r.assessmentId();
     }
@@ -120,6 +112,13 @@ class VictimLinksTest {
         assertEquals(422, decide(now, similar, "maybe", "synthetic").statusCode());
         assertEquals(422, decide(now, now, "confirmed", "synthetic").statusCode());
         assertEquals(404, decide(now, UUID.randomUUID(), "confirmed", "synthetic").statusCode());
+        // Bad input of any kind is a 4xx with a reason, never a 5xx.
+        HttpResponse<String> broken = call("PUT", Protocol.assessmentPath(now) + "/links/" + similar, "{\"decision\":", cru);
+        assertTrue(broken.statusCode() >= 400 && broken.statusCode() < 500 && broken.body().contains("\"reason\""), broken.body());
+        HttpResponse<String> notAnId = call("PUT", Protocol.assessmentPath(now) + "/links/not-an-id",
+                "{\"decision\":\"confirmed\",\"note\":\"x\"}", cru);
+        assertEquals(422, notAnId.statusCode(), notAnId.body());
+        assertEquals(422, decide(now, similar, "rejected", "x".repeat(501)).statusCode());
         assertEquals(403, call("GET", Protocol.assessmentPath(now) + "/links", null, officer).statusCode());
         assertEquals(403, call("PUT", Protocol.assessmentPath(now) + "/links/" + similar, "{\"decision\":\"confirmed\",\"note\":\"x\"}",
                 officer).statusCode());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -19,10 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.dashdesk.assessment.Answer;
 import org.dashdesk.assessment.Assessment;
 import org.dashdesk.assessment.AssessmentContent;
-import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.CompleteSheets;
@@ -31,13 +28,8 @@ import org.dashdesk.assessment.Incident;
 import org.dashdesk.assessment.Officer;
 import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.PersonDetails;
-import org.dashdesk.assessment.Referral;
-import org.dashdesk.assessment.ReferralDecision;
 import org.dashdesk.assessment.Revision;
-import org.dashdesk.grading.Choice;
 import org.dashdesk.grading.RiskLevel;
-import org.dashdesk.protocol.Protocol;
-import org.dashdesk.protocol.RevisionUpload;
 import org.dashdesk.review.CentralAuditEntry;
 import org.dashdesk.review.HistoryFlag;
 import org.dashdesk.review.QueueItem;
@@ -105,23 +97,14 @@ class HistoryAfterSubmissionTest {
     }
 
     static PersonDetails born(LocalDate dob) {
-        return new PersonDetails(List.of(), dob, null, null, null, null, null, null, null);
+        return TestRevisions.born(dob, null, null);
     }
 
     /** An earlier assessment held centrally: High, with a MARAC referral made at the scene on {@code day}. */
     private void earlier(String victim, LocalDate dob, LocalDate day) throws Exception {
-        AssessmentContent c = TestRevisions.content(14)
-                .withPeople(new People(victim, List.of("Abuser Synthetic"), List.of(), false).withVictimDetails(born(dob)))
-                .withIncident(new Incident(day.atTime(1, 30), "Home", "Maidstone", "INC-EARLIER", 0, null))
-                .withReferral(new ReferralDecision(Referral.MARAC, true, null));
-        Revision r = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, day.atTime(3, 0).toInstant(java.time.ZoneOffset.UTC),
-                "1234", c, TestRevisions.ENGINE.grade(c.gradingInput()));
+        Revision r = TestRevisions.highWithMaracReferral(victim, dob, day);
         assertEquals(RiskLevel.HIGH, r.grading().level());
-        String token = accounts().signIn("pc1234", OFFICER_PW).token();
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(r.assessmentId(),
-                r.revisionId()))).header("Authorization", "Bearer " + token).header("Content-Type", Protocol.JSON)
-                .PUT(HttpRequest.BodyPublishers.ofString(AssessmentJson.canonical(new RevisionUpload(1, "device-E", System.nanoTime(), r))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> put = TestRevisions.upload(http, server, accounts().signIn("pc1234", OFFICER_PW).token(), r);
         assertEquals(201, put.statusCode(), put.body());
     }
 

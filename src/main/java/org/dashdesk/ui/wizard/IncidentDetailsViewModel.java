@@ -216,11 +216,10 @@ public final class IncidentDetailsViewModel {
                     + Controls.UK_DATE.format(incident) + "): a previous referral comes before this incident.";
         } else {
             // A child's date of birth that cannot be right (issue 12): the server would refuse it.
-            for (String line : nz(dependants.get()).split("\n")) {
-                String[] parts = line.split(",", 4);
-                java.util.Optional<String> p = new Dependant(part(parts, 0), part(parts, 1), null).problem(today);
+            for (Dependant d : typedDependants()) {
+                java.util.Optional<String> p = d.problem(today);
                 if (p.isPresent()) {
-                    error = "Children / dependants: " + p.get() + (part(parts, 0) == null ? "" : " (" + part(parts, 0) + ")") + ".";
+                    error = "Children / dependants: " + p.get() + (d.name() == null ? "" : " (" + d.name() + ")") + ".";
                     break;
                 }
             }
@@ -304,8 +303,8 @@ public final class IncidentDetailsViewModel {
     /** The people as last loaded, whose details (issue 12) this page keeps. */
     private People loaded = People.EMPTY;
 
-    People people() {
-        List<String> abusers = Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    /** One child per line: "name, age or date of birth, relationship, school or setting". */
+    private List<Dependant> typedDependants() {
         List<Dependant> deps = new ArrayList<>();
         for (String line : nz(dependants.get()).split("\n")) {
             if (line.isBlank()) {
@@ -314,6 +313,12 @@ public final class IncidentDetailsViewModel {
             String[] parts = line.split(",", 4);
             deps.add(new Dependant(part(parts, 0), part(parts, 1), part(parts, 2), part(parts, 3)));
         }
+        return deps;
+    }
+
+    People people() {
+        List<String> abusers = Arrays.stream(nz(abuserNames.get()).split("[;\n]")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<Dependant> deps = typedDependants();
         // A name given makes a reason for its absence moot: it is not kept beside the name.
         String name = blankToNull(victimName.get());
         // The details that link assessments (issue 12) are not edited on this page yet: kept as loaded.

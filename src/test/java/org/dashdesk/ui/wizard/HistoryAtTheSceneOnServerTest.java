@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -15,27 +14,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 import org.dashdesk.assessment.Assessment;
-import org.dashdesk.assessment.AssessmentContent;
-import org.dashdesk.assessment.AssessmentJson;
 import org.dashdesk.assessment.AssessmentService;
 import org.dashdesk.assessment.Channel;
 import org.dashdesk.assessment.HistoryCheck;
-import org.dashdesk.assessment.Incident;
 import org.dashdesk.assessment.Officer;
-import org.dashdesk.assessment.People;
-import org.dashdesk.assessment.PersonDetails;
-import org.dashdesk.assessment.Referral;
-import org.dashdesk.assessment.ReferralDecision;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.GradingEngine;
 import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.RiskLevel;
 import org.dashdesk.instrument.PackRegistry;
-import org.dashdesk.protocol.Protocol;
-import org.dashdesk.protocol.RevisionUpload;
 import org.dashdesk.server.ReferenceServer;
 import org.dashdesk.server.ServerConfig;
 import org.dashdesk.server.ServerPolicy;
@@ -75,17 +64,8 @@ class HistoryAtTheSceneOnServerTest {
 
     private void run(ReferenceServer server) throws Exception {
         String token = server.issueToken("1234", "officer", "North");
-        AssessmentContent c = TestRevisions.content(14)
-                .withPeople(new People("Jane Doe", List.of("Abuser Synthetic"), List.of(), false).withVictimDetails(new PersonDetails(
-                        List.of(), LocalDate.of(1990, 1, 1), null, null, null, null, null, null, null)))
-                .withIncident(new Incident(LocalDate.of(2026, 3, 22).atTime(1, 30), "Home", "Maidstone", "INC-EARLIER", 0, null))
-                .withReferral(new ReferralDecision(Referral.MARAC, true, null));
-        Revision earlier = Revision.freeze(UUID.randomUUID(), UUID.randomUUID(), null, 1, null, Instant.parse("2026-03-22T03:00:00Z"),
-                "1234", c, TestRevisions.ENGINE.grade(c.gradingInput()));
-        HttpResponse<String> put = http.send(HttpRequest.newBuilder(server.uri().resolve(Protocol.revisionPath(earlier.assessmentId(),
-                earlier.revisionId()))).header("Authorization", "Bearer " + token).header("Content-Type", Protocol.JSON)
-                .PUT(HttpRequest.BodyPublishers.ofString(AssessmentJson.canonical(new RevisionUpload(1, "device-E", 1, earlier))))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        Revision earlier = TestRevisions.highWithMaracReferral("Jane Doe", LocalDate.of(1990, 1, 1), LocalDate.of(2026, 3, 22));
+        HttpResponse<String> put = TestRevisions.upload(http, server, token, earlier);
         assertEquals(201, put.statusCode(), put.body());
 
         AssessmentService service = new AssessmentService(new InMemoryRepository(), new GradingEngine(packs, GradingPolicy.builtInDefault()),
