@@ -77,7 +77,9 @@ public final class SyncStatusViewModel {
                 .onFailure(e -> status.set("Sync status unavailable: " + e.getMessage())));
     }
 
+    /** History flags already announced, counted per sync service (a new sign-in starts a new one at 0). */
     private int historyFlagsSeen;
+    private Object historyFlagsOf;
 
     void changed(SyncSnapshot s) {
         if (ctx.services.get() == null) {
@@ -103,7 +105,12 @@ public final class SyncStatusViewModel {
             // "Syncing now…" was true while the run lasted; what it did is in the status line now.
             ctx.message.set(null);
         }
-        int flags = ctx.services.get().sync() == null ? 0 : ctx.services.get().sync().historyFlagsPulled();
+        var service = ctx.services.get().sync();
+        if (service != historyFlagsOf) {
+            historyFlagsOf = service;
+            historyFlagsSeen = 0;
+        }
+        int flags = service == null ? 0 : service.historyFlagsPulled();
         if (flags > historyFlagsSeen) {
             // Issue 12: the server's history check found something about an assessment sent without one.
             int n = flags - historyFlagsSeen;
