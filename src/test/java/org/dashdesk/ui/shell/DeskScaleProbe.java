@@ -95,6 +95,7 @@ public final class DeskScaleProbe {
             signIns.add(signIn(username, password));
             figure("rss_after_cycle_" + cycle + "_mb", settledRssMb());
             figure("heap_live_after_cycle_" + cycle + "_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            histogram(cycle);
         }
         Collections.sort(signOuts);
         Collections.sort(signIns);
@@ -154,6 +155,21 @@ public final class DeskScaleProbe {
         System.gc();
         Thread.sleep(500);
         return rssMb();
+    }
+
+    /**
+     * With -Dprobe.histograms=DIR, the live objects by class after each cycle: comparing two cycles
+     * shows what a sign-out and sign-in leaves behind (how the viewport bitmaps were found).
+     */
+    private static void histogram(int cycle) throws Exception {
+        String dir = System.getProperty("probe.histograms");
+        if (dir == null) {
+            return;
+        }
+        Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.writeString(Path.of(dir, "histogram-" + cycle + ".txt"), String.valueOf(text));
     }
 
     static long rssMb() throws Exception {
