@@ -40,7 +40,18 @@ public final class DeskScaleProbe {
     private static ShellViewModel shell;
     private static FxTaskExecutor executor;
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            probe(args);
+        } catch (Throwable e) {
+            // The FX thread is not a daemon: without this a failed probe would never end.
+            e.printStackTrace();
+            System.out.flush();
+            Runtime.getRuntime().halt(1);
+        }
+    }
+
+    private static void probe(String[] args) throws Exception {
         Path data = Path.of(args[0]);
         String username = args[1];
         String password = Files.readString(Path.of(args[2])).strip();
