@@ -26,6 +26,15 @@ public interface Outbox {
     /** Every row not yet synced (including quarantined ones), in device order. */
     List<OutboxRecord> unsynced();
 
+    /**
+     * The newest {@code limit} rows not yet synced, in device order: what the window shows about
+     * them. A laptop offline for weeks can hold tens of thousands; the window must not hold them all.
+     */
+    List<OutboxRecord> unsyncedLatest(int limit);
+
+    /** How many assessments have a revision not yet synced, and how many of those have one refused. */
+    UnsentAssessments unsentAssessments();
+
     Optional<OutboxRecord> find(UUID revisionId);
 
     Map<OutboxState, Integer> counts();

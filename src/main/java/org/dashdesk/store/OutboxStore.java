@@ -77,6 +77,31 @@ public final class OutboxStore implements Outbox {
     }
 
     @Override
+    public List<OutboxRecord> unsyncedLatest(int limit) {
+        return database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE state <> 'synced'"
+                    + " ORDER BY device_seq DESC LIMIT ?")) {
+                p.setInt(1, limit);
+                List<OutboxRecord> rows = read(p);
+                java.util.Collections.reverse(rows);
+                return rows;
+            }
+        });
+    }
+
+    @Override
+    public org.dashdesk.outbox.UnsentAssessments unsentAssessments() {
+        return database.inTransaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(DISTINCT assessment_id),"
+                    + " COUNT(DISTINCT CASE WHEN state = 'quarantined' THEN assessment_id END) FROM outbox WHERE state <> 'synced'");
+                    ResultSet r = p.executeQuery()) {
+                r.next();
+                return new org.dashdesk.outbox.UnsentAssessments(r.getInt(1), r.getInt(2));
+            }
+        });
+    }
+
+    @Override
     public Optional<OutboxRecord> find(UUID revisionId) {
         return database.inTransaction(c -> {
             try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM outbox WHERE revision_id = ?")) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -622,13 +623,28 @@ public final class SyncService implements AutoCloseable {
         return outbox.returnNotes();
     }
 
+    /**
+     * The unsynced records a snapshot carries at most (the newest), besides any being sent: a laptop
+     * offline for weeks holds tens of thousands, and each snapshot held them all (issue 17).
+     */
+    public static final int SNAPSHOT_RECORDS = 500;
+
     public SyncSnapshot snapshot() {
         Map<OutboxState, Integer> counts;
         List<OutboxRecord> unsynced;
+        org.dashdesk.outbox.UnsentAssessments unsent;
         receiptLock.readLock().lock();
         try {
             counts = outbox.counts();
-            unsynced = outbox.unsynced();
+            unsynced = new ArrayList<>(outbox.unsyncedLatest(SNAPSHOT_RECORDS));
+            unsent = outbox.unsentAssessments();
+            Set<UUID> shown = new HashSet<>();
+            unsynced.forEach(r -> shown.add(r.revisionId()));
+            for (UUID sending : List.copyOf(inFlight)) {
+                if (!shown.contains(sending)) {
+                    outbox.find(sending).filter(r -> r.state() != OutboxState.SYNCED).ifPresent(r -> unsynced.add(0, r));
+                }
+            }
         } finally {
             receiptLock.readLock().unlock();
         }
@@ -636,7 +652,7 @@ public final class SyncService implements AutoCloseable {
         return new SyncSnapshot(counts.get(OutboxState.WAITING) + counts.get(OutboxState.SENDING), counts.get(OutboxState.SYNCED),
                 counts.get(OutboxState.QUARANTINED), counts.get(OutboxState.WAITING_FOR_SIGN_IN), lastSuccess, lastProblem, running,
                 unsynced.stream().map(r -> inFlight.contains(r.revisionId()) ? r.withState(OutboxState.SENDING) : r).toList(),
-                lastCycleSignInNeeded || counts.get(OutboxState.WAITING_FOR_SIGN_IN) > 0);
+                lastCycleSignInNeeded || counts.get(OutboxState.WAITING_FOR_SIGN_IN) > 0, unsent);
     }
 
     private void publish() {

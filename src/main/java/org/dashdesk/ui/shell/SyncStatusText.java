@@ -5,13 +5,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
 
-import org.dashdesk.outbox.OutboxRecord;
-import org.dashdesk.outbox.OutboxState;
 import org.dashdesk.sync.SyncSnapshot;
 
 /** The words of the status bar and of the exit warning. */
@@ -69,17 +64,11 @@ public final class SyncStatusText {
         if (!s.hasUnsent()) {
             return Optional.empty();
         }
-        Set<UUID> refused = new HashSet<>();
-        Set<UUID> all = new HashSet<>();
-        for (OutboxRecord r : s.unsynced()) {
-            all.add(r.assessmentId());
-            if (r.state() == OutboxState.QUARANTINED) {
-                refused.add(r.assessmentId()); // its later revisions wait behind it: the whole assessment needs attention
-            }
-        }
-        long pending = all.size() - refused.size();
-        long refusedCount = refused.size();
-        if (all.isEmpty()) {
+        // An assessment with a refused revision counts as refused: its later revisions wait behind it,
+        // so the whole assessment needs attention. Counted in the store over every unsent record.
+        long pending = s.unsent().assessments() - s.unsent().refused();
+        long refusedCount = s.unsent().refused();
+        if (s.unsent().assessments() == 0) {
             pending = (long) s.waiting() + s.waitingForSignIn();
             refusedCount = s.quarantined();
         }
@@ -94,7 +83,7 @@ public final class SyncStatusText {
         if (!s.hasUnsent()) {
             return Optional.empty();
         }
-        long n = s.unsynced().stream().map(OutboxRecord::assessmentId).distinct().count();
+        long n = s.unsent().assessments();
         if (n == 0) {
             n = (long) s.waiting() + s.waitingForSignIn() + s.quarantined();
         }

@@ -116,6 +116,12 @@ public final class DeskScaleProbe {
         figure("sign_out_to_sign_in_screen_max_ms", signOuts.get(signOuts.size() - 1));
         signOut();
         shell.shutdown();
+        // halt() skips JFR's dump on exit: stop a recording started with -XX:StartFlightRecording=filename=…
+        // so its file is written (how the figures are profiled).
+        for (jdk.jfr.Recording r : jdk.jfr.FlightRecorder.isAvailable() ? jdk.jfr.FlightRecorder.getFlightRecorder().getRecordings()
+                : List.<jdk.jfr.Recording>of()) {
+            r.stop();
+        }
         System.out.println("DONE");
         System.out.flush();
         Runtime.getRuntime().halt(0);
