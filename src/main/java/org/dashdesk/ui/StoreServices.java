@@ -187,6 +187,10 @@ public final class StoreServices implements DeskBackend {
                         return true;
                     }
                     sweep(retention, retentionDays, SWEEP_PIECE);
+                    // The purged cases are read into the search again now, a piece at a time: left
+                    // to the next search, a backlog of thousands made the search read every case
+                    // again (more than ListIndex.REREAD_ALL_ABOVE touched).
+                    prepareSearch(repository);
                     return retention.moreDue();
                 });
     }

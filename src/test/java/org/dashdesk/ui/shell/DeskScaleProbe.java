@@ -79,6 +79,9 @@ public final class DeskScaleProbe {
         figure("sign_in_to_home_ms", signIn);
         figure("rss_home_mb", settledRssMb());
         figure("heap_live_home_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+        if (System.getProperty("probe.histograms") != null) {
+            nativeMemory(System.getProperty("probe.histograms"), "home");
+        }
 
         // Retention's backlog (the seed's old receipts make thousands of cases due at once) is worked
         // through in the background after sign-in; searches are measured once it is done, and how
@@ -98,6 +101,8 @@ public final class DeskScaleProbe {
         searches.sort(null);
         figure("search_p50_ms", searches.get(searches.size() / 2));
         figure("search_p99_ms", searches.get((int) Math.ceil(searches.size() * 0.99) - 1));
+        figure("search_max_ms", searches.get(searches.size() - 1));
+        System.out.println("slowest searches (ms): " + searches.subList(searches.size() - 5, searches.size()));
 
         List<Long> signOuts = new ArrayList<>();
         List<Long> signIns = new ArrayList<>();
@@ -144,6 +149,15 @@ public final class DeskScaleProbe {
 
     /** From the text typed to both lists showing its answer: the pause for typing and the queries. */
     private static double search(String text) throws Exception {
+        double ms = searchOnce(text);
+        if (ms > 150) {
+            System.out.println("slow search at " + java.time.LocalTime.now() + ": " + Math.round(ms) + " ms for " + (text.isEmpty() ? "(cleared)"
+                    : text.length() + " characters"));
+        }
+        return ms;
+    }
+
+    private static double searchOnce(String text) throws Exception {
         HomeListsViewModel lists = shell.navigation().lists();
         long before = onFx(() -> lists.submitted().generation());
         long t0 = System.nanoTime();
@@ -187,6 +201,19 @@ public final class DeskScaleProbe {
                 new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
                 new Object[] {new String[0]}, new String[] {String[].class.getName()});
         Files.writeString(Path.of(dir, "histogram-" + cycle + ".txt"), String.valueOf(text));
+        nativeMemory(dir, "cycle-" + cycle);
+    }
+
+    /** With -XX:NativeMemoryTracking=summary as well: where the resident memory outside the heap is. */
+    private static void nativeMemory(String dir, String when) throws Exception {
+        try {
+            Object text = java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                    new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmNativeMemory",
+                    new Object[] {new String[] {"summary"}}, new String[] {String[].class.getName()});
+            Files.writeString(Path.of(dir, "native-" + when + ".txt"), String.valueOf(text));
+        } catch (javax.management.MBeanException e) {
+            // Native memory tracking is off: nothing to write.
+        }
     }
 
     static long rssMb() throws Exception {
