@@ -781,7 +781,9 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                 rows.add(row);
             }
         }
-        Map<UUID, List<String>> answered = answeredQuestions(c, rows.stream().map(row -> (UUID) row[0]).toList());
+        // Only drafts have answer rows (migration 7): a page of the submitted list looks nothing up there.
+        Map<UUID, List<String>> answered = answeredQuestions(c, rows.stream()
+                .filter(row -> AssessmentState.DRAFT.name().equals(row[1])).map(row -> (UUID) row[0]).toList());
         List<AssessmentSummary> out = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             UUID id = (UUID) row[0];

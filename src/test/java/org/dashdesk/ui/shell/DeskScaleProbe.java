@@ -111,6 +111,9 @@ public final class DeskScaleProbe {
             signIns.add(signIn(username, password));
             figure("rss_after_cycle_" + cycle + "_mb", settledRssMb());
             figure("heap_live_after_cycle_" + cycle + "_mb", (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+            // The same once the session's background work (retention's backlog) is done: at rest.
+            waitFor(() -> executor.isIdle(), 900_000);
+            figure("rss_at_rest_after_cycle_" + cycle + "_mb", settledRssMb());
             histogram(cycle);
         }
         Collections.sort(signOuts);
