@@ -30,7 +30,8 @@ import org.dashdesk.ui.common.OnlineSignIn;
  * (1366×768, headless Monocle) over a seeded data folder, signed in through the sign-in view
  * model. Prints "FIGURE name value" lines: sign-in to home list, search latencies as typed (the
  * pause for typing included), resident memory at home, sign-out to sign-in screen, and resident
- * memory after each of ten sign-out/sign-in cycles. Its own process, so its resident memory is
+ * memory after each of ten sign-out/sign-in cycles (at home, and again once the session's
+ * background work is done). Its own process, so its resident memory is
  * the app's, not a test runner's.
  *
  * <p>Arguments: data folder, username, password file, number of seeded cases.
