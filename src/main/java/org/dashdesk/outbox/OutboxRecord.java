@@ -31,8 +31,16 @@ public record OutboxRecord(
 
     /** The state and, where there is one, the problem, in words. */
     public String describe() {
+        return describe(state, lastError, serverSeq, receivedAt, java.time.ZoneId.systemDefault());
+    }
+
+    /**
+     * The one set of words for a row in this state: the status bar's details and the submitted
+     * list's Sync column (which reads the columns, not whole records) say the same.
+     */
+    public static String describe(OutboxState state, String lastError, Long serverSeq, Instant receivedAt, java.time.ZoneId zone) {
         return switch (state) {
-            case SYNCED -> state.words(serverSeq, receivedAt, java.time.ZoneId.systemDefault());
+            case SYNCED -> state.words(serverSeq, receivedAt, zone);
             case QUARANTINED -> state.words() + ": " + lastError;
             default -> lastError == null ? state.words() : state.words() + " (last attempt: " + lastError + ")";
         };

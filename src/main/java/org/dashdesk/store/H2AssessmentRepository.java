@@ -761,7 +761,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         if (!ids.isEmpty()) {
             // The list columns, never the content: reading 100 contents cost more than the search.
             try (PreparedStatement p = c.prepareStatement("SELECT a.id, a.state, a.channel, a.updated_at, a.head_level, o.state,"
-                    + " o.server_seq, o.received_at, a.purged_at, a.incident_ref, a.district, a.children_or_dependants" + join
+                    + " o.server_seq, o.received_at, a.purged_at, a.incident_ref, a.district, a.children_or_dependants, o.last_error" + join
                     + " WHERE a.id IN (" + placeholders(ids.size()) + ")")) {
                 for (int i = 0; i < ids.size(); i++) {
                     p.setObject(i + 1, ids.get(i));
@@ -770,7 +770,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
                     while (r.next()) {
                         byId.put(r.getObject(1, UUID.class), new Object[] {r.getObject(1, UUID.class), r.getString(2), r.getString(3),
                                 instant(r, 4), r.getString(5), r.getString(6), r.getObject(7, Long.class), instant(r, 8), instant(r, 9),
-                                r.getString(10), r.getString(11), r.getObject(12, Boolean.class)});
+                                r.getString(10), r.getString(11), r.getObject(12, Boolean.class), r.getString(13)});
                     }
                 }
             }
@@ -796,7 +796,7 @@ public final class H2AssessmentRepository implements AssessmentRepository {
             Instant received = (Instant) row[7];
             out.add(new AssessmentSummary(id, state, channel, (String) row[9], (String) row[10], updated,
                     completenessPercent(answered.getOrDefault(id, List.of()), (Boolean) row[11]),
-                    level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, zone),
+                    level == null ? null : RiskLevel.valueOf(level), syncWords(outbox, serverSeq, received, (String) row[12], zone),
                     retentionWords(state, updated, outbox, serverSeq, received, (Instant) row[8])));
         }
         return out;
@@ -890,8 +890,11 @@ public final class H2AssessmentRepository implements AssessmentRepository {
     }
 
     /** The head revision's delivery in the outbox's one set of words (null before it is queued). */
-    static String syncWords(String outboxState, Long serverSeq, Instant receivedAt, java.time.ZoneId zone) {
-        return outboxState == null ? null : org.dashdesk.outbox.OutboxState.fromDb(outboxState).words(serverSeq, receivedAt, zone);
+    /** The Sync column's words, as the status bar says them for the same row (with the last attempt's problem). */
+    static String syncWords(String outboxState, Long serverSeq, Instant receivedAt, String lastError, java.time.ZoneId zone) {
+        return outboxState == null ? null
+                : org.dashdesk.outbox.OutboxRecord.describe(org.dashdesk.outbox.OutboxState.fromDb(outboxState), lastError, serverSeq, receivedAt,
+                        zone);
     }
 
     static int priority(RiskLevel level) {

@@ -487,6 +487,11 @@ class SyncIntegrationTest {
         assertTrue(after.lastProblem().contains("HTTP 503"), after.lastProblem());
         assertTrue(after.summary().startsWith("2 waiting to send"), after.summary());
         assertTrue(after.unsynced().get(0).describe().contains("HTTP 503"), after.unsynced().get(0).describe());
+        // The submitted list says the same for the row, from the store's columns (the window's snapshot
+        // carries only the newest records, issue 17).
+        org.dashdesk.outbox.OutboxRecord first = after.unsynced().get(0);
+        assertEquals(first.describe(), desk.repository.summaries(org.dashdesk.assessment.ListQuery.all(false, 10)).rows().stream()
+                .filter(s -> s.id().equals(first.assessmentId())).findFirst().orElseThrow().syncState());
         front.always(FaultyFront.Fault.NONE);
         desk.sync.runCycle(true);
         assertEquals(0, seen.get(seen.size() - 1).waiting());
