@@ -8,6 +8,4 @@ package org.dashdesk.outbox;
  * @param refused     of those, the ones with a revision the server refused (quarantined)
  */
 public record UnsentAssessments(int assessments, int refused) {
-
-    public static final UnsentAssessments NONE = new UnsentAssessments(0, 0);
 }

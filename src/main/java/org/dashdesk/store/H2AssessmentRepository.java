@@ -889,8 +889,10 @@ public final class H2AssessmentRepository implements AssessmentRepository {
         return java.time.format.DateTimeFormatter.ofPattern(pattern, Locale.UK).format(t);
     }
 
-    /** The head revision's delivery in the outbox's one set of words (null before it is queued). */
-    /** The Sync column's words, as the status bar says them for the same row (with the last attempt's problem). */
+    /**
+     * The head revision's delivery in the outbox's one set of words, as the status bar says them for
+     * the same row, with the last attempt's problem (null before it is queued).
+     */
     static String syncWords(String outboxState, Long serverSeq, Instant receivedAt, String lastError, java.time.ZoneId zone) {
         return outboxState == null ? null
                 : org.dashdesk.outbox.OutboxRecord.describe(org.dashdesk.outbox.OutboxState.fromDb(outboxState), lastError, serverSeq, receivedAt,

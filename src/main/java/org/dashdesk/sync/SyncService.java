@@ -642,9 +642,10 @@ public final class SyncService implements AutoCloseable {
             unsynced.forEach(r -> shown.add(r.revisionId()));
             for (UUID sending : List.copyOf(inFlight)) {
                 if (!shown.contains(sending)) {
-                    outbox.find(sending).filter(r -> r.state() != OutboxState.SYNCED).ifPresent(r -> unsynced.add(0, r));
+                    outbox.find(sending).filter(r -> r.state() != OutboxState.SYNCED).ifPresent(unsynced::add);
                 }
             }
+            unsynced.sort(Comparator.comparingLong(OutboxRecord::deviceSeq));
         } finally {
             receiptLock.readLock().unlock();
         }

@@ -28,10 +28,8 @@ import org.dashdesk.assessment.ListQuery;
 import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.assessment.SearchText;
-import org.dashdesk.grading.GradingEngine;
-import org.dashdesk.grading.GradingPolicy;
 import org.dashdesk.grading.RiskLevel;
-import org.dashdesk.instrument.PackRegistry;
+
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.ui.common.MutableClock;
@@ -62,8 +60,7 @@ class ListIndexTest {
     void open() {
         database = Database.open(dir, keys);
         repo = new H2AssessmentRepository(database, clock);
-        PackRegistry packs = PackRegistry.builtIn();
-        service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()), packs.require("dash-2009"), clock);
+        service = StoreFixtures.dash2009(repo, clock);
     }
 
     @AfterEach

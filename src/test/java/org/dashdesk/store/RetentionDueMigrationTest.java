@@ -19,9 +19,6 @@ import org.dashdesk.assessment.AssessmentState;
 import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.Revision;
-import org.dashdesk.grading.GradingEngine;
-import org.dashdesk.grading.GradingPolicy;
-import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.ui.common.MutableClock;
@@ -52,8 +49,7 @@ class RetentionDueMigrationTest {
     void open() {
         database = Database.open(dir, keys);
         repo = new H2AssessmentRepository(database, clock);
-        PackRegistry packs = PackRegistry.builtIn();
-        service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()), packs.require("dash-2009"), clock);
+        service = StoreFixtures.dash2009(repo, clock);
     }
 
     @AfterEach

@@ -30,9 +30,6 @@ import org.dashdesk.assessment.AssessmentSummary;
 import org.dashdesk.assessment.LifecycleEvent;
 import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.Revision;
-import org.dashdesk.grading.GradingEngine;
-import org.dashdesk.grading.GradingPolicy;
-import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.ui.common.MutableClock;
@@ -71,8 +68,7 @@ class RetentionPurgeTest {
         database = Database.open(dir, keys);
         storeFile = database.file();
         repo = new H2AssessmentRepository(database, clock);
-        PackRegistry packs = PackRegistry.builtIn();
-        service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()), packs.require("dash-2009"), clock);
+        service = StoreFixtures.dash2009(repo, clock);
     }
 
     @AfterEach

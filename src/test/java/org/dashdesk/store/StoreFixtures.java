@@ -30,6 +30,13 @@ final class StoreFixtures {
     private StoreFixtures() {
     }
 
+    /** The DASH 2009 service with the built-in grading policy, over the given repository: what the desk runs. */
+    static org.dashdesk.assessment.AssessmentService dash2009(org.dashdesk.assessment.AssessmentRepository repo, java.time.Clock clock) {
+        org.dashdesk.instrument.PackRegistry packs = org.dashdesk.instrument.PackRegistry.builtIn();
+        return new org.dashdesk.assessment.AssessmentService(repo, new org.dashdesk.grading.GradingEngine(packs,
+                org.dashdesk.grading.GradingPolicy.builtInDefault()), packs.require("dash-2009"), clock);
+    }
+
     static AssessmentContent start() {
         return AssessmentContent.start("dash-2009", "2009.1", Channel.PHONE_IN, new Officer("1234", "PC Synthetic Officer"),
                 new PhoneIn(new Officer("IMU9", "Synthetic Recorder"), "1234", "CALL-0001", true));

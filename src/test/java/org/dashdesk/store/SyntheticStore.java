@@ -19,9 +19,6 @@ import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.PhoneIn;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.grading.Choice;
-import org.dashdesk.grading.GradingEngine;
-import org.dashdesk.grading.GradingPolicy;
-import org.dashdesk.instrument.PackRegistry;
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.security.KeyProvider;
 import org.dashdesk.ui.common.MutableClock;
@@ -67,9 +64,7 @@ public final class SyntheticStore {
         int drafts = 0;
         try (Database database = Database.open(dir, keys)) {
             H2AssessmentRepository repo = new H2AssessmentRepository(database, clock);
-            PackRegistry packs = PackRegistry.builtIn();
-            AssessmentService service = new AssessmentService(repo, new GradingEngine(packs, GradingPolicy.builtInDefault()),
-                    packs.require("dash-2009"), clock);
+            AssessmentService service = StoreFixtures.dash2009(repo, clock);
             OutboxStore outbox = new OutboxStore(database);
             Random random = new Random(17);
             for (int from = 0; from < n; from += 100) {
