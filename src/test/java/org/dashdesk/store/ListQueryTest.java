@@ -26,7 +26,6 @@ import org.dashdesk.assessment.People;
 import org.dashdesk.assessment.Revision;
 import org.dashdesk.assessment.SummaryPage;
 import org.dashdesk.grading.RiskLevel;
-
 import org.dashdesk.protocol.Receipt;
 import org.dashdesk.security.FileKeyProvider;
 import org.dashdesk.ui.common.MutableClock;
