@@ -136,6 +136,8 @@ final class ListIndex {
         byte lv = code(LEVELS, levelName);
         byte ch = code(CHANNELS, channelName);
         int want = offset + limit;
+        // An array, not the list: an iterator per case was most of what a search allocated (issue 17).
+        String[] wanted = typed.toArray(String[]::new);
         // A heap of the newest `want` matches, oldest at its root.
         int[] heap = new int[Math.min(want, Math.max(16, size))];
         int inHeap = 0;
@@ -147,7 +149,7 @@ final class ListIndex {
                 continue;
             }
             String w = words[i];
-            for (String t : typed) {
+            for (String t : wanted) {
                 if (!w.contains(t)) {
                     continue scan;
                 }
