@@ -120,7 +120,7 @@ CDS_OPTION='-XX:SharedArchiveFile=$APPDIR/dashdesk.jsa'
 # The desk's memory settings, as measured by DeskScaleBenchmark and used by `mvn javafx:run`
 # (pom property app.jvm.options; decision 0180): a serial collector that gives memory back and a
 # bounded heap, so a laptop holding 100,000 assessments stays near 300 MB resident.
-APP_JVM_OPTIONS=(-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40)
+APP_JVM_OPTIONS=(-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:MaxNewSize=32m -XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=10000)
 JAVA_OPTS=()
 for option in "${APP_JVM_OPTIONS[@]}"; do JAVA_OPTS+=(--java-options "$option"); done
 if $WITH_CDS; then JAVA_OPTS+=(--java-options "$CDS_OPTION"); fi

@@ -41,7 +41,7 @@ class DeskScaleBenchmark {
 
     /** As in the pom's javafx:run and the jpackage launcher (pom property app.jvm.options, decision 0180); -Ddesk.jvm=… to try others. */
     static final List<String> APP_JVM_OPTIONS = List.of(System.getProperty("desk.jvm", System.getProperty("app.jvm.options",
-            "-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40")).split(" "));
+            "-XX:+UseSerialGC -Xms64m -Xmx1g -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:-ShrinkHeapInSteps -XX:MaxNewSize=32m -XX:+UnlockExperimentalVMOptions -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=10000")).split(" "));
 
     private static final String PASSWORD = "synthetic desk phrase 17";
 

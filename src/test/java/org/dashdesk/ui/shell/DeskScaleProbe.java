@@ -115,6 +115,8 @@ public final class DeskScaleProbe {
             // The same once the session's background work (retention's backlog) is done: at rest.
             waitFor(() -> executor.isIdle(), 900_000);
             figure("rss_at_rest_after_cycle_" + cycle + "_mb", settledRssMb());
+            // The heap the collector keeps beside what is live: most of the resident memory a large store adds.
+            figure("heap_committed_at_rest_after_cycle_" + cycle + "_mb", Runtime.getRuntime().totalMemory() >> 20);
             histogram(cycle);
         }
         Collections.sort(signOuts);
