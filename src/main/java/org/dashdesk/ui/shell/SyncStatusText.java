@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.dashdesk.sync.SyncSnapshot;
@@ -28,12 +29,12 @@ public final class SyncStatusText {
      */
     public static String line(SyncSnapshot s, String notSending, ZoneId zone, Instant now) {
         StringBuilder b = new StringBuilder();
-        b.append(s.waiting() == 0 ? "Nothing waiting to send" : s.waiting() + " waiting to send");
+        b.append(s.waiting() == 0 ? "Nothing waiting to send" : count(s.waiting()) + " waiting to send");
         if (s.quarantined() > 0) {
-            b.append(" · ").append(s.quarantined()).append(" refused by the server");
+            b.append(" · ").append(count(s.quarantined())).append(" refused by the server");
         }
         if (s.waitingForSignIn() > 0) {
-            b.append(" · ").append(s.waitingForSignIn()).append(" waiting for sign-in");
+            b.append(" · ").append(count(s.waitingForSignIn())).append(" waiting for sign-in");
         }
         b.append(" · last successful sync ").append(s.lastSuccess() == null ? "never" : when(s.lastSuccess(), zone, now));
         if (notSending != null) {
@@ -87,7 +88,7 @@ public final class SyncStatusText {
         if (n == 0) {
             n = (long) s.waiting() + s.waitingForSignIn() + s.quarantined();
         }
-        String count = n == 1 ? "1 assessment has" : n + " assessments have";
+        String count = n == 1 ? "1 assessment has" : count(n) + " assessments have";
         return Optional.of(count + " not been sent to the central server, and will not be until this is put right: " + why
                 + (why.endsWith(".") ? "" : ".") + " " + (n == 1 ? "It is" : "They are") + " safe on this laptop.");
     }
@@ -95,7 +96,7 @@ public final class SyncStatusText {
     public static String exitWarning(long assessments) {
         return assessments == 1
                 ? "1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are online."
-                : assessments + " assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
+                : count(assessments) + " assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
                         + " time you are online.";
     }
 
@@ -103,11 +104,16 @@ public final class SyncStatusText {
     public static String exitWarning(long pending, long refused) {
         String refusedWords = refused == 1
                 ? "1 assessment was refused by the central server and needs attention: open it to see why. It stays on this laptop."
-                : refused + " assessments were refused by the central server and need attention: open them to see why. They stay on"
+                : count(refused) + " assessments were refused by the central server and need attention: open them to see why. They stay on"
                         + " this laptop.";
         if (refused == 0) {
             return exitWarning(pending);
         }
         return pending == 0 ? refusedWords : exitWarning(pending) + " " + refusedWords;
+    }
+
+    /** "64,000", as the lists' match count writes numbers: a laptop a week offline holds tens of thousands. */
+    private static String count(long n) {
+        return String.format(Locale.UK, "%,d", n);
     }
 }

@@ -313,6 +313,12 @@ class ShellViewModelTest {
         assertEquals("1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are"
                 + " online.", SyncStatusText.exitWarning(1));
         assertEquals(Optional.empty(), SyncStatusText.exitWarning(new SyncSnapshot(0, 7, 0, 0, now, null, false, List.of())));
+        // A week offline at an IMU desk: tens of thousands, written as the lists' counts are.
+        assertEquals("64,000 waiting to send · 1,200 refused by the server · 2,500 waiting for sign-in · last successful sync never",
+                SyncStatusText.line(new SyncSnapshot(64_000, 0, 1_200, 2_500, null, null, false, List.of()), null, ZoneId.of("UTC"), now));
+        assertEquals("12,000 assessments have not reached the central server yet. They are safe on this laptop and will be sent next time"
+                + " you are online. 1,500 assessments were refused by the central server and need attention: open them to see why. They"
+                + " stay on this laptop.", SyncStatusText.exitWarning(12_000, 1_500));
     }
 
     @Test
