@@ -40,6 +40,7 @@ public final class DeskScaleProbe {
 
     private static ShellViewModel shell;
     private static FxTaskExecutor executor;
+    private static Scene scene;
 
     public static void main(String[] args) {
         try {
@@ -66,7 +67,7 @@ public final class DeskScaleProbe {
             shell = new ShellViewModel(executor, Clock.systemUTC(), appearance, new StoreServices(new ConfigLocations(data.resolve("no-it.properties"),
                     data), SecurityPolicy.defaults(), Clock.systemUTC(), OnlineSignIn.OFFLINE), Platform::runLater);
             Stage stage = new Stage();
-            Scene scene = new Scene(new ShellView(shell), 1366, 768);
+            scene = new Scene(new ShellView(shell), 1366, 768);
             appearance.apply(scene);
             stage.setScene(scene);
             stage.show();
@@ -104,6 +105,13 @@ public final class DeskScaleProbe {
         figure("search_p99_ms", searches.get((int) Math.ceil(searches.size() * 0.99) - 1));
         figure("search_max_ms", searches.get(searches.size() - 1));
         System.out.println("slowest searches (ms): " + searches.subList(searches.size() - 5, searches.size()));
+        if (System.getProperty("probe.screenshots") != null) {
+            screenshot("home-" + seeded + "-unfiltered");
+            search(seeded == 0 ? "smith" : SyntheticStore.victim(seeded / 2).split(" ")[1].toLowerCase());
+            screenshot("home-" + seeded + "-search");
+            search("");
+            screenshot("home-" + seeded + "-cleared");
+        }
 
         List<Long> signOuts = new ArrayList<>();
         List<Long> signIns = new ArrayList<>();
@@ -192,6 +200,18 @@ public final class DeskScaleProbe {
         System.gc();
         Thread.sleep(500);
         return rssMb();
+    }
+
+    /** With -Dprobe.screenshots=DIR, the window as it is now, as DIR/name.png (how the lists at scale are looked at). */
+    private static void screenshot(String name) throws Exception {
+        javafx.scene.image.WritableImage image = onFx(() -> scene.snapshot(null));
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        javax.imageio.ImageIO.write(png, "png", Path.of(System.getProperty("probe.screenshots"), name + ".png").toFile());
     }
 
     /**
