@@ -1,5 +1,6 @@
 package org.dashdesk.store;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -45,7 +46,19 @@ final class ListIndex {
     private byte[] state = new byte[0];
     private byte[] level = new byte[0];
     private byte[] channel = new byte[0];
-    private String[] words = new String[0];
+    /**
+     * Every case's folded words, UTF-8, one after another: slot i's are {@code text[wordsAt[i] ..
+     * wordsAt[i] + wordsLength[i])}, length -1 when it has none. One array instead of a string per
+     * case: 100,000 strings were 4 MB of headers and 200,000 objects for every full collection to
+     * trace (issue 17). UTF-8 keeps substring matching exact: a whole typed character can only match
+     * at a character's start.
+     */
+    private byte[] text = new byte[0];
+    private int textUsed;
+    /** Bytes of text no slot points at any more (a case re-read or removed); compacted when it is most of it. */
+    private int textGarbage;
+    private int[] wordsAt = new int[0];
+    private int[] wordsLength = new int[0];
     private final Set<UUID> stale = new HashSet<>();
 
     /** A case's list columns, state or change time were written (or may have been: the transaction may roll back). */
@@ -70,7 +83,11 @@ final class ListIndex {
         state = new byte[0];
         level = new byte[0];
         channel = new byte[0];
-        words = new String[0];
+        text = new byte[0];
+        textUsed = 0;
+        textGarbage = 0;
+        wordsAt = new int[0];
+        wordsLength = new int[0];
     }
 
     boolean built() {
@@ -86,6 +103,7 @@ final class ListIndex {
                 }
             }
             built = true;
+            text = Arrays.copyOf(text, textUsed);
             return;
         }
         if (stale.isEmpty()) {
@@ -117,6 +135,9 @@ final class ListIndex {
                 }
             }
         }
+        if (textGarbage > textUsed - textGarbage) {
+            compactText();
+        }
     }
 
     /** What a search found: how many match, and the ids of the page asked for, newest first. */
@@ -136,21 +157,23 @@ final class ListIndex {
         byte lv = code(LEVELS, levelName);
         byte ch = code(CHANNELS, channelName);
         int want = offset + limit;
-        // An array, not the list: an iterator per case was most of what a search allocated (issue 17).
-        String[] wanted = typed.toArray(String[]::new);
+        // Arrays, not the list: an iterator per case was most of what a search allocated (issue 17).
+        byte[][] wanted = new byte[typed.size()][];
+        for (int k = 0; k < wanted.length; k++) {
+            wanted[k] = typed.get(k).getBytes(StandardCharsets.UTF_8);
+        }
         // A heap of the newest `want` matches, oldest at its root.
         int[] heap = new int[Math.min(want, Math.max(16, size))];
         int inHeap = 0;
         int matching = 0;
         scan:
         for (int i = 0; i < size; i++) {
-            if (draft[i] != drafts || words[i] == null || updated[i] < from || updated[i] >= to || (stateName != null && state[i] != st)
+            if (draft[i] != drafts || wordsLength[i] < 0 || updated[i] < from || updated[i] >= to || (stateName != null && state[i] != st)
                     || (levelName != null && level[i] != lv) || (channelName != null && channel[i] != ch)) {
                 continue;
             }
-            String w = words[i];
-            for (String t : wanted) {
-                if (!w.contains(t)) {
+            for (byte[] t : wanted) {
+                if (!contains(wordsAt[i], wordsLength[i], t)) {
                     continue scan;
                 }
             }
@@ -187,6 +210,66 @@ final class ListIndex {
     }
 
     // ---- internals ----
+
+    /** Whether slot's words hold {@code word}, as {@code String.contains} on them would say. */
+    private boolean contains(int at, int length, byte[] word) {
+        int n = word.length;
+        if (n == 0) {
+            return true;
+        }
+        byte first = word[0];
+        int last = at + length - n;
+        outer:
+        for (int i = at; i <= last; i++) {
+            if (text[i] != first) {
+                continue;
+            }
+            for (int k = 1; k < n; k++) {
+                if (text[i + k] != word[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private void setWords(int slot, String words) {
+        if (wordsLength[slot] > 0) {
+            textGarbage += wordsLength[slot];
+        }
+        if (words == null) {
+            wordsAt[slot] = 0;
+            wordsLength[slot] = -1;
+            return;
+        }
+        byte[] utf8 = words.getBytes(StandardCharsets.UTF_8);
+        if (textUsed + utf8.length > text.length) {
+            // Half again while the whole store is read; an eighth after, when the text has been trimmed to fit.
+            int grow = built ? text.length >> 3 : text.length >> 1;
+            text = Arrays.copyOf(text, Math.max(textUsed + utf8.length, text.length + grow + 4096));
+        }
+        System.arraycopy(utf8, 0, text, textUsed, utf8.length);
+        wordsAt[slot] = textUsed;
+        wordsLength[slot] = utf8.length;
+        textUsed += utf8.length;
+    }
+
+    /** Rewrites the text with only what the slots point at, in slot order. */
+    private void compactText() {
+        byte[] packed = new byte[textUsed - textGarbage];
+        int used = 0;
+        for (int i = 0; i < size; i++) {
+            if (wordsLength[i] > 0) {
+                System.arraycopy(text, wordsAt[i], packed, used, wordsLength[i]);
+                wordsAt[i] = used;
+                used += wordsLength[i];
+            }
+        }
+        text = packed;
+        textUsed = used;
+        textGarbage = 0;
+    }
 
     /** Whether slot a comes before slot b in the list (newer, or as new with the greater id, as H2 orders UUIDs). */
     private boolean newer(int a, int b) {
@@ -254,12 +337,18 @@ final class ListIndex {
             state = Arrays.copyOf(state, cap);
             level = Arrays.copyOf(level, cap);
             channel = Arrays.copyOf(channel, cap);
-            words = Arrays.copyOf(words, cap);
+            wordsAt = Arrays.copyOf(wordsAt, cap);
+            wordsLength = Arrays.copyOf(wordsLength, cap);
         }
+        // A new slot has no words yet (setWords must not count stale ones as garbage).
+        wordsLength[size] = -1;
         return size++;
     }
 
     private void remove(int slot) {
+        if (wordsLength[slot] > 0) {
+            textGarbage += wordsLength[slot];
+        }
         int last = --size;
         hi[slot] = hi[last];
         lo[slot] = lo[last];
@@ -268,8 +357,8 @@ final class ListIndex {
         state[slot] = state[last];
         level[slot] = level[last];
         channel[slot] = channel[last];
-        words[slot] = words[last];
-        words[last] = null;
+        wordsAt[slot] = wordsAt[last];
+        wordsLength[slot] = wordsLength[last];
     }
 
     private void put(int slot, ResultSet r) throws SQLException {
@@ -281,7 +370,7 @@ final class ListIndex {
         state[slot] = code(STATES, r.getString(4));
         level[slot] = code(LEVELS, r.getString(5));
         channel[slot] = code(CHANNELS, r.getString(6));
-        words[slot] = r.getString(7);
+        setWords(slot, r.getString(7));
     }
 
     private static long micros(OffsetDateTime t) {
