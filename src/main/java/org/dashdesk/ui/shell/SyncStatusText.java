@@ -88,16 +88,16 @@ public final class SyncStatusText {
         if (n == 0) {
             n = (long) s.waiting() + s.waitingForSignIn() + s.quarantined();
         }
-        String count = n == 1 ? "1 assessment has" : count(n) + " assessments have";
-        return Optional.of(count + " not been sent to the central server, and will not be until this is put right: " + why
+        String have = n == 1 ? "1 assessment has" : count(n) + " assessments have";
+        return Optional.of(have + " not been sent to the central server, and will not be until this is put right: " + why
                 + (why.endsWith(".") ? "" : ".") + " " + (n == 1 ? "It is" : "They are") + " safe on this laptop.");
     }
 
     public static String exitWarning(long assessments) {
         return assessments == 1
                 ? "1 assessment has not reached the central server yet. It is safe on this laptop and will be sent next time you are online."
-                : count(assessments) + " assessments have not reached the central server yet. They are safe on this laptop and will be sent next"
-                        + " time you are online.";
+                : count(assessments) + " assessments have not reached the central server yet. They are safe on this laptop and will be"
+                        + " sent next time you are online.";
     }
 
     /** Pending ones will go by themselves; refused ones will not, and say so. */
