@@ -4,6 +4,7 @@ import org.dashdesk.outbox.OutboxRecord;
 import org.dashdesk.outbox.UnsentAssessments;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What the main window shows about sync, as an immutable value the UI can bind to.
@@ -60,18 +61,23 @@ public record SyncSnapshot(
     /** The one-line status for the main window, e.g. "3 waiting to send · last sync 10:42". */
     public String summary() {
         StringBuilder s = new StringBuilder();
-        s.append(waiting == 0 ? "Nothing waiting to send" : waiting + " waiting to send");
+        s.append(waiting == 0 ? "Nothing waiting to send" : count(waiting) + " waiting to send");
         if (quarantined > 0) {
-            s.append(" · ").append(quarantined).append(" refused by the server");
+            s.append(" · ").append(count(quarantined)).append(" refused by the server");
         }
         if (waitingForSignIn > 0) {
-            s.append(" · ").append(waitingForSignIn).append(" waiting for sign-in");
+            s.append(" · ").append(count(waitingForSignIn)).append(" waiting for sign-in");
         }
         s.append(" · last successful sync: ").append(lastSuccess == null ? "never" : lastSuccess.toString());
         if (lastSuccess != null && waiting > 0) {
             // The time alone would read as "all sent then"; the count beside it says what is still here.
-            s.append(" (").append(waiting).append(" still waiting)");
+            s.append(" (").append(count(waiting)).append(" still waiting)");
         }
         return s.toString();
+    }
+
+    /** "64,000", as the desk's status bar writes it. */
+    private static String count(int n) {
+        return String.format(Locale.UK, "%,d", n);
     }
 }

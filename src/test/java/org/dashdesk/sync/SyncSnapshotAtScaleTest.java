@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 import org.dashdesk.outbox.OutboxRecord;
@@ -56,8 +57,16 @@ class SyncSnapshotAtScaleTest {
             assertEquals(SyncStatusText.exitWarning(new SyncSnapshot(s.waiting(), s.synced(), s.quarantined(), s.waitingForSignIn(), null,
                     null, false, outbox.unsynced())), SyncStatusText.exitWarning(s),
                     "the same warning as from every record: " + SyncStatusText.exitWarning(s).orElse(""));
-            assertTrue(SyncStatusText.exitWarning(s).orElseThrow().contains((assessments - 1) + " assessments"),
+            assertTrue(SyncStatusText.exitWarning(s).orElseThrow().contains(String.format(Locale.UK, "%,d assessments", assessments - 1)),
                     SyncStatusText.exitWarning(s).orElseThrow());
         }
+    }
+
+    @Test
+    void theCommandLineSummaryWritesLargeCountsAsTheDeskDoes() {
+        assertEquals("64,000 waiting to send · 1,200 refused by the server · 2,500 waiting for sign-in · last successful sync: never",
+                new SyncSnapshot(64_000, 0, 1_200, 2_500, null, null, false, List.of()).summary());
+        assertEquals("12,345 waiting to send · last successful sync: 2026-11-23T10:00:00Z (12,345 still waiting)",
+                new SyncSnapshot(12_345, 9, 0, 0, Instant.parse("2026-11-23T10:00:00Z"), null, false, List.of()).summary());
     }
 }
