@@ -185,14 +185,27 @@ public final class DeskScaleProbe {
     }
 
     private static long signOut() throws Exception {
+        long gcBefore = gcMillis();
         long t0 = System.nanoTime();
+        long[] onFxThread = new long[1];
         onFx(() -> {
+            long s = System.nanoTime();
             shell.signOut();
+            onFxThread[0] = (System.nanoTime() - s) / 1_000_000;
             return null;
         });
         waitFor(() -> shell.screenProperty().get() == ShellViewModel.Screen.SIGN_IN && shell.signIn() != null, 120_000);
         onFx(() -> null);
-        return (System.nanoTime() - t0) / 1_000_000;
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        // What the figure is made of: the sign-out call itself, and collector pauses anywhere in the process meanwhile.
+        System.out.println("sign-out: " + ms + " ms (signOut() on the FX thread " + onFxThread[0] + " ms, collector " + (gcMillis() - gcBefore)
+                + " ms)");
+        return ms;
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long settledRssMb() throws Exception {
